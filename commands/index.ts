@@ -1,0 +1,42 @@
+/**
+ * The command registry and the router. Slack, the console and `ask` all go through `answer()`:
+ * `/name text` runs that command; free text is routed to the command its intent calls for.
+ */
+import { errorAnswer, type Answer } from '../src/answer/model.ts';
+import { help } from './help.ts';
+import { news } from './news.ts';
+import { routeFreeText } from './router.ts';
+import { UsageError, type Command, type CommandContext } from './types.ts';
+
+export const commands: Command<any>[] = [news, help];
+
+export function findCommand(name: string): Command<any> | undefined {
+  const wanted = name.toLowerCase();
+  return commands.find((command) => command.name === wanted);
+}
+
+/** Runs one command on its argument text; bad input becomes a usage answer, never an exception. */
+export async function runCommand(command: Command<any>, text: string, ctx: CommandContext): Promise<Answer> {
+  let args: unknown;
+  try {
+    args = command.parse(text);
+  } catch (error) {
+    if (error instanceof UsageError) return errorAnswer(command.name, error.message, command.usage);
+    throw error;
+  }
+  return command.run(args, ctx);
+}
+
+/** Answers one line of input: a slash command, or a question in plain words. */
+export async function answer(line: string, ctx: CommandContext): Promise<Answer> {
+  const trimmed = line.trim();
+  const slash = /^\/(\S+)\s*([\s\S]*)$/.exec(trimmed);
+  if (!slash) {
+    const routed = routeFreeText(trimmed, ctx);
+    return runCommand(routed.command, routed.text, ctx);
+  }
+  const [, name, rest] = slash;
+  const command = findCommand(name!);
+  if (!command) return help.run({ unknown: name! }, ctx);
+  return runCommand(command, rest!, ctx);
+}

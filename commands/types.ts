@@ -1,0 +1,29 @@
+import type { Answer } from '../src/answer/model.ts';
+import type { Corpus } from '../src/search/corpus-index.ts';
+
+/** What a command may use while answering. No Slack objects: commands are pure input → Answer. */
+export interface CommandContext {
+  corpus: Corpus;
+  /** "Now" for relative dates and digests; injected so tests can fix it. */
+  now: Date;
+  /** Where the request came from: a Slack channel id, or `console`. Used by /digest. */
+  channel: string;
+}
+
+/**
+ * One user-facing command. `parse` validates the raw text after the command name (zod inside) and throws
+ * `UsageError` for bad input; `run` turns parsed arguments into an Answer.
+ */
+export interface Command<Args = unknown> {
+  name: string;
+  /** One line for /help and the Slack manifest. */
+  summary: string;
+  /** Usage text with examples, shown on bad input. */
+  usage: string;
+  /** Short hint for Slack's slash-command box, e.g. `<company> [other company]`. */
+  hint: string;
+  parse(text: string): Args;
+  run(args: Args, ctx: CommandContext): Answer | Promise<Answer>;
+}
+
+export class UsageError extends Error {}

@@ -1,0 +1,54 @@
+/**
+ * The one answer shape every command returns. Renderers (console text, JSON, Slack Block Kit) read it;
+ * commands never know which renderer will be used.
+ */
+
+/** A half-open character range [start, end) inside a string, used to highlight (bold) parts of it. */
+export type Span = [start: number, end: number];
+
+/** Where a statement comes from. `quote` is the sentence as the article prints it (after Unicode clean-up). */
+export interface Citation {
+  /** File name of the article in the corpus, e.g. `003_74890980bce22e95.txt`. */
+  article: string;
+  outlet: string | null;
+  /** ISO 8601, only as precise as the source (`2026-01-30`, `2026-01`). */
+  date: string | null;
+  /** The printed title, or the article's first sentence when it has none. */
+  title: string | null;
+  quote: string;
+  /** Parts of `quote` to emphasise: matched words for search, the figure for deals and numbers. */
+  highlights: Span[];
+}
+
+/** One row of an answer: a plain-text line (never markup) and the sources backing it. */
+export interface AnswerItem {
+  text: string;
+  /** Optional second line: status, date, conflicts … */
+  detail?: string;
+  citations: Citation[];
+}
+
+export interface Answer {
+  /** The command that produced it (`news`, `deal`, `number`, `help`, …). */
+  command: string;
+  title: string;
+  items: AnswerItem[];
+  /** Hints, caveats, "… and N more", conflicts. Plain text. */
+  notes: string[];
+  /** Set when the input was bad; the answer then explains usage. */
+  error?: string;
+  /** The machine-readable form printed by `ask --json` (the JSON contracts in the issues). */
+  json: Record<string, unknown>;
+}
+
+/** A polite answer to bad input: usage instead of a crash. */
+export function errorAnswer(command: string, error: string, usage: string): Answer {
+  return {
+    command,
+    title: error,
+    items: [],
+    notes: [usage],
+    error,
+    json: { command, error },
+  };
+}

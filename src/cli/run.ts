@@ -1,0 +1,26 @@
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { log } from '../log.ts';
+
+/** Loads the configuration for a command-line entry point; a bad value ends the process with one clear line. */
+export function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** Runs a command-line entry point; an unexpected error is logged with its stack and exits non-zero. */
+export function runMain(main: () => Promise<void> | void): void {
+  Promise.resolve()
+    .then(main)
+    .catch((error: unknown) => {
+      log.error({ err: error }, 'failed');
+      process.stderr.write(`Error: ${(error as Error).message}\n`);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** How the app talks to its users, derived from which Slack credentials are set. */
+export type Mode =
+  | { kind: 'console' }
+  | { kind: 'socket'; botToken: string; appToken: string }
+  | { kind: 'http'; botToken: string; signingSecret: string; port: number };
+
+const optionalSecret = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const envSchema = z.object({
+  CORPUS_DIR: z.string().min(1).default('seeds'),
+  INDEX_DIR: z.string().min(1).default('index'),
+  DATA_DIR: z.string().min(1).default('data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty` forces human-readable logs; by default they are JSON unless stderr is a TTY. */
+  LOG_FORMAT: z.enum(['json', 'pretty', 'auto']).default('auto'),
+  SLACK_BOT_TOKEN: optionalSecret.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must start with xoxb-'),
+  SLACK_APP_TOKEN: optionalSecret.refine((v) => v === undefined || v.startsWith('xapp-'), 'must start with xapp-'),
+  SLACK_SIGNING_SECRET: optionalSecret,
+  /** Web API base URL, e.g. `http://127.0.0.1:4000/api/` for a local fake Slack or an enterprise proxy. */
+  SLACK_API_URL: z.url().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Default digest time and zone for `/digest on` without arguments. */
+  DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)').default('08:00'),
+  DIGEST_TZ: z
+    .string()
+    .refine((tz) => isValidTimeZone(tz), 'must be an IANA time zone such as Europe/Berlin')
+    .default('Europe/Berlin'),
+  /** A digest missed while the bot was down is still sent if it is at most this many hours late. */
+  DIGEST_GRACE_HOURS: z.coerce.number().min(0).max(48).default(6),
+  /** Comma-separated RSS/Atom feed URLs polled for new articles. */
+  FEEDS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((u) => u.trim()).filter(Boolean))
+    .pipe(z.array(z.url())),
+  /** Seconds between polls of the corpus folder and the feeds. */
+  INGEST_INTERVAL_S: z.coerce.number().int().min(5).default(300),
+});
+
+export type Config = Omit<z.infer<typeof envSchema>, 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET'> & {
+  mode: Mode;
+  corpusDir: string;
+  indexDir: string;
+  dataDir: string;
+};
+
+export class ConfigError extends Error {}
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads and validates the configuration. Throws `ConfigError` with one line naming the bad variable;
+ * a partial set of Slack credentials is an error, not a silent fall-back to the console.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Configuration error: ${issue.path.join('.')} ${issue.message}`);
+  }
+  const { SLACK_BOT_TOKEN: botToken, SLACK_APP_TOKEN: appToken, SLACK_SIGNING_SECRET: signingSecret, ...rest } =
+    parsed.data;
+  return {
+    ...rest,
+    mode: chooseMode(botToken, appToken, signingSecret, rest.PORT),
+    corpusDir: path.resolve(cwd, rest.CORPUS_DIR),
+    indexDir: path.resolve(cwd, rest.INDEX_DIR),
+    dataDir: path.resolve(cwd, rest.DATA_DIR),
+  };
+}
+
+function chooseMode(
+  botToken: string | undefined,
+  appToken: string | undefined,
+  signingSecret: string | undefined,
+  port: number,
+): Mode {
+  if (!botToken && !appToken && !signingSecret) return { kind: 'console' };
+  if (!botToken) {
+    throw new ConfigError('Configuration error: SLACK_BOT_TOKEN is missing (needed with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET)');
+  }
+  if (appToken) return { kind: 'socket', botToken, appToken };
+  if (signingSecret) return { kind: 'http', botToken, signingSecret, port };
+  throw new ConfigError(
+    'Configuration error: SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP) is',
+  );
+}

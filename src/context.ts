@@ -1,0 +1,23 @@
+import type { CommandContext } from '../commands/types.ts';
+import type { Config } from './config.ts';
+import { log } from './log.ts';
+import { loadCorpus } from './search/load-corpus.ts';
+import { progressBar } from './util/progress.ts';
+
+/** Loads (or builds) the corpus for the configured folders: what every front end needs before answering. */
+export function createContext(config: Pick<Config, 'corpusDir' | 'indexDir'>, channel = 'console'): CommandContext {
+  const started = Date.now();
+  const { corpus, source, reason } = loadCorpus({
+    corpusDir: config.corpusDir,
+    indexDir: config.indexDir,
+    onProgress: progressBar('Indexing'),
+  });
+  log.debug({ articles: corpus.articles.length, source, reason, ms: Date.now() - started }, 'corpus ready');
+  return {
+    corpus,
+    channel,
+    get now() {
+      return new Date();
+    },
+  };
+}

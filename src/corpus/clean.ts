@@ -1,0 +1,166 @@
+/**
+ * Turns an article's raw text into citable passages and sentences, leaving out boilerplate (navigation
+ * crumbs, bylines, photo captions, donation prompts, teasers for other stories, source lists) so that it is
+ * never indexed, extracted or quoted.
+ */
+import { normalizeWithOffsets, rawRange, type Normalized } from './normalize.ts';
+import type { Passage, Sentence } from './types.ts';
+
+/**
+ * A line that ends the article proper: what follows is sign-off, source lists, comments, donation prompts or
+ * teasers. Only honoured in the second half of the text, so a story that merely starts with "Quellen …" survives.
+ */
+const END_OF_ARTICLE: RegExp[] = [
+  /^\((?:[a-z]{2,6}\/)*[a-z]{2,6}\)$/i, // agency sign-off: (dab/sda/dpa)
+  /^(?:quellen|quelle|sources?)\s*:?$/i,
+  /^(?:autor|author|verfasst von|written by)\b/i,
+  /^haben sie einen fehler/i,
+  /^(?:das könnte dich auch|das könnte sie auch|mehr zum thema|lesen sie auch|weitere artikel|related (?:stories|articles)|read more|more from)/i,
+  /^danke für die/i,
+];
+
+/** Lines that are never article text, wherever they stand. */
+const NOT_ARTICLE_TEXT: RegExp[] = [
+  /vorwärts|startseite|»\s*\S+\s*»|›.*›/i, // breadcrumbs
+  /^(?:bearbeitet von|von|by|text|foto|bild|photo|image|video|quelle|credit)\s*:/i, // bylines, credits
+  /\bbild:\s*\S+\s*$/i, // "Amazon-Chef Jeff Bezos.Bild: keystone"
+  /^[a-z]{2,5}\d{5,}\b/i, // agency photo ids: "epa12509549 Amazon founder …"
+  /^(?:auf \w+ teilen|share on|teilen|drucken|print|kommentare?|newsletter|abonnieren|subscribe)\b/i,
+  /\b(?:unterstützen|unterstütze uns|jetzt spenden|donate|become a member|werde mitglied)\b/i,
+];
+
+const TABLE_ROW = /^\|.*\|$/;
+const TABLE_RULE = /^\|[\s:|-]+\|$/;
+/** A line without closing punctuation and at most this many words is a heading, a label or a UI crumb. */
+const HEADING_MAX_WORDS = 12;
+
+interface Line {
+  text: string;
+  /** Offsets into the normalised text. */
+  start: number;
+  end: number;
+}
+
+export interface CleanedText {
+  passages: Passage[];
+  /** The first body sentence: the title of an article that prints none. */
+  firstSentence: string | null;
+}
+
+/** `title` is the known printed title: where the text repeats it, it is a heading, not a sentence. */
+export function cleanArticle(raw: string, title: string | null = null): CleanedText {
+  const norm = normalizeWithOffsets(raw);
+  const titleText = title ? normalizeWithOffsets(title).text.trim() : null;
+  const lines = articleLines(norm.text);
+  const passages: Passage[] = [];
+  let heading: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (TABLE_ROW.test(line.text)) {
+      const rows: Line[] = [];
+      while (i < lines.length && TABLE_ROW.test(lines[i]!.text)) rows.push(lines[i++]!);
+      i--;
+      passages.push(tablePassage(rows, heading, norm));
+      heading = null;
+    } else if (line.text === titleText || isHeading(line.text)) {
+      heading = heading ? `${heading} · ${line.text}` : line.text;
+    } else {
+      passages.push({ heading, tableHeader: null, sentences: splitSentences(line, norm) });
+      heading = null;
+    }
+  }
+  const firstText = passages.find((p) => !p.tableHeader && p.sentences.length > 0);
+  return { passages, firstSentence: firstText?.sentences[0]?.text ?? null };
+}
+
+/** Non-empty, trimmed lines of the article proper, boilerplate removed. */
+function articleLines(text: string): Line[] {
+  const lines: Line[] = [];
+  const half = text.length / 2;
+  for (const match of text.matchAll(/[^\n]+/g)) {
+    const untrimmed = match[0];
+    const lead = untrimmed.length - untrimmed.trimStart().length;
+    const line = untrimmed.trim();
+    if (!line) continue;
+    const start = match.index + lead;
+    if (start > half && END_OF_ARTICLE.some((re) => re.test(line))) break;
+    if (NOT_ARTICLE_TEXT.some((re) => re.test(line)) || mostlyNotWords(line)) continue;
+    lines.push({ text: line, start, end: start + line.length });
+  }
+  return lines;
+}
+
+/** Dates, counters and prices on their own ("06.02.2026, 06:58", "1 / 9", "5 CHF"): less than half letters. */
+function mostlyNotWords(line: string): boolean {
+  const letters = line.match(/\p{L}/gu)?.length ?? 0;
+  return letters < line.length / 2 || letters < 4;
+}
+
+function isHeading(line: string): boolean {
+  if (/[.!?:;…"“”»«)]$/.test(line) && !/^table:/i.test(line)) return false;
+  return line.split(/\s+/).length <= HEADING_MAX_WORDS || /^table:/i.test(line);
+}
+
+function tablePassage(rows: Line[], heading: string | null, norm: Normalized): Passage {
+  const cells = (line: Line) => line.text.slice(1, -1).split('|').map((c) => c.trim());
+  const [headerRow, ...bodyRows] = rows;
+  const body = bodyRows.filter((row) => !TABLE_RULE.test(row.text));
+  return {
+    heading,
+    tableHeader: headerRow ? cells(headerRow) : [],
+    sentences: body.map((row) => sentence(row.text, row.start, row.end, norm)),
+  };
+}
+
+function sentence(text: string, start: number, end: number, norm: Normalized): Sentence {
+  const [rawStart, rawEnd] = rawRange(norm, start, end);
+  return { text, start: rawStart, end: rawEnd };
+}
+
+/** Abbreviations after which a period does not end a sentence (German and English news usage). */
+const ABBREVIATIONS = new Set(
+  (
+    'ca bzw z.b u.a d.h usw etc vs mio mrd tsd dr prof nr inc corp co ltd st jr sr mr mrs ms no ggf evtl ' +
+    'jan feb mär apr jun jul aug sep sept okt oct nov dez dec mt mn bn u.s u.k e.g i.e approx'
+  ).split(' '),
+);
+const MONTHS =
+  /^(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|jänner)\b/i;
+
+/**
+ * Splits a paragraph into sentences at . ! ? … followed by a space, except after abbreviations, initials,
+ * and ordinal numbers before month names ("am 6. Februar").
+ */
+export function splitSentences(line: Line, norm: Normalized): Sentence[] {
+  const sentences: Sentence[] = [];
+  const text = line.text;
+  let begin = 0;
+  for (const match of text.matchAll(/[.!?…]+["'“”»«)]*(?=\s+\S)/g)) {
+    const stop = match.index + match[0].length;
+    const before = text.slice(begin, match.index);
+    const after = text.slice(stop).trimStart();
+    if (match[0].startsWith('.') && !endsSentence(before, after)) continue;
+    pushSentence(text, begin, stop);
+    begin = stop;
+  }
+  pushSentence(text, begin, text.length);
+  return sentences;
+
+  function pushSentence(source: string, from: number, to: number) {
+    const lead = source.slice(from, to).length - source.slice(from, to).trimStart().length;
+    const piece = source.slice(from, to).trim();
+    if (!piece) return;
+    const start = line.start + from + lead;
+    sentences.push(sentence(piece, start, start + piece.length, norm));
+  }
+}
+
+function endsSentence(before: string, after: string): boolean {
+  const lastWord = before.match(/(\S+)$/)?.[1] ?? '';
+  const word = lastWord.toLowerCase().replace(/^[("„“'«»]+/, '');
+  if (ABBREVIATIONS.has(word)) return false;
+  if (/^\p{L}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) return false; // initials, U.S
+  if (/^\d{1,2}$/.test(word) && MONTHS.test(after)) return false; // "am 6. Februar"
+  if (/^\p{Ll}/u.test(after)) return false; // a lower-case continuation is no new sentence
+  return true;
+}

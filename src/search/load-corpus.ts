@@ -1,0 +1,67 @@
+/**
+ * Start-up: reuse the saved snapshot when it matches the corpus, else rebuild it (and save it again).
+ * A missing, corrupt or outdated snapshot is never fatal: it is logged and rebuilt.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fingerprint, parseArticle, readCorpusFiles, readSidecar, readSidecarText } from '../corpus/load.ts';
+import { log } from '../log.ts';
+import { writeFileAtomic } from '../util/atomic-file.ts';
+import { Corpus, SNAPSHOT_VERSION } from './corpus-index.ts';
+
+export const SNAPSHOT_FILE = 'snapshot.json';
+
+export interface LoadOptions {
+  corpusDir: string;
+  indexDir: string;
+  /** Build even when a matching snapshot exists (`npm run index`). */
+  force?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface LoadResult {
+  corpus: Corpus;
+  /** How the corpus was obtained, for logs and tests. */
+  source: 'snapshot' | 'built';
+  /** Why a build was needed, when it was. */
+  reason?: string;
+}
+
+export function loadCorpus({ corpusDir, indexDir, force = false, onProgress }: LoadOptions): LoadResult {
+  const files = readCorpusFiles(corpusDir);
+  const print = fingerprint(files, readSidecarText(corpusDir), `v${SNAPSHOT_VERSION}`);
+  const snapshotPath = path.join(indexDir, SNAPSHOT_FILE);
+  let reason = force ? 'forced rebuild' : 'no snapshot yet';
+  if (!force) {
+    const attempt = tryLoadSnapshot(snapshotPath, print);
+    if ('corpus' in attempt) return { corpus: attempt.corpus, source: 'snapshot' };
+    reason = attempt.reason;
+  }
+  if (files.length === 0) log.warn({ corpusDir }, 'the corpus folder has no articles (.txt or .md)');
+  const sidecar = readSidecar(corpusDir);
+  const articles = files.map((file) => parseArticle(file, sidecar.get(file.name)));
+  const corpus = Corpus.build(articles, print, onProgress);
+  try {
+    writeFileAtomic(snapshotPath, corpus.toSnapshot());
+  } catch (error) {
+    log.warn({ snapshotPath, err: (error as Error).message }, 'could not save the index snapshot; going on without it');
+  }
+  log.info({ articles: articles.length, reason }, 'index built');
+  return { corpus, source: 'built', reason };
+}
+
+function tryLoadSnapshot(file: string, print: string): { corpus: Corpus } | { reason: string } {
+  let json: string;
+  try {
+    json = readFileSync(file, 'utf8');
+  } catch {
+    return { reason: 'no snapshot yet' };
+  }
+  try {
+    return { corpus: Corpus.fromSnapshot(json, print) };
+  } catch (error) {
+    const reason = `snapshot not usable: ${(error as Error).message}`;
+    log.info({ file, reason }, 'rebuilding the index');
+    return { reason };
+  }
+}
