@@ -3,12 +3,14 @@
  * `/name text` runs that command; free text is routed to the command its intent calls for.
  */
 import { errorAnswer, type Answer } from '../src/answer/model.ts';
+import { deal } from './deal.ts';
 import { help } from './help.ts';
 import { news } from './news.ts';
+import { number } from './number.ts';
 import { routeFreeText } from './router.ts';
 import { UsageError, type Command, type CommandContext } from './types.ts';
 
-export const commands: Command<any>[] = [news, help];
+export const commands: Command<any>[] = [deal, number, news, help];
 
 export function findCommand(name: string): Command<any> | undefined {
   const wanted = name.toLowerCase();

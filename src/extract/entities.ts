@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
-export type EntityKind = 'company' | 'fund' | 'person' | 'project' | 'lab';
+export type EntityKind = 'company' | 'fund' | 'person' | 'project' | 'lab' | 'country';
 
 /** Per-alias matching options (from `{ text, caseSensitive, notBefore }` alias entries in the YAML). */
 export interface AliasRule {
@@ -70,7 +70,7 @@ export class EntityCatalogError extends Error {
 
 // ───────────────────────────── validation ─────────────────────────────
 
-const KINDS = ['company', 'fund', 'person', 'project', 'lab'] as const;
+const KINDS = ['company', 'fund', 'person', 'project', 'lab', 'country'] as const;
 const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "amazon" or "jeff-bezos"');
@@ -261,7 +261,8 @@ interface Candidate {
   re: RegExp; // sticky
 }
 
-const DEFAULT_FILE = fileURLToPath(new URL('./entities.yml', import.meta.url));
+/** The bundled catalogue; `ENTITIES_FILE` may point elsewhere. */
+export const DEFAULT_ENTITIES_FILE = fileURLToPath(new URL('./entities.yml', import.meta.url));
 
 export class EntityCatalog {
   readonly entities: Entity[];
@@ -307,7 +308,7 @@ export class EntityCatalog {
   }
 
   /** Loads and validates a YAML catalogue (default: the bundled `entities.yml`). */
-  static load(file: string = DEFAULT_FILE): EntityCatalog {
+  static load(file: string = DEFAULT_ENTITIES_FILE): EntityCatalog {
     let doc: unknown;
     try {
       doc = parseYaml(readFileSync(file, 'utf8'));

@@ -1,21 +1,186 @@
+/**
+ * Deals and figures of the whole corpus, extracted once at index time and kept in maps keyed by entity, so
+ * `/deal` and `/number` never search or re-parse text. The same deal reported twice (by two articles, in
+ * two sentences, or in a table and a sentence) is stored once with every source.
+ */
 import type { Article } from '../corpus/types.ts';
-import type { Deal, Facts, Figure } from './types.ts';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_ENTITIES_FILE, EntityCatalog } from './entities.ts';
+import { extractFacts } from './facts.ts';
+import type { Amount, Deal, DealStatus, Facts, Figure } from './types.ts';
 
-/** Deals and figures of the whole corpus. Filled by extraction at index time; queries only read it. */
+/** Two amounts within this relative difference are the same figure written differently (rounding). */
+const SAME_VALUE_TOLERANCE = 0.02;
+
+/** The more cautious status wins when sources disagree: a reported "talks" is not yet "completed". */
+const STATUS_CAUTION: DealStatus[] = ['talks', 'planned', 'announced', 'completed', 'historic'];
+
+let defaultCatalog: EntityCatalog | null = null;
+
+function entitiesFile(): string {
+  return process.env.ENTITIES_FILE || DEFAULT_ENTITIES_FILE;
+}
+
+/** The bundled entity list (or `ENTITIES_FILE`), loaded once per process. */
+export function entityCatalog(): EntityCatalog {
+  defaultCatalog ??= EntityCatalog.load(entitiesFile());
+  return defaultCatalog;
+}
+
+/** The entity list's text: part of the index fingerprint, so editing it re-extracts the facts. */
+export function entityCatalogText(): string {
+  return readFileSync(entitiesFile(), 'utf8');
+}
+
 export class FactStore {
   readonly deals: Deal[] = [];
   readonly figures: Figure[] = [];
+  readonly catalog: EntityCatalog;
+  private readonly dealsByEntity = new Map<string, Deal[]>();
+  private readonly figuresByEntity = new Map<string, Figure[]>();
 
-  addArticle(_article: Article): void {}
+  constructor(catalog: EntityCatalog = entityCatalog()) {
+    this.catalog = catalog;
+  }
+
+  addArticle(article: Article): Facts {
+    const facts = extractFacts(article, this.catalog);
+    for (const deal of facts.deals) this.addDeal(deal);
+    for (const figure of facts.figures) this.addFigure(figure);
+    return facts;
+  }
+
+  /** Deals where the entity (or a part of it, such as AWS for Amazon) invests or is invested in. */
+  dealsOf(entityId: string): Deal[] {
+    return this.dealsByEntity.get(entityId) ?? [];
+  }
+
+  /** Figures about the entity and its parts. */
+  figuresOf(entityId: string): Figure[] {
+    return this.figuresByEntity.get(entityId) ?? [];
+  }
 
   toJSON(): Facts {
     return { deals: this.deals, figures: this.figures };
   }
 
-  static fromJSON(facts: Facts): FactStore {
-    const store = new FactStore();
-    store.deals.push(...facts.deals);
-    store.figures.push(...facts.figures);
+  static fromJSON(facts: Facts, catalog?: EntityCatalog): FactStore {
+    const store = new FactStore(catalog);
+    for (const deal of facts.deals) store.indexDeal(deal);
+    for (const figure of facts.figures) store.indexFigure(figure);
     return store;
   }
+
+  private addDeal(deal: Deal): void {
+    const same = this.deals.find((known) => sameDeal(known, deal));
+    if (same) mergeDeal(same, deal);
+    else this.indexDeal(deal);
+  }
+
+  private indexDeal(deal: Deal): void {
+    this.deals.push(deal);
+    for (const id of new Set([...deal.investorIds, deal.targetId])) {
+      if (id) for (const key of this.withAncestors(id)) push(this.dealsByEntity, key, deal);
+    }
+  }
+
+  private addFigure(figure: Figure): void {
+    const same = this.figures.find((known) => sameFigure(known, figure));
+    if (same) same.sources.push(...figure.sources.filter((s) => !same.sources.some((k) => k.article === s.article && k.start === s.start)));
+    else this.indexFigure(figure);
+  }
+
+  private indexFigure(figure: Figure): void {
+    this.figures.push(figure);
+    if (figure.entityId) for (const key of this.withAncestors(figure.entityId)) push(this.figuresByEntity, key, figure);
+  }
+
+  /** The entity and the entities it belongs to: AWS figures are also Amazon's. */
+  private withAncestors(id: string): string[] {
+    const ids: string[] = [];
+    for (let entity = this.catalog.get(id); entity && !ids.includes(entity.id); entity = entity.parent ? this.catalog.get(entity.parent) : undefined) {
+      ids.push(entity.id);
+    }
+    return ids.length ? ids : [id];
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function sameValue(a: number | null, b: number | null): boolean {
+  if (a === null || b === null) return a === b;
+  return Math.abs(a - b) <= SAME_VALUE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+}
+
+function sameAmount(a: Amount | null, b: Amount | null): boolean {
+  if (!a || !b) return a === b;
+  return sameValue(a.value, b.value) && sameValue(a.max, b.max) && (a.currency === b.currency || !a.currency || !b.currency);
+}
+
+/**
+ * Same investor (or one side does not name one), same target, same amount, and both past or both still
+ * open. An "additional" amount is never the same deal as a plain one.
+ */
+function sameDeal(a: Deal, b: Deal): boolean {
+  const sameTarget = a.targetId && b.targetId ? a.targetId === b.targetId : a.target === b.target;
+  const sameInvestor = a.investorIds.length === 0 || b.investorIds.length === 0 || a.investorIds.join() === b.investorIds.join();
+  const past = (d: Deal) => d.status === 'historic';
+  return sameTarget && sameInvestor && a.additional === b.additional && past(a) === past(b) && sameAmount(a.amount, b.amount);
+}
+
+function mergeDeal(into: Deal, from: Deal): void {
+  if (into.investorIds.length === 0 && from.investorIds.length) {
+    into.investorIds = from.investorIds;
+    into.investorId = from.investorId;
+    into.investor = from.investor;
+  }
+  // An amount written as exact in one source and "about"/"up to" in another is, honestly, the hedged one.
+  if (into.amount && from.amount && into.amount.qualifier === 'exact' && from.amount.qualifier !== 'exact') {
+    into.amount = { ...into.amount, qualifier: from.amount.qualifier };
+  }
+  into.amount ??= from.amount;
+  if (STATUS_CAUTION.indexOf(from.status) < STATUS_CAUTION.indexOf(into.status)) into.status = from.status;
+  if (into.dateFrom !== 'text' && from.dateFrom === 'text') {
+    into.date = from.date;
+    into.dateFrom = 'text';
+  }
+  into.sources.push(...from.sources);
+}
+
+function sameFigure(a: Figure, b: Figure): boolean {
+  return (
+    a.entityId === b.entityId &&
+    a.metric === b.metric &&
+    a.period === b.period &&
+    a.unit === b.unit &&
+    a.qualifier === b.qualifier &&
+    sameValue(a.value, b.value) &&
+    sameValue(a.max, b.max)
+  );
+}
+
+/**
+ * Groups of figures that contradict each other: the same entity, metric and period, from different
+ * articles, with different values. Returns index lists into `figures`.
+ */
+export function findConflicts(figures: Figure[]): number[][] {
+  const groups = new Map<string, number[]>();
+  figures.forEach((figure, i) => {
+    if (!figure.entityId) return;
+    const key = [figure.entityId, figure.metric, figure.period ?? '', figure.unit].join('|');
+    push(groups, key, i);
+  });
+  const conflicts: number[][] = [];
+  for (const indexes of groups.values()) {
+    if (indexes.length < 2) continue;
+    const articles = new Set(indexes.flatMap((i) => figures[i]!.sources.map((s) => s.article)));
+    const values = indexes.map((i) => figures[i]!);
+    const differ = values.some((f) => !sameValue(f.value, values[0]!.value) || !sameValue(f.max, values[0]!.max));
+    if (articles.size > 1 && differ) conflicts.push(indexes);
+  }
+  return conflicts;
 }

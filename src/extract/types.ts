@@ -50,6 +50,8 @@ export interface Amount {
 export interface Deal {
   /** Entity ids; null investor = not named (a round's total, a table row without an investor). */
   investorId: string | null;
+  /** Every investing entity: one, or several for a joint deal ("Microsoft/NVIDIA"). */
+  investorIds: string[];
   /** Display name: the entity's name, or the text as printed when it is no known entity. */
   investor: string | null;
   targetId: string | null;

@@ -6,14 +6,14 @@
  * MiniSearch over the same texts. The passages and sentences to quote are chosen at query time, from the
  * top articles only.
  */
-import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type Query } from 'minisearch';
 import type { Article, Passage } from '../corpus/types.ts';
 import { FactStore } from '../extract/fact-store.ts';
 import type { Facts } from '../extract/types.ts';
 import { analyzeQuery, indexTerms, tokenize, stem, type QueryWord } from './analyzer.ts';
 
 /** Bumped whenever the analyzer, the extraction or the snapshot layout changes: old snapshots are rebuilt. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 interface SearchDocument {
   id: number;
@@ -37,8 +37,11 @@ const MINISEARCH_OPTIONS: Options<SearchDocument> = {
   },
 };
 
-/** Query terms shorter than this are matched exactly; longer ones also as prefixes (compounds, plurals). */
-const MIN_PREFIX_LENGTH = 5;
+/**
+ * Query terms shorter than this are matched exactly; longer ones also as prefixes (compounds, plurals). Five
+ * letters were too few: the stem `stell` (`Stellen`, jobs) then found `stellt`, `stellte` (puts, put).
+ */
+const MIN_PREFIX_LENGTH = 6;
 /** Below this many matching articles, the search is retried with light fuzzy matching. */
 const FUZZY_FALLBACK_BELOW = 3;
 
@@ -129,17 +132,54 @@ export class Corpus {
   search(query: string, limit = 5, perArticle = 3): SearchOutcome {
     const words = analyzeQuery(query);
     if (words.length === 0) return { words, hits: [] };
-    let results = this.index.search(buildQuery(words, false));
-    if (results.length < FUZZY_FALLBACK_BELOW) results = this.index.search(buildQuery(words, true));
+    let fuzzy = false;
+    let results = this.index.search(buildQuery(words, fuzzy));
+    if (results.length < FUZZY_FALLBACK_BELOW) {
+      fuzzy = true;
+      results = this.index.search(buildQuery(words, fuzzy));
+    }
+    const matches = words.map((word) => this.matchWord(word, fuzzy));
     const hits: PassageHit[] = [];
     for (const result of results.slice(0, limit * 2)) {
       const article = this.articles[result.id as number]!;
-      hits.push(...rankPassages(article, words, result).slice(0, perArticle));
+      hits.push(...rankPassages(article, matches, result.score).slice(0, perArticle));
     }
     hits.sort((a, b) => b.score - a.score);
     return { words, hits: hits.slice(0, limit) };
   }
+
+  /**
+   * What one query word matches in the index: the index terms MiniSearch found for it (exact, prefix and,
+   * in the fallback, fuzzy), so that quoting agrees with retrieval; and its weight (BM25's idf over
+   * articles): a word found in every article (`Amazon` here) counts little, a rare one (`Bürojobs`) a lot.
+   * A multi-word query thus quotes the sentence with its rare words first, not any sentence naming the company.
+   */
+  private matchWord(word: QueryWord, fuzzy: boolean): WordMatch {
+    const results = this.index.search(buildQuery([word], fuzzy));
+    const n = this.articles.length;
+    const df = results.length;
+    return {
+      word,
+      indexTerms: new Set(results.flatMap((r) => r.terms)),
+      weight: Math.max(MIN_WORD_WEIGHT, Math.log(1 + (n - df + 0.5) / (df + 0.5))),
+    };
+  }
 }
+
+interface WordMatch {
+  word: QueryWord;
+  /** Index terms that matched the word anywhere in the corpus. */
+  indexTerms: Set<string>;
+  weight: number;
+}
+
+/** The terms of the word as typed (not of its synonyms): its own folded form and stems. */
+function ownTerms(word: QueryWord): Set<string> {
+  return new Set([word.text, stem(word.text, 'de'), stem(word.text, 'en')]);
+}
+
+/** The least weight of a query word, so that a word found everywhere still counts a little. */
+const MIN_WORD_WEIGHT = 0.05;
 
 function toSearchDocument(id: number, article: Article): SearchDocument {
   const body = article.passages
@@ -152,44 +192,66 @@ function toSearchDocument(id: number, article: Article): SearchDocument {
   };
 }
 
+/** Index terms that come from synonyms count this much against the stems of the word as typed. */
+const SYNONYM_BOOST = 0.5;
+
 function buildQuery(words: QueryWord[], fuzzy: boolean): Query {
   return {
     combineWith: 'OR',
     queries: words.map((word) => ({
       combineWith: 'OR',
       queries: word.terms,
+      boostTerm: (term: string) => (ownTerms(word).has(term) ? 1 : SYNONYM_BOOST),
       prefix: (term: string) => term.length >= MIN_PREFIX_LENGTH,
       fuzzy: fuzzy ? (term: string) => (term.length >= MIN_PREFIX_LENGTH ? 0.2 : false) : false,
     })),
   };
 }
 
-/** True when a token of the text matches one of the word's terms (exactly, or as a prefix for long terms). */
-function tokenMatches(folded: string, lang: Article['lang'], word: QueryWord): boolean {
+/**
+ * How well a token of the text matches the word: 1 when it is the word as typed, 0.8 when it is one of its
+ * synonyms as written (`Rechenzentren`), 0.6 when it shares a stem (`Stell dir …` for `Stellen`), 0.4 when
+ * a term is only its prefix (`Rechenzentrumscampus`) or a fuzzy match; 0 when it does not match. The token's
+ * stem, in the article's language, must be one the index matched: a German `Billion` is no English billion.
+ */
+function matchQuality(folded: string, lang: Article['lang'], match: WordMatch): number {
   const term = stem(folded, lang);
-  return word.terms.some((t) => term === t || (t.length >= MIN_PREFIX_LENGTH && term.startsWith(t)));
+  if (!match.indexTerms.has(term)) return 0;
+  const { word } = match;
+  if (folded === word.text) return 1;
+  if (word.forms.includes(folded)) return 0.8;
+  return word.terms.includes(term) ? 0.6 : 0.4;
 }
 
-/** Scores each passage of an article by how many query words its best sentence contains. */
-function rankPassages(article: Article, words: QueryWord[], result: SearchResult): PassageHit[] {
+/**
+ * Scores each passage of an article by its best sentence: the weighted share of the query's words that the
+ * sentence contains, each counted by its best match quality, times the article's search score.
+ */
+function rankPassages(article: Article, matches: WordMatch[], articleScore: number): PassageHit[] {
+  const total = matches.reduce((sum, m) => sum + m.weight, 0);
   const hits: PassageHit[] = [];
   for (const passage of article.passages) {
-    let best: { sentence: number; matched: number; highlights: [number, number][] } | null = null;
+    let best: { sentence: number; score: number; highlights: [number, number][] } | null = null;
     passage.sentences.forEach((sentence, i) => {
-      const found = new Set<QueryWord>();
+      const quality = matches.map(() => 0);
       const highlights: [number, number][] = [];
       for (const token of tokenize(sentence.text)) {
-        const word = words.find((w) => tokenMatches(token.folded, article.lang, w));
-        if (word) {
-          found.add(word);
-          highlights.push([token.start, token.end]);
-        }
+        let matched = false;
+        matches.forEach((match, w) => {
+          const q = matchQuality(token.folded, article.lang, match);
+          if (q > 0) {
+            matched = true;
+            quality[w] = Math.max(quality[w]!, q);
+          }
+        });
+        if (matched) highlights.push([token.start, token.end]);
       }
-      if (found.size > 0 && (!best || found.size > best.matched)) best = { sentence: i, matched: found.size, highlights };
+      const score = quality.reduce((sum, q, w) => sum + q * matches[w]!.weight, 0) / total;
+      if (score > 0 && (!best || score > best.score)) best = { sentence: i, score, highlights };
     });
     if (!best) continue;
-    const { sentence, matched, highlights } = best;
-    hits.push({ article, passage, sentence, highlights, score: result.score * (matched / words.length) });
+    const { sentence, score, highlights } = best;
+    hits.push({ article, passage, sentence, highlights, score: articleScore * score });
   }
   return hits.sort((a, b) => b.score - a.score);
 }

@@ -2,9 +2,12 @@
  * Start-up: reuse the saved snapshot when it matches the corpus, else rebuild it (and save it again).
  * A missing, corrupt or outdated snapshot is never fatal: it is logged and rebuilt.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { fingerprint, parseArticle, readCorpusFiles, readSidecar, readSidecarText } from '../corpus/load.ts';
+import { entityCatalogText } from '../extract/fact-store.ts';
 import { log } from '../log.ts';
 import { writeFileAtomic } from '../util/atomic-file.ts';
 import { Corpus, SNAPSHOT_VERSION } from './corpus-index.ts';
@@ -29,7 +32,7 @@ export interface LoadResult {
 
 export function loadCorpus({ corpusDir, indexDir, force = false, onProgress }: LoadOptions): LoadResult {
   const files = readCorpusFiles(corpusDir);
-  const print = fingerprint(files, readSidecarText(corpusDir), `v${SNAPSHOT_VERSION}`);
+  const print = fingerprint(files, readSidecarText(corpusDir), `v${SNAPSHOT_VERSION}:${codeFingerprint()}`);
   const snapshotPath = path.join(indexDir, SNAPSHOT_FILE);
   let reason = force ? 'forced rebuild' : 'no snapshot yet';
   if (!force) {
@@ -64,4 +67,35 @@ function tryLoadSnapshot(file: string, print: string): { corpus: Corpus } | { re
     log.info({ file, reason }, 'rebuilding the index');
     return { reason };
   }
+}
+
+/** The folders whose code decides what a snapshot holds: loader and cleaner, analyzer and index, extraction. */
+const PIPELINE_DIRS = ['../corpus', '.', '../extract'].map((dir) => fileURLToPath(new URL(dir, import.meta.url)));
+let pipelinePrint: string | undefined;
+
+/**
+ * A hash of the indexing code itself (sources and data files such as the entity catalogue), part of the
+ * snapshot's fingerprint: a snapshot built by other code (an edited analyzer, cleaner or catalogue) is
+ * rebuilt, even if SNAPSHOT_VERSION was not bumped. Folders that cannot be read count as empty.
+ */
+export function codeFingerprint(): string {
+  if (pipelinePrint) return pipelinePrint;
+  const hash = createHash('sha256');
+  for (const dir of PIPELINE_DIRS) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir).filter((name) => /\.(?:ts|js|ya?ml|json)$/.test(name)).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      try {
+        hash.update(name).update('\0').update(readFileSync(path.join(dir, name))).update('\0');
+      } catch {
+        // unreadable: left out
+      }
+    }
+  }
+  pipelinePrint = hash.digest('hex').slice(0, 16);
+  return pipelinePrint;
 }

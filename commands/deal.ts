@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { errorAnswer, type Answer, type AnswerItem } from '../src/answer/model.ts';
+import type { Entity } from '../src/extract/entities.ts';
+import { formatAmount } from '../src/extract/money.ts';
+import type { Deal } from '../src/extract/types.ts';
+import type { Corpus } from '../src/search/corpus-index.ts';
+import { citationJson, citeSources, readQuery } from './facts-common.ts';
+import { UsageError, type Command } from './types.ts';
+
+const usage = [
+  'Usage: /deal <company> [other company] [year] — every deal involving the company, newest first, each cited.',
+  'Examples: /deal openai · /deal amazon anthropic · /deal microsoft openai 2023 · /deal prometheus',
+].join('\n');
+
+const argsSchema = z.string().trim().min(1, 'Name a company, e.g. /deal openai.').max(200, 'That is too long for a company name.');
+
+export const deal: Command<{ query: string }> = {
+  name: 'deal',
+  summary: 'Deals involving a company: investor → target, amount, status, date, sources.',
+  usage,
+  hint: '<company> [other company] [year]',
+  parse(text) {
+    const parsed = argsSchema.safeParse(text);
+    if (!parsed.success) throw new UsageError(parsed.error.issues[0]!.message);
+    return { query: parsed.data };
+  },
+  run({ query }, { corpus }): Answer {
+    const catalog = corpus.facts.catalog;
+    const { entities, years, rest } = readQuery(query, catalog);
+    if (entities.length === 0) {
+      const suggestions = catalog.suggest(rest.join(' ') || query, 5);
+      const answer = errorAnswer(
+        'deal',
+        `I don't know a company called “${query}”.`,
+        suggestions.length ? `Did you mean: ${suggestions.join(', ')}?` : usage,
+      );
+      return { ...answer, json: { ...answer.json, suggestions } };
+    }
+    const [first, second] = entities as [Entity, Entity | undefined];
+    const deals = dealsFor(corpus, first, second, years);
+    const items = deals.map((d) => dealItem(d, corpus));
+    const notes: string[] = [];
+    if (entities.length > 2) notes.push(`I looked at the first two companies only: ${first.name} and ${second!.name}.`);
+    if (!second) notes.push(...valuationNotes(corpus, first));
+    if (deals.length === 0) {
+      notes.push(
+        `No deal ${second ? `between ${first.name} and ${second.name}` : `involving ${first.name}`}${years.length ? ` in ${years.join(', ')}` : ''} in the corpus.`,
+      );
+    }
+    return {
+      command: 'deal',
+      title: second ? `Deals between ${first.name} and ${second.name}` : `Deals involving ${first.name}`,
+      items,
+      notes,
+      json: {
+        command: 'deal',
+        query,
+        deals: deals.map((d, i) => ({
+          investor: d.investor,
+          target: d.target,
+          amount: d.amount ? { value: d.amount.value, max: d.amount.max, currency: d.amount.currency, qualifier: d.amount.qualifier } : null,
+          status: d.status,
+          date: d.date,
+          date_from: d.dateFrom,
+          additional: d.additional,
+          citations: items[i]!.citations.map(citationJson),
+        })),
+      },
+    };
+  },
+};
+
+/** Deals of the company (as investor or target), or between two companies; newest first. */
+function dealsFor(corpus: Corpus, first: Entity, second: Entity | undefined, years: string[]): Deal[] {
+  const involves = (d: Deal, e: Entity) => corpus.facts.dealsOf(e.id).includes(d);
+  return corpus.facts
+    .dealsOf(first.id)
+    .filter((d) => !second || involves(d, second))
+    .filter((d) => years.length === 0 || years.some((y) => d.date?.startsWith(y)))
+    .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || rank(b) - rank(a));
+}
+
+/** Within a date, named investors before unnamed ones, bigger amounts first. */
+function rank(d: Deal): number {
+  return (d.investor ? 1e15 : 0) + (d.amount?.value ?? 0) / 1e3;
+}
+
+export function dealLine(d: Deal): string {
+  const amount = d.amount ? formatAmount({ ...d.amount, unit: d.amount.currency ?? '', kind: 'money' }) : 'amount not given';
+  const investor = d.investor ?? 'investors not named';
+  return `${investor} → ${d.target}: ${d.additional ? 'a further ' : ''}${amount}`;
+}
+
+function dealItem(d: Deal, corpus: Corpus): AnswerItem {
+  const when = d.date ? `${d.date}${d.dateFrom === 'article' ? ' (article date)' : ''}` : 'date not given';
+  return { text: dealLine(d), detail: `${d.status} · ${when}`, citations: citeSources(d.sources, corpus) };
+}
+
+function valuationNotes(corpus: Corpus, entity: Entity): string[] {
+  return corpus.facts
+    .figuresOf(entity.id)
+    .filter((f) => f.metric === 'valuation' || f.metric === 'ipo_valuation')
+    .map((f) => {
+      const source = f.sources[0]!;
+      const article = corpus.get(source.article);
+      const amount = formatAmount({ value: f.value, max: f.max, currency: f.unit, unit: f.unit, qualifier: f.qualifier, kind: 'money' });
+      const where = [article?.outlet, article?.date].filter(Boolean).join(', ') || source.article;
+      return `${f.subject}: ${amount} (${where})`;
+    });
+}

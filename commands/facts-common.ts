@@ -1,0 +1,78 @@
+/** Pieces shared by /deal, /number and /check: reading company names and years from words, citing facts. */
+import type { Article } from '../src/corpus/types.ts';
+import { cite } from '../src/answer/cite.ts';
+import type { Citation } from '../src/answer/model.ts';
+import type { Entity, EntityCatalog } from '../src/extract/entities.ts';
+import type { FactSource } from '../src/extract/types.ts';
+import type { Corpus } from '../src/search/corpus-index.ts';
+
+export interface ReadQuery {
+  entities: Entity[];
+  /** Four-digit years (`2026`) to narrow by date or period. */
+  years: string[];
+  /** Words that are neither a company nor a year. */
+  rest: string[];
+}
+
+const MAX_SPAN = 3;
+
+/** Reads company names (longest first, up to three words: "Project Prometheus", "SoftBank Vision Fund"), years and the rest. */
+export function readQuery(text: string, catalog: EntityCatalog): ReadQuery {
+  const words = text.split(/[\s,;?!]+/).map((w) => w.replace(/^[("'“„]+|[)"'”.:]+$/g, '')).filter(Boolean);
+  const result: ReadQuery = { entities: [], years: [], rest: [] };
+  for (let i = 0; i < words.length; ) {
+    if (/^(?:19|20)\d{2}$/.test(words[i]!)) {
+      result.years.push(words[i++]!);
+      continue;
+    }
+    let found = false;
+    for (let n = Math.min(MAX_SPAN, words.length - i); n >= 1 && !found; n--) {
+      const span = words.slice(i, i + n).join(' ');
+      const entity = resolveSpan(span, n, catalog);
+      if (entity && !result.entities.some((e) => e.id === entity.id)) {
+        result.entities.push(entity);
+        i += n;
+        found = true;
+      }
+    }
+    if (!found) result.rest.push(words[i++]!);
+  }
+  return result;
+}
+
+/**
+ * A single word resolves leniently (inflections, typos: `openais`, `antrhopic`); a span of several words
+ * only when it is one name as a whole ("Project Prometheus"), so "anthropic valuation" stays two words.
+ */
+function resolveSpan(span: string, words: number, catalog: EntityCatalog): Entity | undefined {
+  if (span.length < 3) return undefined;
+  if (words === 1) return catalog.resolve(span);
+  const mentions = catalog.find(span);
+  const whole = mentions.length === 1 && mentions[0]!.start === 0 && mentions[0]!.end === span.length;
+  return whole ? mentions[0]!.entity : undefined;
+}
+
+/** One citation per article (its first sentence for this fact), with the figure in bold. */
+export function citeSources(sources: FactSource[], corpus: Corpus): Citation[] {
+  const seen = new Set<string>();
+  const citations: Citation[] = [];
+  for (const source of sources) {
+    if (seen.has(source.article)) continue;
+    seen.add(source.article);
+    const article: Article | undefined = corpus.get(source.article);
+    if (!article) continue;
+    citations.push(cite(article, source.quote, [source.highlight]));
+  }
+  return citations;
+}
+
+/** The JSON form of a citation in the `/deal` and `/number` contracts. */
+export function citationJson(citation: Citation) {
+  return {
+    article: citation.article,
+    outlet: citation.outlet,
+    date: citation.date,
+    title: citation.title,
+    quote: citation.quote,
+  };
+}

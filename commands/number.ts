@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { errorAnswer, type Answer } from '../src/answer/model.ts';
+import { METRIC_CUES } from '../src/extract/cues.ts';
+import { findConflicts } from '../src/extract/fact-store.ts';
+import { formatAmount } from '../src/extract/money.ts';
+import type { Figure } from '../src/extract/types.ts';
+import { analyzeQuery, fold, stem, tokenize } from '../src/search/analyzer.ts';
+import type { Corpus } from '../src/search/corpus-index.ts';
+import { citationJson, citeSources, readQuery } from './facts-common.ts';
+import { UsageError, type Command } from './types.ts';
+
+const usage = [
+  'Usage: /number <company> <what> [year] — the figure, its source, and every source that says otherwise.',
+  'Examples: /number anthropic valuation · /number Amazon Investitionen 2026 · /number new wealth 2045',
+].join('\n');
+
+const MAX_FIGURES = 10;
+const argsSchema = z.string().trim().min(1, 'Say which figure, e.g. /number anthropic valuation.').max(300, 'That question is too long; keep it to a few words.');
+
+/** Query words for metrics that the article cues do not spell out. */
+const METRIC_SYNONYMS: Record<string, string[]> = {
+  worth: ['valuation'],
+  wert: ['valuation'],
+  capex: ['investment'],
+  invest: ['investment'],
+  investments: ['investment'],
+  investitionen: ['investment'],
+  jobs: ['jobs', 'job_cuts'],
+  stellen: ['jobs', 'job_cuts'],
+  layoffs: ['job_cuts'],
+  entlassungen: ['job_cuts'],
+  share: ['market_share', 'share_price'],
+  stock: ['share_price'],
+  growth: ['growth', 'revenue_growth'],
+  wachstum: ['growth', 'revenue_growth'],
+};
+
+export const number: Command<{ query: string }> = {
+  name: 'number',
+  summary: 'A figure (valuation, revenue, capex, job cuts …) with its source and any source that differs.',
+  usage,
+  hint: '<company> <what> [year]',
+  parse(text) {
+    const parsed = argsSchema.safeParse(text);
+    if (!parsed.success) throw new UsageError(parsed.error.issues[0]!.message);
+    return { query: parsed.data };
+  },
+  run({ query }, { corpus }): Answer {
+    const figures = findFigures(corpus, query);
+    if (figures.length === 0) {
+      const suggestions = corpus.facts.catalog.suggest(query, 3);
+      const answer = errorAnswer(
+        'number',
+        `No figure matches “${query}”.`,
+        suggestions.length ? `Known names close to that: ${suggestions.join(', ')}. ${usage}` : usage,
+      );
+      return { ...answer, error: undefined, json: { command: 'number', query, figures: [], conflicts: [] } };
+    }
+    const conflicts = findConflicts(figures);
+    const inConflict = new Set(conflicts.flat());
+    const items = figures.map((f, i) => ({
+      text: `${f.subject}: ${formatFigure(f)}`,
+      detail: inConflict.has(i) ? 'sources differ on this figure' : undefined,
+      citations: citeSources(f.sources, corpus),
+    }));
+    const notes = conflicts.map(
+      (group) =>
+        `Sources differ on ${figures[group[0]!]!.subject}: ` +
+        group.map((i) => `${formatFigure(figures[i]!)} (${figures[i]!.sources.map((s) => corpus.get(s.article)?.outlet ?? s.article).join(', ')})`).join(' vs. '),
+    );
+    return {
+      command: 'number',
+      title: `Figures for “${query}”`,
+      items,
+      notes,
+      json: {
+        command: 'number',
+        query,
+        figures: figures.map((f, i) => ({
+          subject: f.subject,
+          entity: f.entity || null,
+          metric: f.metric,
+          period: f.period,
+          value: f.value,
+          max: f.max,
+          unit: f.unit,
+          qualifier: f.qualifier,
+          citations: items[i]!.citations.map(citationJson),
+        })),
+        conflicts: conflicts.map((group) => ({ subject: figures[group[0]!]!.subject, figures: group })),
+      },
+    };
+  },
+};
+
+export function formatFigure(f: Figure): string {
+  const kind = f.unit === 'percent' ? 'percent' : /^[A-Z]{3}$|^money$/.test(f.unit) ? 'money' : 'count';
+  return formatAmount({ value: f.value, max: f.max, currency: kind === 'money' && f.unit !== 'money' ? f.unit : null, unit: f.unit, qualifier: f.qualifier, kind });
+}
+
+/** Metrics a query word names ("Bewertung", "valuation", "capex" …). */
+function metricsOf(word: string): string[] {
+  const folded = fold(word);
+  const metrics = new Set(METRIC_SYNONYMS[folded] ?? []);
+  for (const { metric, words } of METRIC_CUES) {
+    if (words.some((cue) => cue === folded || (folded.length >= 5 && cue.length >= 5 && (cue.startsWith(folded) || folded.startsWith(cue))))) {
+      metrics.add(metric);
+    }
+  }
+  if (metrics.has('valuation')) metrics.add('ipo_valuation');
+  return [...metrics];
+}
+
+/**
+ * Figures matching the query, best first: the company (and its parts) if one is named, the metric if one
+ * is named, the year if one is given; remaining words must appear in the figure's sentence or subject.
+ */
+export function findFigures(corpus: Corpus, query: string): Figure[] {
+  const { entities, years, rest } = readQuery(query, corpus.facts.catalog);
+  const metrics = new Set(rest.flatMap(metricsOf));
+  const otherWords = analyzeQuery(rest.filter((w) => metricsOf(w).length === 0).join(' '));
+  const pool = entities.length ? entities.flatMap((e) => corpus.facts.figuresOf(e.id)) : corpus.facts.figures;
+  const scored = [...new Set(pool)].map((figure) => {
+    const metricMatch = metrics.size === 0 || metrics.has(figure.metric);
+    const yearMatch = years.length === 0 || years.some((y) => figure.period?.startsWith(y) || figure.sources.some((s) => s.quote.includes(y)));
+    const text = tokenize(`${figure.subject} ${figure.sources.map((s) => s.quote).join(' ')}`).map((t) => [stem(t.folded, 'de'), stem(t.folded, 'en')]).flat();
+    const wordHits = otherWords.filter((w) => w.terms.some((term) => text.some((t) => t === term || (term.length >= 5 && t.startsWith(term))))).length;
+    const relevant = entities.length > 0 || metrics.size > 0 || wordHits > 0;
+    const score = (metrics.size && metricMatch ? 4 : 0) + (years.length && figure.period?.startsWith(years[0]!) ? 2 : 0) + wordHits;
+    return { figure, keep: relevant && metricMatch && yearMatch, score };
+  });
+  return scored
+    .filter((s) => s.keep)
+    .sort((a, b) => b.score - a.score || (b.figure.period ?? '').localeCompare(a.figure.period ?? ''))
+    .slice(0, MAX_FIGURES)
+    .map((s) => s.figure);
+}

@@ -1,0 +1,76 @@
+/**
+ * Words that tell what a number in a sentence is about, as data. Matching is on folded words (lower case,
+ * no diacritics) and by prefix, so `Konzernumsatz` and `Umsatzes` both hit `umsatz` through the compound
+ * rule (a cue may also stand at the end of a German compound: `…umsatz`).
+ */
+import type { DealStatus } from './types.ts';
+
+/** Metric cues, most specific first: the first cue found nearest to the number wins. */
+export const METRIC_CUES: readonly { metric: string; label: string; words: readonly string[] }[] = [
+  { metric: 'valuation', label: 'valuation', words: ['bewertet', 'bewertung', 'valuation', 'valued', 'valuing', 'borsenwert', 'marktwert', 'market cap'] },
+  { metric: 'run_rate', label: 'revenue run-rate', words: ['umsatzlauf', 'run-rate', 'run rate', 'annualized revenue', 'annualised revenue', 'jahresumsatzrate'] },
+  { metric: 'revenue', label: 'revenue', words: ['umsatz', 'umsatze', 'erlos', 'revenue', 'sales'] },
+  { metric: 'profit', label: 'profit', words: ['gewinn', 'nettogewinn', 'uberschuss', 'profit', 'net income', 'earnings'] },
+  { metric: 'loss', label: 'loss', words: ['verlust', 'loss', 'losses'] },
+  { metric: 'charge', label: 'charge', words: ['sonderkosten', 'belastung', 'abschreibung', 'charge', 'charges', 'write-down', 'abfindungen', 'severance'] },
+  { metric: 'funding_round', label: 'funding round', words: ['finanzierungsrunde', 'funding round', 'runde', 'round'] },
+  { metric: 'funding', label: 'funding', words: ['startkapital', 'mittel', 'mitteln', 'funding', 'seed'] },
+  { metric: 'investment', label: 'investment (capex)', words: ['investitionen', 'kapitalinvestitionen', 'investitionsausgaben', 'ausgaben', 'capex', 'capital expenditure', 'capital expenditures', 'spending', 'investieren', 'stecken', 'investiert', 'investment', 'investition'] },
+  { metric: 'job_cuts', label: 'job cuts', words: ['abbau', 'stellenabbau', 'streichungen', 'streicht', 'entlassungen', 'entlasst', 'layoffs', 'cuts', 'cut', 'ab'] },
+  { metric: 'jobs', label: 'jobs', words: ['arbeitsplatze', 'stellen', 'jobs', 'beschaftigte', 'mitarbeiter', 'employees'] },
+  { metric: 'share_price', label: 'share price', words: ['aktie', 'aktien', 'shares', 'stock'] },
+  { metric: 'wealth', label: 'wealth', words: ['wohlstand', 'vermogen', 'wealth', 'wertschopfung', 'value creation'] },
+  { metric: 'growth', label: 'growth', words: ['wachstum', 'wuchs', 'wachst', 'stieg', 'steigt', 'growth', 'grew', 'rose', 'fiel', 'sank', 'fell'] },
+  { metric: 'market_share', label: 'share', words: ['anteil', 'marktanteil', 'market share', 'share of', 'der welt', 'of the world', "world's"] },
+];
+
+/** A valuation in a sentence about a listing is the hoped-for IPO valuation, not today's. */
+export const IPO_WORDS: readonly string[] = ['borsengang', 'ipo', 'listing', 'borsengangs'];
+
+export const METRIC_LABELS: Record<string, string> = {
+  ...Object.fromEntries(METRIC_CUES.map((c) => [c.metric, c.label])),
+  ipo_valuation: 'IPO valuation',
+  count: 'count',
+};
+
+/** Metrics that describe a company's own books: without a name in the sentence they belong to the article's company. */
+export const COMPANY_METRICS = new Set(['funding', 'funding_round', 'valuation', 'ipo_valuation', 'revenue', 'run_rate', 'profit', 'loss', 'charge', 'investment', 'job_cuts', 'share_price']);
+
+/** Figures of one reporting period: a sentence without a date continues the period of the one before. */
+export const REPORTING_METRICS = new Set(['revenue', 'revenue_growth', 'profit', 'loss', 'charge']);
+
+/** Words that make a number a deal's amount (money going into a company). Plural `Investitionen` is capex, not here. */
+export const DEAL_CUES: readonly string[] = [
+  'investition', 'investment', 'beteiligung', 'beitrag', 'engagement', 'kapitalspritze', 'finanzierungsrunde',
+  'startkapital', 'ausgestattet', 'investiert', 'investierte', 'investieren', 'ausgegeben', 'deal', 'mittel',
+  'mitteln', 'invest', 'invests', 'invested', 'investing', 'stake', 'funding', 'round', 'raise', 'raised',
+  'raises', 'raising', 'backing', 'putting', 'put', 'pour', 'pours', 'poured', 'injection', 'verhandlungen',
+  'gesprache', 'talks', 'ubernahme', 'acquisition', 'acquire', 'kauft', 'kauf',
+];
+
+/** Words that make the entity before the number the one RECEIVING money (a round, start capital, a raise). */
+export const RECEIVE_CUES: readonly string[] = [
+  'finanzierungsrunde', 'startkapital', 'ausgestattet', 'sucht', 'mittel', 'mitteln', 'strebt', 'einsammeln',
+  'sammelte', 'erhielt', 'erhalt', 'raise', 'raised', 'raises', 'raising', 'secured', 'secures', 'received',
+  'receives', 'funding round', 'round', 'beschaffung',
+];
+
+/** Prepositions that introduce a deal's target ("in OpenAI", "an OpenAI", "mit Cerebras") … */
+export const TARGET_PREPOSITIONS = ['in', 'an', 'into', 'mit', 'with', 'bei', 'for', 'fur'];
+/** … and its investor when it follows the amount ("von Amazon", "from Thrive", "led by"). */
+export const INVESTOR_PREPOSITIONS = ['von', 'by', 'from'];
+
+/** A non-entity target is only accepted when it names companies: "in digitale Plattformunternehmen". */
+export const COMPANY_NOUN = /(?:unternehmen|firmen|startups?|companies|konzerne|labore|labs)$/i;
+
+/** Phrases standing for "the company this text is about". */
+export const COMPANY_ANAPHORA = /\b(?:das unternehmen|der konzern|die firma|der handelsriese|der techkonzern|der e-commerce-riese|die gruppe|the company|the group|the firm|the startup|the lab)\b/i;
+
+/** Status cues, checked in this order: the first family found decides. */
+export const STATUS_CUES: readonly { status: DealStatus | 'completed_recent'; words: readonly string[] }[] = [
+  { status: 'talks', words: ['verhandelt', 'verhandlungen', 'gesprache', 'gesprachen', 'erwagt', 'erwogen', 'prueft', 'pruft', 'talks', 'negotiating', 'negotiations', 'considering', 'considers', 'potenziell', 'potenzieller', 'potenzielles', 'potential', 'moglich', 'mogliche', 'mogliches', 'voraussichtlich', 'possible', 'would', 'could', 'konnte', 'ware', 'sollte', 'rumored', 'gerucht'] },
+  { status: 'planned', words: ['plant', 'plante', 'geplant', 'geplante', 'will', 'sucht', 'strebt', 'anstrebt', 'plans', 'planned', 'seeks', 'seeking', 'aims', 'intends', 'soll', 'wants'] },
+  { status: 'announced', words: ['kundigte', 'angekundigt', 'kundigt', 'announced', 'announces', 'bekanntgegeben', 'unveiled'] },
+  { status: 'completed_recent', words: ['gerade', 'bereits', 'kurzlich', 'soeben', 'just', 'recently', 'already'] },
+  { status: 'historic', words: ['bestehende', 'bestehender', 'existing', 'investiert', 'investierte', 'investierten', 'ausgestattet', 'ausgegeben', 'schloss', 'abgeschlossen', 'erhielt', 'invested', 'completed', 'closed', 'raised', 'received', 'finalized', 'spent'] },
+];
