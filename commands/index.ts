@@ -3,6 +3,7 @@
  * `/name text` runs that command; free text is routed to the command its intent calls for.
  */
 import { errorAnswer, type Answer } from '../src/answer/model.ts';
+import { check } from './check.ts';
 import { deal } from './deal.ts';
 import { help } from './help.ts';
 import { news } from './news.ts';
@@ -10,7 +11,7 @@ import { number } from './number.ts';
 import { routeFreeText } from './router.ts';
 import { UsageError, type Command, type CommandContext } from './types.ts';
 
-export const commands: Command<any>[] = [deal, number, news, help];
+export const commands: Command<any>[] = [deal, number, news, check, help];
 
 export function findCommand(name: string): Command<any> | undefined {
   const wanted = name.toLowerCase();

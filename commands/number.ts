@@ -99,7 +99,7 @@ export function formatFigure(f: Figure): string {
 }
 
 /** Metrics a query word names ("Bewertung", "valuation", "capex" …). */
-function metricsOf(word: string): string[] {
+export function metricsOf(word: string): string[] {
   const folded = fold(word);
   const metrics = new Set(METRIC_SYNONYMS[folded] ?? []);
   for (const { metric, words } of METRIC_CUES) {

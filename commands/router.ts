@@ -1,8 +1,19 @@
 /**
- * Sends a question in plain words to the command that answers it. Commands register no intent here yet
- * beyond search: everything that is not recognised is searched with /news.
+ * Sends a question in plain words to the command that answers it, in English or German:
+ *   "how much is Amazon putting into OpenAI?"     → /deal Amazon OpenAI
+ *   "who invested in Inflection?"                  → /deal Inflection AI
+ *   "what did Microsoft put into OpenAI in 2023?"  → /deal Microsoft OpenAI 2023
+ *   "Wie hoch ist die Bewertung von Anthropic?"    → /number Anthropic Bewertung
+ *   "check Amazon will invest $50bn in OpenAI"     → /check …
+ * Anything else is searched with /news.
  */
+import { fold } from '../src/search/analyzer.ts';
+import { check } from './check.ts';
+import { deal } from './deal.ts';
+import { readQuery } from './facts-common.ts';
+import { help } from './help.ts';
 import { news } from './news.ts';
+import { metricsOf, number } from './number.ts';
 import type { Command, CommandContext } from './types.ts';
 
 export interface Route {
@@ -10,6 +21,25 @@ export interface Route {
   text: string;
 }
 
-export function routeFreeText(text: string, _ctx: CommandContext): Route {
+/** Words asking about money moving between companies. */
+const DEAL_WORDS =
+  /^(?:invest\w*|put|puts|putting|pour\w*|stake\w*|deal\w*|fund\w*|round|raise\w*|raising|backed|backing|beteilig\w*|investier\w*|investition|steck\w*|finanzier\w*|who|wer|geldgeber|much|viel)$/;
+const HELP = /^(?:help|hilfe|\?|what can you do\??|was kannst du\??)$/i;
+/** "check …", "stimmt das: …", "source? …": is this claim backed by the corpus? */
+const CHECK = /^(?:check|verify|prüfe?|stimmt das|stimmt es|is (?:this|that|it) (?:true|right)|source|sources|quelle|quellen)\b[\s?:!,.-]*/i;
+
+export function routeFreeText(text: string, ctx: CommandContext): Route {
+  if (HELP.test(text.trim())) return { command: help, text: '' };
+  const claim = CHECK.exec(text);
+  if (claim) return { command: check, text: text.slice(claim[0].length) };
+  const { entities, years, rest } = readQuery(text, ctx.corpus.facts.catalog);
+  const names = entities.map((e) => e.name);
+  const metricWords = rest.filter((word) => metricsOf(word).length > 0);
+  if (metricWords.length > 0 && (entities.length > 0 || years.length > 0)) {
+    return { command: number, text: [...names, ...metricWords, ...years].join(' ') };
+  }
+  if (entities.length > 0 && rest.some((word) => DEAL_WORDS.test(fold(word)))) {
+    return { command: deal, text: [...names, ...years].join(' ') };
+  }
   return { command: news, text };
 }

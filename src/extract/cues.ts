@@ -7,7 +7,7 @@ import type { DealStatus } from './types.ts';
 
 /** Metric cues, most specific first: the first cue found nearest to the number wins. */
 export const METRIC_CUES: readonly { metric: string; label: string; words: readonly string[] }[] = [
-  { metric: 'valuation', label: 'valuation', words: ['bewertet', 'bewertung', 'valuation', 'valued', 'valuing', 'borsenwert', 'marktwert', 'market cap'] },
+  { metric: 'valuation', label: 'valuation', words: ['bewertet', 'bewertung', 'wert', 'worth', 'valuation', 'valued', 'valuing', 'borsenwert', 'marktwert', 'market cap'] },
   { metric: 'run_rate', label: 'revenue run-rate', words: ['umsatzlauf', 'run-rate', 'run rate', 'annualized revenue', 'annualised revenue', 'jahresumsatzrate'] },
   { metric: 'revenue', label: 'revenue', words: ['umsatz', 'umsatze', 'erlos', 'revenue', 'sales'] },
   { metric: 'profit', label: 'profit', words: ['gewinn', 'nettogewinn', 'uberschuss', 'profit', 'net income', 'earnings'] },
@@ -16,6 +16,7 @@ export const METRIC_CUES: readonly { metric: string; label: string; words: reado
   { metric: 'funding_round', label: 'funding round', words: ['finanzierungsrunde', 'funding round', 'runde', 'round'] },
   { metric: 'funding', label: 'funding', words: ['startkapital', 'mittel', 'mitteln', 'funding', 'seed'] },
   { metric: 'investment', label: 'investment (capex)', words: ['investitionen', 'kapitalinvestitionen', 'investitionsausgaben', 'ausgaben', 'capex', 'capital expenditure', 'capital expenditures', 'spending', 'investieren', 'stecken', 'investiert', 'investment', 'investition'] },
+  { metric: 'facility', label: 'facility investment', words: ['rechenzentrum', 'rechenzentren', 'rechenzentrumscampus', 'campus', 'data center', 'data centre', 'datacenter', 'fabrik', 'werk', 'factory', 'gigafactory'] },
   { metric: 'job_cuts', label: 'job cuts', words: ['abbau', 'stellenabbau', 'streichungen', 'streicht', 'entlassungen', 'entlasst', 'layoffs', 'cuts', 'cut', 'ab'] },
   { metric: 'jobs', label: 'jobs', words: ['arbeitsplatze', 'stellen', 'jobs', 'beschaftigte', 'mitarbeiter', 'employees'] },
   { metric: 'share_price', label: 'share price', words: ['aktie', 'aktien', 'shares', 'stock'] },
@@ -34,7 +35,7 @@ export const METRIC_LABELS: Record<string, string> = {
 };
 
 /** Metrics that describe a company's own books: without a name in the sentence they belong to the article's company. */
-export const COMPANY_METRICS = new Set(['funding', 'funding_round', 'valuation', 'ipo_valuation', 'revenue', 'run_rate', 'profit', 'loss', 'charge', 'investment', 'job_cuts', 'share_price']);
+export const COMPANY_METRICS = new Set(['facility', 'funding', 'funding_round', 'valuation', 'ipo_valuation', 'revenue', 'run_rate', 'profit', 'loss', 'charge', 'investment', 'job_cuts', 'share_price']);
 
 /** Figures of one reporting period: a sentence without a date continues the period of the one before. */
 export const REPORTING_METRICS = new Set(['revenue', 'revenue_growth', 'profit', 'loss', 'charge']);
