@@ -14,6 +14,15 @@ const usage = [
 
 const argsSchema = z.string().trim().min(1, 'Tell me what to search for.');
 
+/** Cuts a long query to MAX_QUERY_LENGTH, at a word boundary when there is one in its second half. */
+function shorten(text: string): string {
+  if (text.length <= MAX_QUERY_LENGTH) return text;
+  const head = text.slice(0, MAX_QUERY_LENGTH);
+  if (/\s/.test(text[MAX_QUERY_LENGTH]!)) return head.trimEnd();
+  const lastSpace = head.search(/\s\S*$/);
+  return (lastSpace > MAX_QUERY_LENGTH / 2 ? head.slice(0, lastSpace) : head).trimEnd();
+}
+
 export const news: Command<{ query: string; truncated: boolean }> = {
   name: 'news',
   summary: 'Search the articles; cited, highlighted snippets.',
@@ -22,8 +31,7 @@ export const news: Command<{ query: string; truncated: boolean }> = {
   parse(text) {
     const parsed = argsSchema.safeParse(text);
     if (!parsed.success) throw new UsageError(parsed.error.issues[0]!.message);
-    const query = parsed.data.slice(0, MAX_QUERY_LENGTH);
-    return { query, truncated: parsed.data.length > MAX_QUERY_LENGTH };
+    return { query: shorten(parsed.data), truncated: parsed.data.length > MAX_QUERY_LENGTH };
   },
   run({ query, truncated }, { corpus }): Answer {
     if (corpus.articles.length === 0) {

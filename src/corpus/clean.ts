@@ -22,7 +22,14 @@ const END_OF_ARTICLE: RegExp[] = [
 /** Lines that are never article text, wherever they stand. */
 const NOT_ARTICLE_TEXT: RegExp[] = [
   /vorwärts|startseite|»\s*\S+\s*»|›.*›/i, // breadcrumbs
-  /^(?:bearbeitet von|von|by|text|foto|bild|photo|image|video|quelle|credit)\s*:/i, // bylines, credits
+  /^(?:bearbeitet von|von|by|text|foto|fotos|bild|photo|photos|image|video|quelle|credit|credits)\s*:/i, // bylines, credits
+  // A byline without a colon: "By Jane Doe", "Von Max Muster und Erika Mustermann", "By Jane Doe, Reuters".
+  /^(?:[Bb]y|[Vv]on)\s+\p{Lu}[\p{L}.'-]*(?:\s+(?:\p{Lu}[\p{L}.'-]*|and|und|&|,))*(?:,\s*\p{Lu}[\p{L}.'-]*)?$/u,
+  /^(?:\(?(?:photo|foto|bild|image)\)?\s*)?(?:©|\(c\)|copyright\b)/i, // "© Reuters", "Foto © dpa"
+  // Teasers for other stories inside the text: "Read more: …", "Lesen Sie auch: …", "See also …".
+  /^(?:read more|read also|see also|also read|more on this|lesen sie auch|lies auch|mehr zum thema|auch interessant|siehe auch)\b/i,
+  // Newsletter and sign-up prompts: "Sign up for our AI newsletter …", "Abonnieren Sie unseren Newsletter".
+  /\b(?:sign up|signup|subscribe|register|anmelden|abonnieren)\b.*\bnewsletter|\bnewsletter\b.*\b(?:sign up|subscribe|inbox|anmelden|abonnieren|posteingang)\b/i,
   /\bbild:\s*\S+\s*$/i, // "Amazon-Chef Jeff Bezos.Bild: keystone"
   /^[a-z]{2,5}\d{5,}\b/i, // agency photo ids: "epa12509549 Amazon founder …"
   /^(?:auf \w+ teilen|share on|teilen|drucken|print|kommentare?|newsletter|abonnieren|subscribe)\b/i,

@@ -83,7 +83,8 @@ export function readSidecar(dir: string): Map<string, RawMeta> {
   return result;
 }
 
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+/** YAML front matter; a byte-order mark before it (Windows editors) is allowed. */
+const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
 /** Splits YAML front matter off a Markdown article. Bad front matter is logged and treated as absent. */
 export function splitFrontMatter(name: string, raw: string): { meta: RawMeta; body: string; bodyOffset: number } {

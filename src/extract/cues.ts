@@ -7,14 +7,14 @@ import type { DealStatus } from './types.ts';
 
 /** Metric cues, most specific first: the first cue found nearest to the number wins. */
 export const METRIC_CUES: readonly { metric: string; label: string; words: readonly string[] }[] = [
-  { metric: 'valuation', label: 'valuation', words: ['bewertet', 'bewertung', 'wert', 'worth', 'valuation', 'valued', 'valuing', 'borsenwert', 'marktwert', 'market cap'] },
+  { metric: 'valuation', label: 'valuation', words: ['bewertet', 'bewertung', 'wert', 'worth', 'value', 'values', 'valuation', 'valued', 'valuing', 'borsenwert', 'marktwert', 'market cap'] },
   { metric: 'run_rate', label: 'revenue run-rate', words: ['umsatzlauf', 'run-rate', 'run rate', 'annualized revenue', 'annualised revenue', 'jahresumsatzrate'] },
   { metric: 'revenue', label: 'revenue', words: ['umsatz', 'umsatze', 'erlos', 'revenue', 'sales'] },
   { metric: 'profit', label: 'profit', words: ['gewinn', 'nettogewinn', 'uberschuss', 'profit', 'net income', 'earnings'] },
   { metric: 'loss', label: 'loss', words: ['verlust', 'loss', 'losses'] },
   { metric: 'charge', label: 'charge', words: ['sonderkosten', 'belastung', 'abschreibung', 'charge', 'charges', 'write-down', 'abfindungen', 'severance'] },
   { metric: 'funding_round', label: 'funding round', words: ['finanzierungsrunde', 'funding round', 'runde', 'round'] },
-  { metric: 'funding', label: 'funding', words: ['startkapital', 'mittel', 'mitteln', 'funding', 'seed'] },
+  { metric: 'funding', label: 'funding', words: ['startkapital', 'mittel', 'mitteln', 'funding', 'seed', 'raised', 'raise', 'raises', 'raising', 'secured', 'secures', 'eingesammelt', 'sammelte', 'erhielt'] },
   { metric: 'investment', label: 'investment (capex)', words: ['investitionen', 'kapitalinvestitionen', 'investitionsausgaben', 'ausgaben', 'capex', 'capital expenditure', 'capital expenditures', 'spending', 'investieren', 'stecken', 'investiert', 'investment', 'investition'] },
   { metric: 'facility', label: 'facility investment', words: ['rechenzentrum', 'rechenzentren', 'rechenzentrumscampus', 'campus', 'data center', 'data centre', 'datacenter', 'fabrik', 'werk', 'factory', 'gigafactory'] },
   { metric: 'job_cuts', label: 'job cuts', words: ['abbau', 'stellenabbau', 'streichungen', 'streicht', 'entlassungen', 'entlasst', 'layoffs', 'cuts', 'cut', 'ab'] },
@@ -46,7 +46,8 @@ export const DEAL_CUES: readonly string[] = [
   'startkapital', 'ausgestattet', 'investiert', 'investierte', 'investieren', 'ausgegeben', 'deal', 'mittel',
   'mitteln', 'invest', 'invests', 'invested', 'investing', 'stake', 'funding', 'round', 'raise', 'raised',
   'raises', 'raising', 'backing', 'putting', 'put', 'pour', 'pours', 'poured', 'injection', 'verhandlungen',
-  'gesprache', 'talks', 'ubernahme', 'acquisition', 'acquire', 'kauft', 'kauf',
+  'gesprache', 'talks', 'ubernahme', 'acquisition', 'acquire', 'kauft', 'kauf', 'secured', 'secures', 'received',
+  'receives', 'erhielt', 'erhalt', 'sammelte', 'eingesammelt', 'einsammeln',
 ];
 
 /** Words that make the entity before the number the one RECEIVING money (a round, start capital, a raise). */
@@ -59,13 +60,14 @@ export const RECEIVE_CUES: readonly string[] = [
 /** Prepositions that introduce a deal's target ("in OpenAI", "an OpenAI", "mit Cerebras") … */
 export const TARGET_PREPOSITIONS = ['in', 'an', 'into', 'mit', 'with', 'bei', 'for', 'fur'];
 /** … and its investor when it follows the amount ("von Amazon", "from Thrive", "led by"). */
-export const INVESTOR_PREPOSITIONS = ['von', 'by', 'from'];
+export const INVESTOR_PREPOSITIONS = ['von', 'by', 'from', 'including', 'darunter'];
 
 /** A non-entity target is only accepted when it names companies: "in digitale Plattformunternehmen". */
 export const COMPANY_NOUN = /(?:unternehmen|firmen|startups?|companies|konzerne|labore|labs)$/i;
 
 /** Phrases standing for "the company this text is about". */
-export const COMPANY_ANAPHORA = /\b(?:das unternehmen|der konzern|die firma|der handelsriese|der techkonzern|der e-commerce-riese|die gruppe|the company|the group|the firm|the startup|the lab)\b/i;
+export const COMPANY_ANAPHORA =
+  /(?:^|\s)(?:das unternehmen|das start-?up|die firma|die gruppe|der [\p{L}-]*(?:konzern|riese|gigant|hersteller)|the (?:[\w-]+ )?(?:company|group|firm|startup|lab|giant|maker|chipmaker|retailer))\b/iu;
 
 /** Status cues, checked in this order: the first family found decides. */
 export const STATUS_CUES: readonly { status: DealStatus | 'completed_recent'; words: readonly string[] }[] = [

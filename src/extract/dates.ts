@@ -44,6 +44,14 @@ const RELATIVE_YEARS: [RegExp, number][] = [
   [/\b(?:im vorjahr|vorjahr|letztes jahr|im vergangenen jahr|last year|the previous year|a year earlier)\b/i, -1],
   [/\b(?:nächstes jahr|im kommenden jahr|next year)\b/i, 1],
 ];
+const QUARTER_WORDS: Record<string, number> = {
+  first: 1, '1st': 1, ersten: 1, erste: 1,
+  second: 2, '2nd': 2, zweiten: 2, zweite: 2,
+  third: 3, '3rd': 3, dritten: 3, dritte: 3,
+  fourth: 4, '4th': 4, vierten: 4, vierte: 4,
+};
+/** "in the fourth quarter", "im dritten Quartal 2025", "Q4 2025", "Q1". */
+const NAMED_QUARTER = /\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|(ersten|zweiten|dritten|vierten|erste|zweite|dritte|vierte)\s+quartal|q([1-4]))\b(?:\s+(?:of\s+)?((?:19|20)\d{2}))?/gi;
 const LAST_QUARTER = /\b(?:im vergangenen quartal|im letzten quartal|im abgelaufenen quartal|last quarter|the (?:past|previous|latest) quarter)\b/i;
 const THIS_WEEK = /\b(?:diese woche|in dieser woche|this week)\b/i;
 
@@ -78,7 +86,9 @@ export function findDates(text: string, articleDate: string | null): DateMention
       const year = month > anchor.getMonth() + 1 ? anchor.getFullYear() - 1 : anchor.getFullYear();
       value = `${year}-${String(month).padStart(2, '0')}`;
     } else if (g.weekday && anchor && articleDate && articleDate.length >= 10) {
-      value = format(previousDay(anchor, WEEKDAYS[g.weekday.toLowerCase()]!), 'yyyy-MM-dd');
+      // "On Monday" in an article of a Monday is that day; otherwise the Monday before.
+      const day = WEEKDAYS[g.weekday.toLowerCase()]!;
+      value = format(anchor.getDay() === day ? anchor : previousDay(anchor, day), 'yyyy-MM-dd');
     }
     if (value) found.push({ value, start: match.index, end: match.index + match[0].length, role });
   }
@@ -96,6 +106,12 @@ function relativeDates(text: string, anchor: Date): DateMention[] {
   if (quarter) {
     const previous = subQuarters(anchor, 1);
     found.push({ value: `${previous.getFullYear()}-Q${getQuarter(previous)}`, start: quarter.index, end: quarter.index + quarter[0].length, role: 'at' });
+  }
+  for (const match of text.matchAll(NAMED_QUARTER)) {
+    const quarter = match[3] ? Number(match[3]) : QUARTER_WORDS[(match[1] ?? match[2])!.toLowerCase()]!;
+    // Without a year, the latest such quarter that has started by the article's date.
+    const year = match[4] ? Number(match[4]) : quarter > getQuarter(anchor) ? anchor.getFullYear() - 1 : anchor.getFullYear();
+    found.push({ value: `${year}-Q${quarter}`, start: match.index, end: match.index + match[0].length, role: 'at' });
   }
   const week = THIS_WEEK.exec(text);
   if (week) found.push({ value: format(anchor, 'yyyy-MM'), start: week.index, end: week.index + week[0].length, role: 'at' });

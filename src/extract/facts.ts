@@ -70,12 +70,13 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
   const deals: Deal[] = [];
   const figures: Figure[] = [];
   const state: ArticleState = { article, catalog, mainEntity: mainEntity(article, catalog), targets: [] };
+  // The company last named: "the company" / "der Konzern" in a later sentence or paragraph refers to it.
+  let subject: EntityMention | null = null;
   for (const passage of article.passages) {
     if (passage.tableHeader) {
       deals.push(...tableDeals(passage, state));
       continue;
     }
-    let subject: EntityMention | null = null;
     let previousFigure: Figure | null = null;
     const views = passage.sentences.map((sentence) => view(sentence, article, catalog));
     views.forEach((v, i) => {
@@ -95,6 +96,11 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
     });
   }
   return { deals, figures };
+}
+
+/** Mentions that can take part in a deal: countries (as in "U.S. investors", "in Texas") cannot. */
+function parties(mentions: EntityMention[]): EntityMention[] {
+  return mentions.filter((m) => m.entity.kind !== 'country');
 }
 
 function view(sentence: Sentence, article: Article, catalog: EntityCatalog): SentenceView {
@@ -228,7 +234,7 @@ function otherThan(candidate: EntityMention | null, other: EntityMention | null)
 
 /** "… in OpenAI", "an Anthropic", "mit Cerebras": the first entity after the amount led by a target preposition. */
 function targetAfter(quantity: Quantity, v: SentenceView) {
-  for (const mention of v.mentions) {
+  for (const mention of parties(v.mentions)) {
     if (mention.start < quantity.end) continue;
     const before = v.words.filter((w) => w.end <= mention.start).at(-1);
     if (before && TARGET_PREPOSITIONS.includes(before.folded)) return entityTarget(mention);
@@ -245,15 +251,15 @@ function targetAfter(quantity: Quantity, v: SentenceView) {
 function laterMention(quantity: Quantity, v: SentenceView) {
   const investor = nearestBefore(v, quantity.start, [0, v.text.length]);
   const [, clauseEnd] = clauseOf(v, quantity.start);
-  const later = v.mentions.find(
-    (m) => m.start >= quantity.end && m.end <= clauseEnd && m.canonical.id !== investor?.canonical.id && m.entity.kind !== 'person' && m.entity.kind !== 'country',
+  const later = parties(v.mentions).find(
+    (m) => m.start >= quantity.end && m.end <= clauseEnd && m.canonical.id !== investor?.canonical.id && m.entity.kind !== 'person',
   );
   return later && investor ? entityTarget(later) : null;
 }
 
 /** "eine Investition von Amazon", "raised … from Thrive": an investor named after the amount. */
 function investorAfter(quantity: Quantity, v: SentenceView, target: EntityMention | null): EntityMention | null {
-  for (const mention of v.mentions) {
+  for (const mention of parties(v.mentions)) {
     if (mention.start < quantity.end || mention.canonical.id === target?.canonical.id) continue;
     const before = v.words.filter((w) => w.end <= mention.start).at(-1);
     if (before && INVESTOR_PREPOSITIONS.includes(before.folded)) return mention;
@@ -263,14 +269,25 @@ function investorAfter(quantity: Quantity, v: SentenceView, target: EntityMentio
 
 /** The nearest entity named before `position` inside `range`, skipping `exceptId`. */
 function nearestBefore(v: SentenceView, position: number, range: [number, number], exceptId?: string | null): EntityMention | null {
-  const candidates = v.mentions.filter((m) => m.end <= position && m.start >= range[0] && m.canonical.id !== exceptId);
+  const candidates = parties(v.mentions).filter((m) => m.end <= position && m.start >= range[0] && m.canonical.id !== exceptId);
   return candidates.at(-1) ?? null;
 }
 
+/** Auxiliaries of the perfect tense: "hat … investiert", "has invested" report money already in, over time. */
+const PERFECT_AUXILIARIES = ['hat', 'haben', 'hatte', 'hatten', 'has', 'have', 'had'];
+
+/**
+ * Talks, plans and announcements by their wording. Money already paid is `completed` when the report is
+ * news ("raised", "schloss … ab", "hat gerade … ausgegeben") and `historic` when it is background: an
+ * earlier year, or the perfect tense without a "just/recently" ("Microsoft hat mehr als $13 Mrd investiert").
+ */
 function statusFor(v: SentenceView, clause: [number, number], date: DateMention | null, articleDate: string | null): DealStatus {
   const status = statusIn(wordsIn(v, clause)) ?? statusIn(v.words) ?? 'announced';
-  const past = date && articleDate && date.value.slice(0, 4) < articleDate.slice(0, 4);
-  return past && (status === 'completed' || status === 'announced') ? 'historic' : status;
+  // Without the article's date, a year named in the text ("der 2017 … investierte") marks background too.
+  const pastYear = date && (articleDate ? date.value.slice(0, 4) < articleDate.slice(0, 4) : true);
+  if (pastYear && (status === 'completed' || status === 'announced' || status === 'historic')) return 'historic';
+  if (status === 'historic' && !hasWord(v.words, PERFECT_AUXILIARIES)) return 'completed';
+  return status;
 }
 
 function statusIn(words: Word[]): DealStatus | null {
@@ -368,7 +385,7 @@ function figureFor(
     // "Meta plant mit 115 bis 135 Milliarden Dollar." continues the figure before it in the paragraph.
     if (quantity.kind === 'count') metric = 'count';
     else if (quantity.kind === 'percent') metric = 'market_share';
-    else if (!previous) return null;
+    else if (!previous || previous.metric === 'valuation' || previous.metric === 'ipo_valuation') return null;
     else {
       metric = previous.metric;
       period ??= previous.period;
@@ -418,9 +435,9 @@ function entityFor(
   subject: EntityMention | null,
   state: ArticleState,
 ): EntityMention | null {
-  const companyFigure = COMPANY_METRICS.has(metric) || COMPANY_ANAPHORA.test(v.text);
+  const companyFigure = COMPANY_METRICS.has(metric.replace(/_growth$/, '')) || COMPANY_ANAPHORA.test(v.text);
   // A company's books are never a country's: "Läden … in den USA brachte eine Belastung" is Amazon's charge.
-  const mentions = companyFigure ? v.mentions.filter((m) => m.entity.kind !== 'country') : v.mentions;
+  const mentions = companyFigure ? parties(v.mentions) : v.mentions;
   const inClause = mentions.filter((m) => m.start >= clause[0] && m.end <= clause[1]);
   const before = inClause.filter((m) => m.end <= quantity.start).at(-1);
   if (before) return before;

@@ -35,7 +35,8 @@ export function fold(word: string): string {
     .replace(/ß/g, 'ss');
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+/** Letters and digits; combining marks belong to their word (a decomposed `Ü` typed in a query). */
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)?/gu;
 
 /** Splits text into folded word tokens with their offsets. Hyphenated compounds split at the hyphen. */
 export function tokenize(text: string): Token[] {
@@ -56,10 +57,17 @@ function stemGerman(word: string): string {
   return stem.length > 6 && stem.endsWith('um') ? stem.slice(0, -2) : stem;
 }
 
+/**
+ * German `Billion`/`Billionen` (also in compounds: `Billionenmarke`) is 10^12, an English *trillion*, while
+ * English `billion` is German `Milliarde`. German text indexes these words as `trillion…`, so that an English
+ * `billion` never finds a German trillion.
+ */
+const GERMAN_FALSE_FRIEND = /^billion(?=en|$)/;
+
 /** The index term for one folded word of a text in `lang`. Numbers are kept as they are. */
 export function stem(folded: string, lang: Lang): string {
   if (/^\d/.test(folded) || folded.length < 4) return folded;
-  return lang === 'de' ? stemGerman(folded) : englishStem(folded);
+  return lang === 'de' ? stemGerman(folded.replace(GERMAN_FALSE_FRIEND, 'trillion')) : englishStem(folded);
 }
 
 /** The terms a text contributes to the index: stop words out, stemmed by the text's language. */
@@ -77,6 +85,11 @@ export interface QueryWord {
   text: string;
   /** Index terms: German and English stems of the word and of its synonyms. */
   terms: string[];
+  /**
+   * Folded surface forms: the word itself and its one-word synonyms (`rechenzentren`, `stellen`). A text
+   * word equal to one of them is the best match; one that only shares a stem or a prefix ranks lower.
+   */
+  forms: string[];
 }
 
 /**
@@ -84,9 +97,16 @@ export interface QueryWord {
  * below four letters (German `invest` → `inv`) would match far too much, so it is dropped.
  */
 function bothStems(folded: string): string[] {
+  if (ENGLISH_ONLY.has(folded)) return [stem(folded, 'en')];
   const stems = [stem(folded, 'de'), stem(folded, 'en')].filter((s) => s === folded || s.length >= 4);
   return [...new Set(stems.length ? stems : [folded])];
 }
+
+/**
+ * Query words read as English only, whatever the query's language: `billion` is a Milliarde (the German
+ * reading, a trillion, is asked for as `Billionen` or `trillion`).
+ */
+const ENGLISH_ONLY = new Set(['billion', 'billions']);
 
 const SYNONYMS = buildSynonymIndex(SYNONYM_GROUPS);
 
@@ -121,13 +141,14 @@ export function analyzeQuery(query: string): QueryWord[] {
           ? member.split(' ').filter((w) => !STOP_WORDS.has(w)).map((w) => stem(w, 'en'))
           : bothStems(member),
       );
-      result.push({ text: phrase, terms: [...new Set(terms)] });
+      const forms = [phrase, ...group.filter((member) => !member.includes(' '))];
+      result.push({ text: phrase, terms: [...new Set(terms)], forms: [...new Set(forms)] });
       i += n;
       matched = true;
     }
     if (matched) continue;
     const word = words[i++]!;
-    if (!STOP_WORDS.has(word)) result.push({ text: word, terms: bothStems(word) });
+    if (!STOP_WORDS.has(word)) result.push({ text: word, terms: bothStems(word), forms: [word] });
   }
   return result;
 }

@@ -220,6 +220,9 @@ function matchQuality(folded: string, lang: Article['lang'], match: WordMatch): 
   const { word } = match;
   if (folded === word.text) return 1;
   if (word.forms.includes(folded)) return 0.8;
+  // A short stem of a synonym is ambiguous (`stell` of `Stellen`, jobs, is also "Stell dir vor", imagine):
+  // it is quoted only where the synonym itself is written.
+  if (term.length < MIN_PREFIX_LENGTH && !ownTerms(word).has(term)) return 0;
   return word.terms.includes(term) ? 0.6 : 0.4;
 }
 

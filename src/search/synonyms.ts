@@ -11,7 +11,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['data center', 'data centre', 'datacenter', 'Rechenzentrum', 'Rechenzentren'],
   ['jobs', 'job cuts', 'layoffs', 'Stellen', 'Arbeitsplätze', 'Stellenabbau', 'Entlassungen', 'Bürojobs'],
   ['billion', 'billions', 'Milliarde', 'Milliarden', 'bn'],
-  ['trillion', 'Billion', 'Billionen'],
+  // German `Billion(en)` is a trillion; a query `billion` is read as English (see the analyzer).
+  ['trillion', 'Billionen'],
   ['million', 'Million', 'Millionen'],
   ['funding round', 'Finanzierungsrunde', 'round', 'raise'],
   ['talks', 'negotiations', 'Gespräche', 'Verhandlungen'],

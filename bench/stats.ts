@@ -1,0 +1,40 @@
+/** Small measuring helpers shared by the benchmark's processes: clocks, percentiles, memory after a GC. */
+
+/** Milliseconds since an arbitrary origin, sub-millisecond resolution. */
+export function nowMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+export interface Percentiles {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  n: number;
+}
+
+/** Nearest-rank percentiles of `samples` (milliseconds), rounded to 0.01 ms. */
+export function percentiles(samples: number[]): Percentiles {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0);
+  return { p50: round(at(50)), p95: round(at(95)), p99: round(at(99)), max: round(sorted.at(-1) ?? 0), n: sorted.length };
+}
+
+export function round(value: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+export interface Memory {
+  heap_mb: number;
+  rss_mb: number;
+}
+
+/** Heap used and RSS after full garbage collections (needs `node --expose-gc`). */
+export function memoryAfterGc(): Memory {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with node --expose-gc');
+  for (let i = 0; i < 3; i++) gc();
+  const { heapUsed, rss } = process.memoryUsage();
+  return { heap_mb: round(heapUsed / 2 ** 20, 1), rss_mb: round(rss / 2 ** 20, 1) };
+}

@@ -1,0 +1,220 @@
+/**
+ * `/digest on [HH:MM] [Area/City] [quiet]`, `off`, `status`, `now`: the daily digest of a channel (in the
+ * console and `ask`, the channel is `console`). Subscriptions live in the state store, so `status` in a new
+ * process shows what `on` set; the background runner (src/digest/runner.ts) does the sending.
+ *
+ * JSON: `on`/`off`/`status` → `{ command: 'digest', action, channel, subscription, nextRun, lastRun, … }`;
+ * `now` → the digest's own JSON (see src/digest/compose.ts) plus `action: 'now'`, `preview: true` and
+ * `subscribed`.
+ */
+import { z } from 'zod';
+import type { Answer } from '../src/answer/model.ts';
+import { isValidTimeZone, loadConfig } from '../src/config.ts';
+import { collectDigest } from '../src/digest/collect.ts';
+import { count, digestAnswer } from '../src/digest/compose.ts';
+import { digestSince } from '../src/digest/runner.ts';
+import { formatInZone, formatLocalTime, nextRunAt, parseLocalTime } from '../src/digest/schedule.ts';
+import { stateFor } from '../src/state/context.ts';
+import type { DigestLog, Subscription } from '../src/state/types.ts';
+import { UsageError, type Command, type CommandContext } from './types.ts';
+
+const usage = [
+  'Usage: /digest on [HH:MM] [Area/City] [quiet] · /digest off · /digest status · /digest now',
+  'Examples: /digest on 08:00 Europe/Berlin · /digest on 07:30 America/New_York quiet · /digest now',
+  '`quiet`: no message on days with nothing new. Without a time or zone the defaults (DIGEST_TIME, DIGEST_TZ) apply.',
+].join('\n');
+
+const timeSchema = z
+  .string()
+  .refine((text) => parseLocalTime(text) !== null, {
+    error: (issue) => `“${String(issue.input)}” is not a time of day: use HH:MM on the 24-hour clock, e.g. 08:00 or 17:30.`,
+  })
+  .transform((text) => formatLocalTime(parseLocalTime(text)!));
+
+const zoneSchema = z
+  .string()
+  .refine(isValidTimeZone, {
+    error: (issue) => `“${String(issue.input)}” is not a time zone: use an IANA name such as Europe/Berlin, Europe/London or America/New_York.`,
+  })
+  .transform((zone) => new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone);
+
+const argsSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('on'), time: timeSchema.optional(), timeZone: zoneSchema.optional(), quiet: z.boolean() }),
+  z.object({ action: z.enum(['off', 'status', 'now']) }),
+]);
+export type DigestArgs = z.infer<typeof argsSchema>;
+
+/** Sorts the words after `on` into time (starts with a digit), `quiet`, and zone (anything else). */
+function onArguments(words: string[]): { time?: string; timeZone?: string; quiet: boolean } {
+  const args: { time?: string; timeZone?: string; quiet: boolean } = { quiet: false };
+  for (const word of words) {
+    const slot = word.toLowerCase() === 'quiet' ? 'quiet' : /^\d/.test(word) ? 'time' : 'timeZone';
+    if (slot === 'quiet') args.quiet = true;
+    else if (args[slot] !== undefined) throw new UsageError(`Give one ${slot === 'time' ? 'time' : 'time zone'} only, not “${args[slot]}” and “${word}”.`);
+    else args[slot] = word;
+  }
+  return args;
+}
+
+function parse(text: string): DigestArgs {
+  const [action = 'status', ...rest] = text.trim().split(/\s+/).filter(Boolean);
+  const verb = action.toLowerCase();
+  let raw: unknown;
+  if (verb === 'on') raw = { action: 'on', ...onArguments(rest) };
+  else if (verb === 'off' || verb === 'status' || verb === 'now') {
+    if (rest.length) throw new UsageError(`/digest ${verb} takes no arguments (got “${rest.join(' ')}”).`);
+    raw = { action: verb };
+  } else throw new UsageError(`Unknown action “${action}”: use on, off, status or now.`);
+  const parsed = argsSchema.safeParse(raw);
+  if (!parsed.success) throw new UsageError(parsed.error.issues[0]!.message);
+  return parsed.data;
+}
+
+/** Default time and zone for `/digest on` without them (DIGEST_TIME, DIGEST_TZ). */
+function defaults(): { time: string; timeZone: string } {
+  const config = loadConfig();
+  return { time: config.DIGEST_TIME, timeZone: config.DIGEST_TZ };
+}
+
+async function turnOn(args: Extract<DigestArgs, { action: 'on' }>, ctx: CommandContext): Promise<Answer> {
+  const fallback = defaults();
+  const subscription: Subscription = {
+    channel: ctx.channel,
+    time: args.time ?? fallback.time,
+    timeZone: args.timeZone ?? fallback.timeZone,
+    quiet: args.quiet,
+    active: true,
+    disabledReason: null,
+    activeSince: ctx.now.toISOString(),
+  };
+  await stateFor(ctx).putSubscription(subscription);
+  const next = nextRun(subscription, ctx.now);
+  return {
+    command: 'digest',
+    title: `Daily digest on for ${ctx.channel}: ${subscription.time} ${subscription.timeZone}${subscription.quiet ? ', quiet' : ''}`,
+    items: [],
+    notes: [
+      `Next digest: ${formatInZone(next, subscription.timeZone)}.`,
+      subscription.quiet ? 'On days with nothing new there will be no message.' : 'On days with nothing new it says so in one line.',
+    ],
+    json: { command: 'digest', action: 'on', channel: ctx.channel, subscription, nextRun: next.toISOString() },
+  };
+}
+
+async function turnOff(ctx: CommandContext): Promise<Answer> {
+  const store = stateFor(ctx);
+  const subscription = await store.getSubscription(ctx.channel);
+  if (!subscription?.active) {
+    return {
+      command: 'digest',
+      title: `${ctx.channel} gets no daily digest; nothing to turn off.`,
+      items: [],
+      notes: [],
+      json: { command: 'digest', action: 'off', channel: ctx.channel, subscription },
+    };
+  }
+  const off = { ...subscription, active: false, disabledReason: null };
+  await store.putSubscription(off);
+  return {
+    command: 'digest',
+    title: `Daily digest off for ${ctx.channel}.`,
+    items: [],
+    notes: ['/digest on turns it back on; the next digest then starts where the last one ended.'],
+    json: { command: 'digest', action: 'off', channel: ctx.channel, subscription: off },
+  };
+}
+
+async function status(ctx: CommandContext): Promise<Answer> {
+  const store = stateFor(ctx);
+  const subscription = await store.getSubscription(ctx.channel);
+  const digestLog = await store.getDigestLog(ctx.channel);
+  const json: Record<string, unknown> = { command: 'digest', action: 'status', channel: ctx.channel, subscription, lastRun: lastRunJson(digestLog) };
+  if (!subscription) {
+    return { command: 'digest', title: `${ctx.channel} gets no daily digest.`, items: [], notes: ['Subscribe with /digest on [HH:MM] [Area/City] [quiet].'], json };
+  }
+  const zone = subscription.timeZone;
+  const notes: string[] = [];
+  if (subscription.active) {
+    const next = nextRun(subscription, ctx.now);
+    json.nextRun = next.toISOString();
+    notes.push(`Next digest: ${formatInZone(next, zone)}.`);
+  } else {
+    notes.push(subscription.disabledReason ? `Switched off by the bot: Slack said ${subscription.disabledReason} (invite the bot back, then /digest on).` : 'Switched off with /digest off.');
+  }
+  notes.push(lastRunLine(digestLog, zone));
+  const since = digestSince(subscription, digestLog);
+  const content = collectDigest(ctx.corpus, await store.listIngested(), since, ctx.now);
+  const covers = { articles: content.articles.length, deals: content.deals.length, figures: content.figures.length, conflicts: content.conflicts.length };
+  json.covers = { since: since.toISOString(), ...covers };
+  notes.push(
+    `It will cover what arrived since ${formatInZone(since, zone)}: so far ${count(covers.articles, 'article')}, ${count(covers.deals, 'deal')}, ${count(covers.figures, 'figure')}, ${count(covers.conflicts, 'conflict')}.`,
+  );
+  const state = subscription.active ? 'on' : 'off';
+  return {
+    command: 'digest',
+    title: `Daily digest for ${ctx.channel}: ${state}, ${subscription.time} ${zone}${subscription.quiet ? ', quiet' : ''}`,
+    items: [],
+    notes,
+    json,
+  };
+}
+
+async function preview(ctx: CommandContext): Promise<Answer> {
+  const store = stateFor(ctx);
+  const subscription = await store.getSubscription(ctx.channel);
+  const timeZone = subscription?.timeZone ?? defaults().timeZone;
+  const since = subscription
+    ? digestSince(subscription, await store.getDigestLog(ctx.channel))
+    : new Date(ctx.now.getTime() - 24 * 3_600_000);
+  const content = collectDigest(ctx.corpus, await store.listIngested(), since, ctx.now);
+  const answer = digestAnswer(ctx.corpus, content, { channel: ctx.channel, timeZone });
+  const note = subscription?.active
+    ? `Preview of the next digest (${formatInZone(nextRun(subscription, ctx.now), timeZone)}), as of now.`
+    : 'Preview of the last 24 hours: this channel has no active digest. /digest on sends one every morning.';
+  return {
+    ...answer,
+    notes: [...answer.notes, note],
+    json: { ...answer.json, action: 'now', preview: true, subscribed: Boolean(subscription?.active) },
+  };
+}
+
+function nextRun(subscription: Subscription, now: Date): Date {
+  return nextRunAt(parseLocalTime(subscription.time)!, subscription.timeZone, now);
+}
+
+const OUTCOME_WORDS: Record<NonNullable<DigestLog['lastOutcome']>, string> = {
+  sent: 'sent',
+  nothing_new: 'sent ("nothing new")',
+  quiet: 'nothing new, stayed quiet',
+  skipped: 'skipped: the bot was down past the grace period',
+  sending: 'delivery not confirmed: the bot stopped while posting',
+};
+
+function lastRunLine(digestLog: DigestLog, zone: string): string {
+  if (!digestLog.lastSlot || !digestLog.lastOutcome) return 'Last digest: none yet.';
+  return `Last digest: ${formatInZone(new Date(digestLog.lastSlot), zone)} — ${OUTCOME_WORDS[digestLog.lastOutcome]}.`;
+}
+
+function lastRunJson(digestLog: DigestLog): Record<string, unknown> | null {
+  return digestLog.lastSlot ? { slot: digestLog.lastSlot, outcome: digestLog.lastOutcome, sentAt: digestLog.lastSentAt } : null;
+}
+
+export const digest: Command<DigestArgs> = {
+  name: 'digest',
+  summary: 'Daily digest of new articles, deals and figures for this channel: on, off, status, now.',
+  usage,
+  hint: 'on [HH:MM] [Area/City] [quiet] | off | status | now',
+  parse,
+  run(args, ctx) {
+    switch (args.action) {
+      case 'on':
+        return turnOn(args, ctx);
+      case 'off':
+        return turnOff(ctx);
+      case 'status':
+        return status(ctx);
+      case 'now':
+        return preview(ctx);
+    }
+  },
+};

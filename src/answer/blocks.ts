@@ -1,0 +1,185 @@
+/**
+ * Renders an Answer as Slack Block Kit: a header, one section per item, one context block per citation
+ * (the quoted sentence with its highlights in bold, then outlet · date · title), notes as context.
+ *
+ * Two guarantees, whatever the answer holds:
+ * - Slack never rejects the message: every limit in `LIMITS` is enforced (long answers are cut with
+ *   "… and N more", long texts end in "…").
+ * - No user or article text can ping (`<!channel>`, `<@U…>`) or carry a disguised link (`<https://…|bank>`):
+ *   it is escaped for mrkdwn (`&`, `<`, `>`), and literal `*` is neutralised so only our bold is bold.
+ *   Text objects are `verbatim`, so Slack does not auto-link or auto-mention inside them either.
+ */
+import type { types } from '@slack/bolt';
+import { citationLabel } from './cite.ts';
+import type { Answer, AnswerItem, Citation, Span } from './model.ts';
+import { applyHighlights } from './text.ts';
+
+type KnownBlock = types.KnownBlock;
+type ContextBlock = types.ContextBlock;
+type MrkdwnElement = types.MrkdwnElement;
+
+/** Slack's limits (Block Kit reference), plus our own cap of citations shown per item. */
+export const LIMITS = {
+  blocks: 50,
+  headerText: 150,
+  text: 3000,
+  contextElements: 10,
+  buttonValue: 2000,
+  citationsPerItem: 5,
+} as const;
+
+/** Budgets inside one text object; each sum stays below `LIMITS.text`. */
+const BUDGET = { itemText: 1000, detail: 1900, quote: 2400, label: 580, note: 2900, fallback: 3000 } as const;
+
+/** The `action_id` of the "Share in channel" button; its value is `JSON.stringify({ line })`. */
+export const SHARE_ACTION_ID = 'share_answer';
+
+export interface BlockOptions {
+  /** The command line that produced an ephemeral answer: adds a "Share in channel" button. */
+  shareLine?: string;
+  /** The Slack user id of whoever shared the answer: adds "Shared by <@U…>". */
+  sharedBy?: string;
+}
+
+export interface SlackMessage {
+  /** Fallback for notifications and screen readers (mrkdwn, escaped). */
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/** What the share button carries. */
+export interface SharePayload {
+  line: string;
+}
+
+const ELLIPSIS = '…';
+
+/** Escapes text for mrkdwn: `&`, `<`, `>` as entities, and `*` as the look-alike `∗` so it cannot open bold. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\*/g, '∗');
+}
+
+export function renderBlocks(answer: Answer, opts: BlockOptions = {}): SlackMessage {
+  const head: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: cut(answer.title.trim() || 'Dealdesk', LIMITS.headerText), emoji: false } },
+  ];
+  const tail: KnownBlock[] = [];
+  const notes = answer.notes.filter((note) => note.trim());
+  if (notes.length) tail.push(notesBlock(notes));
+  const shareValue = opts.shareLine === undefined ? undefined : JSON.stringify({ line: opts.shareLine } satisfies SharePayload);
+  if (shareValue !== undefined && shareValue.length <= LIMITS.buttonValue) {
+    tail.push({
+      type: 'actions',
+      elements: [
+        { type: 'button', action_id: SHARE_ACTION_ID, text: { type: 'plain_text', text: 'Share in channel' }, value: shareValue },
+      ],
+    });
+  }
+  if (opts.sharedBy) tail.push(context([`Shared by <@${escapeMrkdwn(opts.sharedBy)}>`])); // a real mention: ours
+
+  const groups = answer.items.map(itemBlocks);
+  let budget = LIMITS.blocks - head.length - tail.length;
+  const total = groups.reduce((n, group) => n + group.length, 0);
+  if (total > budget) budget -= 1; // room for "… and N more"
+  const body: KnownBlock[] = [];
+  let shown = 0;
+  for (const group of groups) {
+    if (body.length + group.length > budget) break;
+    body.push(...group);
+    shown += 1;
+  }
+  if (shown < groups.length) body.push(context([`… and ${groups.length - shown} more`]));
+
+  return { text: fallbackText(answer), blocks: [...head, ...body, ...tail] };
+}
+
+/** The section of one item and a context block per citation (at most `LIMITS.citationsPerItem`). */
+function itemBlocks(item: AnswerItem): KnownBlock[] {
+  const hidden = item.citations.length - LIMITS.citationsPerItem;
+  const detail = [item.detail, hidden > 0 ? `+ ${hidden} more source${hidden === 1 ? '' : 's'}` : undefined].filter(Boolean).join(' · ');
+  const lines = [`*${fit(item.text.trim() || ELLIPSIS, BUDGET.itemText, escapeMrkdwn)}*`];
+  if (detail) lines.push(fit(detail, BUDGET.detail, escapeMrkdwn));
+  const section: KnownBlock = { type: 'section', text: mrkdwn(lines.join('\n')) };
+  return [section, ...item.citations.slice(0, LIMITS.citationsPerItem).map(citationBlock)];
+}
+
+/** “quote with **highlights**” and, below it, — outlet · date · title (file). */
+function citationBlock(citation: Citation): ContextBlock {
+  const quote = fit(citation.quote.trim(), BUDGET.quote, (text) => applyHighlights(text, tidySpans(text, citation.highlights), bold, escapeMrkdwn));
+  const label = fit(citationLabel(citation), BUDGET.label, escapeMrkdwn);
+  return context([`“${quote}”\n— ${label}`]);
+}
+
+/** Notes as one context block: one element per note, the overflow joined into the last element. */
+function notesBlock(notes: string[]): ContextBlock {
+  const max = LIMITS.contextElements;
+  const grouped = notes.length <= max ? notes : [...notes.slice(0, max - 1), notes.slice(max - 1).join('\n')];
+  return context(grouped.map((note) => fit(note, BUDGET.note, escapeMrkdwn)));
+}
+
+function fallbackText(answer: Answer): string {
+  const lines = [answer.title, ...answer.items.map((item) => `• ${item.text}`)];
+  return fit(lines.join('\n'), BUDGET.fallback, escapeMrkdwn);
+}
+
+function context(texts: string[]): ContextBlock {
+  return { type: 'context', elements: texts.map(mrkdwn) };
+}
+
+function mrkdwn(text: string): MrkdwnElement {
+  return { type: 'mrkdwn', text, verbatim: true };
+}
+
+function bold(text: string): string {
+  return text ? `*${text}*` : '';
+}
+
+/**
+ * Renders `raw` with `render` and, when the result is longer than `max`, renders ever shorter prefixes of
+ * `raw` (ending in "…") until it fits. Cutting the input, never the output, keeps entities and bold intact.
+ */
+function fit(raw: string, max: number, render: (text: string) => string): string {
+  let out = render(raw);
+  let length = raw.length;
+  while (out.length > max && length > 0) {
+    length = Math.min(length - 1, Math.floor((length * max) / out.length));
+    out = render(cut(raw, length + 1));
+  }
+  return out;
+}
+
+/** At most `max` characters (ending in "…" when cut), never splitting a surrogate pair. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - ELLIPSIS.length);
+  if (end > 0 && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end -= 1;
+  return text.slice(0, end).trimEnd() + ELLIPSIS;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Highlight spans that Slack can render as bold: clipped to the text, widened to whole words (mrkdwn bold
+ * does not work inside a word), narrowed past surrounding white space (`* x*` is not bold either), and
+ * touching spans merged (`*a**b*` is not bold).
+ */
+function tidySpans(text: string, spans: Span[]): Span[] {
+  const widened: Span[] = [];
+  for (const [s, e] of [...spans].sort((a, b) => a[0] - b[0])) {
+    let start = Math.max(0, s);
+    let end = Math.min(text.length, e);
+    if (start >= end) continue;
+    while (start > 0 && WORD_CHAR.test(text[start - 1]!) && WORD_CHAR.test(text[start]!)) start -= 1;
+    while (end < text.length && WORD_CHAR.test(text[end]!) && WORD_CHAR.test(text[end - 1]!)) end += 1;
+    const last = widened.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else widened.push([start, end]);
+  }
+  const out: Span[] = [];
+  for (let [start, end] of widened) {
+    while (start < end && /\s/.test(text[start]!)) start += 1;
+    while (end > start && /\s/.test(text[end - 1]!)) end -= 1;
+    if (start < end) out.push([start, end]);
+  }
+  return out;
+}

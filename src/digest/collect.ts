@@ -1,0 +1,98 @@
+/**
+ * What a digest reports: the articles that arrived in a time window, the deals and figures those articles
+ * back (new ones, or known ones they add a source to), and conflicts between sources they create.
+ */
+import type { Article } from '../corpus/types.ts';
+import type { Deal, FactSource, Figure } from '../extract/types.ts';
+import type { Corpus } from '../search/corpus-index.ts';
+import type { IngestRecord } from '../state/types.ts';
+
+/** `new`: every source is a new article; `updated`: the fact was known and a new article reports it too. */
+export type Change = 'new' | 'updated';
+
+export interface NewArticle {
+  article: Article;
+  arrivedAt: string;
+}
+
+export interface FactChange<T> {
+  fact: T;
+  change: Change;
+  /** The sources from the new articles, the ones to cite. */
+  newSources: FactSource[];
+}
+
+/** Figures about the same subject (and unit and period) whose values differ, reported by different articles. */
+export interface Conflict {
+  subject: string;
+  figures: Figure[];
+}
+
+export interface DigestContent {
+  since: Date;
+  until: Date;
+  articles: NewArticle[];
+  deals: FactChange<Deal>[];
+  figures: FactChange<Figure>[];
+  conflicts: Conflict[];
+}
+
+/** Everything that arrived after `since` and at or before `until`. */
+export function collectDigest(corpus: Corpus, arrivals: IngestRecord[], since: Date, until: Date): DigestContent {
+  const articles = arrivals
+    .filter((r) => {
+      const at = Date.parse(r.arrivedAt);
+      return at > since.getTime() && at <= until.getTime();
+    })
+    .sort((a, b) => a.arrivedAt.localeCompare(b.arrivedAt))
+    .flatMap((r) => {
+      const article = corpus.get(r.article);
+      return article ? [{ article, arrivedAt: r.arrivedAt }] : [];
+    });
+  const isNew = new Set(articles.map((a) => a.article.id));
+  const figures = factChanges(corpus.facts.figures, isNew);
+  return {
+    since,
+    until,
+    articles,
+    deals: factChanges(corpus.facts.deals, isNew),
+    figures,
+    conflicts: conflictsTouching(corpus.facts.figures, isNew),
+  };
+}
+
+export function isEmpty(content: DigestContent): boolean {
+  return !content.articles.length && !content.deals.length && !content.figures.length && !content.conflicts.length;
+}
+
+function factChanges<T extends { sources: FactSource[] }>(facts: T[], isNew: Set<string>): FactChange<T>[] {
+  return facts.flatMap((fact) => {
+    const newSources = fact.sources.filter((s) => isNew.has(s.article));
+    if (!newSources.length) return [];
+    const change: Change = newSources.length === fact.sources.length ? 'new' : 'updated';
+    return [{ fact, change, newSources }];
+  });
+}
+
+function conflictsTouching(figures: Figure[], isNew: Set<string>): Conflict[] {
+  const groups = new Map<string, Figure[]>();
+  for (const figure of figures) {
+    if (figure.value === null) continue;
+    const key = [figure.subject.toLowerCase(), figure.unit, figure.period ?? ''].join('\u0000');
+    groups.set(key, [...(groups.get(key) ?? []), figure]);
+  }
+  const conflicts: Conflict[] = [];
+  for (const group of groups.values()) {
+    const touchesNew = group.some((f) => f.sources.some((s) => isNew.has(s.article)));
+    if (touchesNew && group.some((a) => group.some((b) => disagree(a, b)))) {
+      conflicts.push({ subject: group[0]!.subject, figures: group });
+    }
+  }
+  return conflicts;
+}
+
+/** Different values, and at least one article behind one that is not behind the other. */
+function disagree(a: Figure, b: Figure): boolean {
+  if (a.value === b.value && a.max === b.max) return false;
+  return a.sources.some((sa) => b.sources.some((sb) => sb.article !== sa.article));
+}

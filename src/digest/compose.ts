@@ -1,0 +1,210 @@
+/**
+ * The digest as an Answer: new articles (title, outlet, date), new or updated deals and figures with their
+ * citations, new conflicts between sources, and how much was left out. At most `MAX_DIGEST_ITEMS` items,
+ * shared round-robin between the sections so none crowds out the others. Nothing new → one line.
+ *
+ * `json` (printed by `ask "/digest now" --json`):
+ * ```
+ * { "command": "digest", "channel": "C123", "since": ISO, "until": ISO, "timeZone": "Europe/Berlin",
+ *   "articles":  [{ "article", "title", "outlet", "date", "url", "arrivedAt" }],
+ *   "deals":     [{ "change": "new"|"updated", "investor", "target", "amount", "status", "date", "citations": [Citation] }],
+ *   "figures":   [{ "change", "subject", "entity", "metric", "period", "value", "max", "unit", "qualifier", "citations" }],
+ *   "conflicts": [{ "subject", "values": [{ "value", "max", "unit", "citation": Citation }] }],
+ *   "omitted":   { "articles": n, "deals": n, "figures": n, "conflicts": n },
+ *   "skipped":   [ISO, …]   // send times missed while the bot was down, covered by this digest
+ * }
+ * ```
+ * The lists hold what the message shows; `omitted` counts the rest.
+ */
+import { cite } from '../answer/cite.ts';
+import type { Answer, AnswerItem, Citation } from '../answer/model.ts';
+import type { Deal, FactSource, Figure, Qualifier } from '../extract/types.ts';
+import type { Corpus } from '../search/corpus-index.ts';
+import { isEmpty, type Conflict, type DigestContent, type FactChange, type NewArticle } from './collect.ts';
+import { formatInZone } from './schedule.ts';
+
+export const MAX_DIGEST_ITEMS = 10;
+/** Citations shown per deal or figure. */
+const CITATIONS_PER_FACT = 2;
+
+export interface DigestFrame {
+  channel: string;
+  timeZone: string;
+  /** Send times missed since the last digest (they are covered by this one). */
+  skippedSlots?: string[];
+}
+
+export function digestAnswer(corpus: Corpus, content: DigestContent, frame: DigestFrame): Answer {
+  const since = formatInZone(content.since, frame.timeZone);
+  const skipped = frame.skippedSlots ?? [];
+  const baseJson = {
+    command: 'digest',
+    channel: frame.channel,
+    since: content.since.toISOString(),
+    until: content.until.toISOString(),
+    timeZone: frame.timeZone,
+  };
+  if (isEmpty(content)) {
+    return {
+      command: 'digest',
+      title: `Nothing new since ${since}.`,
+      items: [],
+      notes: [],
+      json: { ...baseJson, articles: [], deals: [], figures: [], conflicts: [], omitted: { articles: 0, deals: 0, figures: 0, conflicts: 0 }, skipped },
+    };
+  }
+  const [nArticles, nDeals, nFigures, nConflicts] = shareItems(
+    [content.articles.length, content.deals.length, content.figures.length, content.conflicts.length],
+    MAX_DIGEST_ITEMS,
+  );
+  const articles = content.articles.slice(0, nArticles);
+  const deals = content.deals.slice(0, nDeals);
+  const figures = content.figures.slice(0, nFigures);
+  const conflicts = content.conflicts.slice(0, nConflicts);
+  const omitted = {
+    articles: content.articles.length - articles.length,
+    deals: content.deals.length - deals.length,
+    figures: content.figures.length - figures.length,
+    conflicts: content.conflicts.length - conflicts.length,
+  };
+  const sourceCite = (source: FactSource) => citeSource(corpus, source);
+  const items: AnswerItem[] = [
+    ...articles.map(articleItem),
+    ...deals.map((d) => dealItem(d, sourceCite)),
+    ...figures.map((f) => figureItem(f, sourceCite)),
+    ...conflicts.map((c) => conflictItem(c, sourceCite)),
+  ];
+  const notes: string[] = [];
+  const left = Object.entries(omitted).filter(([, n]) => n > 0).map(([what, n]) => `${n} more ${n === 1 ? what.slice(0, -1) : what}`);
+  if (left.length) notes.push(`Left out to keep this short: ${left.join(', ')}. /news finds them.`);
+  if (skipped.length) {
+    const when = skipped.map((slot) => formatInZone(new Date(slot), frame.timeZone)).join('; ');
+    notes.push(`Not sent while the bot was down: the digest due ${when}. This one covers everything since then.`);
+  }
+  return {
+    command: 'digest',
+    title: `Digest: ${count(content.articles.length, 'new article')} since ${since}`,
+    items,
+    notes,
+    json: {
+      ...baseJson,
+      articles: articles.map(({ article, arrivedAt }) => ({
+        article: article.id,
+        title: article.title,
+        outlet: article.outlet,
+        date: article.date,
+        url: article.url,
+        arrivedAt,
+      })),
+      deals: deals.map(({ fact, change, newSources }) => ({
+        change,
+        investor: fact.investor,
+        target: fact.target,
+        amount: fact.amount,
+        status: fact.status,
+        date: fact.date,
+        citations: cited(newSources, sourceCite),
+      })),
+      figures: figures.map(({ fact, change, newSources }) => ({
+        change,
+        subject: fact.subject,
+        entity: fact.entity,
+        metric: fact.metric,
+        period: fact.period,
+        value: fact.value,
+        max: fact.max,
+        unit: fact.unit,
+        qualifier: fact.qualifier,
+        citations: cited(newSources, sourceCite),
+      })),
+      conflicts: conflicts.map((conflict) => ({
+        subject: conflict.subject,
+        values: conflict.figures.map((f) => ({ value: f.value, max: f.max, unit: f.unit, citation: sourceCite(f.sources[0]!) })),
+      })),
+      omitted,
+      skipped,
+    },
+  };
+}
+
+/** Splits `budget` between sections one item at a time, in turn, so each non-empty section gets its share. */
+export function shareItems(sizes: number[], budget: number): number[] {
+  const shares = sizes.map(() => 0);
+  let left = budget;
+  while (left > 0 && shares.some((share, i) => share < sizes[i]!)) {
+    shares.forEach((share, i) => {
+      if (left > 0 && share < sizes[i]!) {
+        shares[i]!++;
+        left--;
+      }
+    });
+  }
+  return shares;
+}
+
+function articleItem({ article }: NewArticle): AnswerItem {
+  const firstSentence = article.passages.find((p) => p.sentences.length)?.sentences[0]?.text;
+  return {
+    text: `New article: ${article.title ?? article.id}`,
+    detail: [article.outlet ?? 'outlet unknown', article.date ?? 'date unknown'].join(' · '),
+    citations: [cite(article, firstSentence ?? article.title ?? article.id)],
+  };
+}
+
+function dealItem({ fact, change, newSources }: FactChange<Deal>, sourceCite: (s: FactSource) => Citation): AnswerItem {
+  const amount = fact.amount ? formatAmount(fact.amount.value, fact.amount.max, fact.amount.currency ?? '', fact.amount.qualifier) : 'amount not disclosed';
+  return {
+    text: `${change === 'new' ? 'New deal' : 'Deal update'}: ${fact.investor ?? 'undisclosed investor'} → ${fact.target}, ${amount}`,
+    detail: [fact.status, fact.date].filter(Boolean).join(' · '),
+    citations: cited(newSources, sourceCite),
+  };
+}
+
+function figureItem({ fact, change, newSources }: FactChange<Figure>, sourceCite: (s: FactSource) => Citation): AnswerItem {
+  return {
+    text: `${change === 'new' ? 'New figure' : 'Figure update'}: ${fact.subject}${fact.period ? ` (${fact.period})` : ''} — ${formatAmount(fact.value, fact.max, fact.unit, fact.qualifier)}`,
+    citations: cited(newSources, sourceCite),
+  };
+}
+
+function conflictItem(conflict: Conflict, sourceCite: (s: FactSource) => Citation): AnswerItem {
+  const values = conflict.figures.map((f) => formatAmount(f.value, f.max, f.unit, f.qualifier));
+  return {
+    text: `Sources disagree on ${conflict.subject}: ${[...new Set(values)].join(' vs ')}`,
+    citations: conflict.figures.map((f) => sourceCite(f.sources[0]!)),
+  };
+}
+
+function cited(sources: FactSource[], sourceCite: (s: FactSource) => Citation): Citation[] {
+  return sources.slice(0, CITATIONS_PER_FACT).map(sourceCite);
+}
+
+function citeSource(corpus: Corpus, source: FactSource): Citation {
+  const article = corpus.get(source.article);
+  if (article) return cite(article, source.quote, [source.highlight]);
+  return { article: source.article, outlet: null, date: null, title: null, quote: source.quote, highlights: [source.highlight] };
+}
+
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 2 });
+const QUALIFIER_WORDS: Record<Qualifier, string> = {
+  exact: '',
+  up_to: 'up to ',
+  about: 'about ',
+  below: 'below ',
+  more_than: 'more than ',
+  range: '',
+};
+
+/** `50B USD`, `up to 4B EUR`, `175B–185B USD`, `12%`, `3K jobs`; "undisclosed" when there is no value. */
+export function formatAmount(value: number | null, max: number | null, unit: string, qualifier: Qualifier): string {
+  if (value === null) return 'undisclosed amount';
+  const number = (n: number) => (unit === 'percent' ? `${compact.format(n)}%` : compact.format(n));
+  const figure = max !== null && max !== value ? `${number(value)}–${number(max)}` : number(value);
+  const suffix = unit && unit !== 'percent' ? ` ${unit}` : '';
+  return `${QUALIFIER_WORDS[qualifier]}${figure}${suffix}`;
+}
+
+/** `1 article`, `3 articles`. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,133 @@
+/**
+ * Sends the digests that are due. Called on a ticker (and once at start-up), it works from the state store
+ * alone, so a restart neither repeats nor silently drops a digest:
+ *
+ * - the latest send time of each active subscription is due unless its log already handled it;
+ * - a send time more than the grace period late (the bot was down) is recorded as skipped and logged; the
+ *   next digest covers its articles and says so;
+ * - before posting the log is marked `sending` for that send time, and only a confirmed post advances what
+ *   the channel has seen — a crash mid-post therefore never causes a second post (and the articles come
+ *   again in the next digest);
+ * - `not_in_channel` / `channel_not_found` disable that subscription; other errors are retried at the
+ *   next tick (while within the grace period); rate limits are retried by the Slack Web API client.
+ */
+import type { Answer } from '../answer/model.ts';
+import { log } from '../log.ts';
+import type { Corpus } from '../search/corpus-index.ts';
+import type { DigestLog, StateStore, Subscription } from '../state/types.ts';
+import { collectDigest, isEmpty } from './collect.ts';
+import { digestAnswer } from './compose.ts';
+import { parseLocalTime, previousRunAt } from './schedule.ts';
+
+/** Posts one digest to one channel (Slack's `chat.postMessage`, or the console). Rejects on failure. */
+export type PostDigest = (channel: string, answer: Answer) => Promise<unknown>;
+
+/** What a tick did for one channel. */
+export interface DigestRun {
+  channel: string;
+  slot: string;
+  outcome: 'sent' | 'nothing_new' | 'quiet' | 'skipped' | 'disabled' | 'failed';
+}
+
+/** Slack errors that mean the bot can no longer post to the channel. */
+const CHANNEL_GONE = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
+
+/** The first digest of a new subscription covers the day before it. */
+const FIRST_DIGEST_LOOKBACK_MS = 24 * 60 * 60 * 1000;
+
+export interface DigestRunnerOptions {
+  store: StateStore;
+  corpus: Corpus;
+  post: PostDigest;
+  graceMs: number;
+}
+
+export class DigestRunner {
+  constructor(private readonly options: DigestRunnerOptions) {}
+
+  /** Handles every subscription whose send time has come; one failing channel never stops the others. */
+  async tick(now: Date): Promise<DigestRun[]> {
+    const runs: DigestRun[] = [];
+    for (const subscription of await this.options.store.listSubscriptions()) {
+      if (!subscription.active) continue;
+      try {
+        const run = await this.runChannel(subscription, now);
+        if (run) runs.push(run);
+      } catch (error) {
+        log.error({ channel: subscription.channel, err: error }, 'digest run failed');
+      }
+    }
+    return runs;
+  }
+
+  private async runChannel(subscription: Subscription, now: Date): Promise<DigestRun | null> {
+    const { store, corpus, post, graceMs } = this.options;
+    const { channel, timeZone } = subscription;
+    const time = parseLocalTime(subscription.time);
+    if (!time) {
+      log.error({ channel, time: subscription.time }, 'subscription has an invalid time; not sending');
+      return null;
+    }
+    const slot = previousRunAt(time, timeZone, now);
+    if (slot.getTime() <= Date.parse(subscription.activeSince)) return null;
+    const previous = await store.getDigestLog(channel);
+    if (previous.lastSlot && Date.parse(previous.lastSlot) >= slot.getTime()) return null;
+    const slotIso = slot.toISOString();
+
+    if (now.getTime() - slot.getTime() > graceMs) {
+      await store.putDigestLog(channel, {
+        ...previous,
+        lastSlot: slotIso,
+        lastOutcome: 'skipped',
+        skippedSlots: [...previous.skippedSlots, slotIso],
+      });
+      log.warn({ channel, slot: slotIso, lateMinutes: Math.round((now.getTime() - slot.getTime()) / 60_000) }, 'digest missed by more than the grace period: skipped, the next one covers it');
+      return { channel, slot: slotIso, outcome: 'skipped' };
+    }
+
+    const since = digestSince(subscription, previous);
+    const content = collectDigest(corpus, await store.listIngested(), since, now);
+    const delivered: DigestLog = {
+      lastSlot: slotIso,
+      lastOutcome: isEmpty(content) ? (subscription.quiet ? 'quiet' : 'nothing_new') : 'sent',
+      lastSentAt: now.toISOString(),
+      coveredUntil: now.toISOString(),
+      skippedSlots: [],
+    };
+    if (delivered.lastOutcome === 'quiet') {
+      await store.putDigestLog(channel, { ...delivered, lastSentAt: previous.lastSentAt });
+      return { channel, slot: slotIso, outcome: 'quiet' };
+    }
+
+    const answer = digestAnswer(corpus, content, { channel, timeZone, skippedSlots: previous.skippedSlots });
+    await store.putDigestLog(channel, { ...previous, lastSlot: slotIso, lastOutcome: 'sending' });
+    try {
+      await post(channel, answer);
+    } catch (error) {
+      await store.putDigestLog(channel, previous);
+      const code = slackErrorCode(error);
+      if (code && CHANNEL_GONE.has(code)) {
+        await store.putSubscription({ ...subscription, active: false, disabledReason: code });
+        log.warn({ channel, error: code }, 'cannot post to the channel any more: digest subscription disabled');
+        return { channel, slot: slotIso, outcome: 'disabled' };
+      }
+      log.error({ channel, slot: slotIso, err: error }, 'posting the digest failed; retrying at the next tick');
+      return { channel, slot: slotIso, outcome: 'failed' };
+    }
+    await store.putDigestLog(channel, delivered);
+    log.info({ channel, slot: slotIso, outcome: delivered.lastOutcome, articles: content.articles.length }, 'digest posted');
+    return { channel, slot: slotIso, outcome: delivered.lastOutcome as 'sent' | 'nothing_new' };
+  }
+}
+
+/** Where the channel's next digest starts: after the last one posted, or a day before it subscribed. */
+export function digestSince(subscription: Subscription, digestLog: DigestLog): Date {
+  if (digestLog.coveredUntil) return new Date(digestLog.coveredUntil);
+  return new Date(Date.parse(subscription.activeSince) - FIRST_DIGEST_LOOKBACK_MS);
+}
+
+/** The Web API error code (`not_in_channel` …) of a failed Slack call, if it is one. */
+export function slackErrorCode(error: unknown): string | null {
+  const data = (error as { data?: { error?: unknown } } | null)?.data;
+  return typeof data?.error === 'string' ? data.error : null;
+}

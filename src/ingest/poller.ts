@@ -1,0 +1,65 @@
+/**
+ * Polls for new articles on an interval: the corpus folder, then every configured feed. A feed that is
+ * down, slow or returns garbage is logged and tried again at the next poll; it never blocks the folder or
+ * the other feeds, and no failure stops the poller.
+ */
+import { log } from '../log.ts';
+import type { Ingester } from './ingester.ts';
+
+export interface IngestPoller {
+  /** One poll now (the timer's poll, also used at start-up). Never rejects. */
+  poll(): Promise<void>;
+  /** Stops the timer and waits for a poll in progress. */
+  stop(): Promise<void>;
+}
+
+export function startIngestPoller({ ingester, feeds, intervalMs }: { ingester: Ingester; feeds: string[]; intervalMs: number }): IngestPoller {
+  const failures = new Map<string, number>();
+  let running: Promise<void> | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+
+  async function pollFeed(url: string): Promise<void> {
+    try {
+      await ingester.ingestFeed(url);
+      if (failures.get(url)) log.info({ feed: url }, 'feed readable again');
+      failures.delete(url);
+    } catch (error) {
+      const count = (failures.get(url) ?? 0) + 1;
+      failures.set(url, count);
+      log.warn({ feed: url, err: (error as Error).message, failuresInARow: count }, 'feed failed; retrying at the next poll');
+    }
+  }
+
+  async function pollOnce(): Promise<void> {
+    try {
+      await ingester.scanFolder();
+    } catch (error) {
+      log.error({ err: error }, 'scanning the corpus folder failed; retrying at the next poll');
+    }
+    await Promise.all(feeds.map(pollFeed));
+  }
+
+  function poll(): Promise<void> {
+    running ??= pollOnce().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    timer = setTimeout(() => void poll().then(schedule), intervalMs);
+    timer.unref();
+  }
+
+  schedule();
+  return {
+    poll,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

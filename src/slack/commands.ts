@@ -1,0 +1,49 @@
+/**
+ * Slash commands: one listener per command of the registry (no per-command code), plus `/dealdesk`, which
+ * takes `help`, a command name with its arguments, or a question in plain words. Answers are ephemeral,
+ * with a "Share in channel" button; bad input gets the command's usage, ephemeral too.
+ */
+import type { App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { answer, commands, findCommand } from '../../commands/index.ts';
+import type { CommandContext } from '../../commands/types.ts';
+import { renderBlocks } from '../answer/blocks.ts';
+import { forChannel } from './context.ts';
+import { guarded } from './guard.ts';
+import { plainText } from './text.ts';
+
+/** The catch-all command: not in the registry, so the manifest adds it separately. */
+export const DEALDESK_COMMAND = { name: 'dealdesk', summary: 'Ask Dealdesk in plain words, or get help.', hint: 'help | <question>' } as const;
+
+type CommandArgs = Pick<SlackCommandMiddlewareArgs, 'command' | 'ack' | 'respond'>;
+
+export function registerCommands(app: App, ctx: CommandContext): void {
+  for (const command of commands) app.command(`/${command.name}`, commandListener(ctx, (text) => `/${command.name} ${text}`));
+  if (!findCommand(DEALDESK_COMMAND.name)) app.command(`/${DEALDESK_COMMAND.name}`, commandListener(ctx, dealdeskLine));
+}
+
+/** `/dealdesk` text → the line for the router: empty → `/help`, `deal openai` → `/deal openai`, else as typed. */
+export function dealdeskLine(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed) return '/help';
+  const first = trimmed.split(/\s/, 1)[0]!;
+  return findCommand(first) ? `/${trimmed}` : trimmed;
+}
+
+/**
+ * Acks at once (Slack allows 3 s), then answers the line built from the command's text through the
+ * router and responds ephemerally on `response_url`.
+ */
+export function commandListener(ctx: CommandContext, lineOf: (text: string) => string) {
+  return async ({ command, ack, respond }: CommandArgs): Promise<void> => {
+    await ack();
+    await guarded(
+      `/${command.command.replace(/^\//, '')}`,
+      async () => {
+        const line = lineOf(plainText(command.text)).trim();
+        const result = await answer(line, forChannel(ctx, command.channel_id));
+        await respond({ response_type: 'ephemeral', ...renderBlocks(result, result.error ? {} : { shareLine: line }) });
+      },
+      (text) => respond({ response_type: 'ephemeral', text }),
+    );
+  };
+}

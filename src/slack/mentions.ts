@@ -1,0 +1,80 @@
+/**
+ * `@Dealdesk <question>` in a channel or thread: the answer goes into the thread (a top-level mention
+ * starts one). Inside a thread, the thread is context (see thread-context.ts).
+ *
+ * Exactly one reply per mention: Bolt acks an event before listeners run and does not de-duplicate, so
+ * - a delivery whose `event_id` was already seen is dropped (bounded memory of recent ids);
+ * - a retry (`X-Slack-Retry-Num`, Socket Mode `retry_attempt`) is dropped unless its reason says the first
+ *   delivery never reached us (`connection_failed`, `ssl_error`, `http_error`): a timed-out delivery was
+ *   received and is being answered, even if this process has restarted and forgotten its id since.
+ * Messages from bots, including our own, are ignored.
+ */
+import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { answer } from '../../commands/index.ts';
+import type { CommandContext } from '../../commands/types.ts';
+import { renderBlocks } from '../answer/blocks.ts';
+import { log } from '../log.ts';
+import { forChannel } from './context.ts';
+import { RecentIds } from './dedupe.ts';
+import { guarded } from './guard.ts';
+import { plainText, stripBotMention } from './text.ts';
+import { catalogueNames, fetchThread, threadLine, type FindNames } from './thread-context.ts';
+
+type MentionArgs = Pick<SlackEventMiddlewareArgs<'app_mention'>, 'event' | 'body'> & Pick<AllMiddlewareArgs, 'context' | 'client'>;
+
+/** Retry reasons meaning Slack's earlier delivery never got to us, so this retry must be answered. */
+const UNDELIVERED = new Set(['connection_failed', 'ssl_error', 'http_error']);
+
+export interface MentionOptions {
+  seen?: RecentIds;
+  findNames?: FindNames;
+}
+
+export function registerMentions(app: App, ctx: CommandContext, options: MentionOptions = {}): void {
+  app.event('app_mention', mentionListener(ctx, options));
+}
+
+export function mentionListener(ctx: CommandContext, { seen = new RecentIds(), findNames = catalogueNames }: MentionOptions = {}) {
+  return async ({ event, body, context, client }: MentionArgs): Promise<void> => {
+    if (context.retryNum && !UNDELIVERED.has(context.retryReason ?? '')) {
+      log.debug({ eventId: body.event_id, retryNum: context.retryNum, reason: context.retryReason }, 'ignoring a retried delivery');
+      return;
+    }
+    if (!seen.firstTime(body.event_id)) {
+      log.debug({ eventId: body.event_id }, 'ignoring a duplicate delivery');
+      return;
+    }
+    if (event.bot_id || !event.user || event.user === context.botUserId) return;
+
+    const channel = event.channel;
+    const thread_ts = event.thread_ts ?? event.ts;
+    await guarded(
+      'app_mention',
+      async () => {
+        const question = plainText(stripBotMention(event.text, context.botUserId));
+        const line = event.thread_ts ? await lineInThread(client, event, question, context.botUserId, findNames) : question;
+        const result = await answer(line || '/help', forChannel(ctx, channel));
+        await client.chat.postMessage({ channel, thread_ts, ...renderBlocks(result) });
+      },
+      (text) => client.chat.postMessage({ channel, thread_ts, text }),
+    );
+  };
+}
+
+/** The question read in its thread; if the thread cannot be read, the question as asked. */
+async function lineInThread(
+  client: App['client'],
+  event: MentionArgs['event'],
+  question: string,
+  botUserId: string | undefined,
+  findNames: FindNames,
+): Promise<string> {
+  try {
+    const thread = await fetchThread(client, event.channel, event.thread_ts!);
+    const earlier = thread.filter((m) => m.ts !== undefined && Number(m.ts) < Number(event.ts));
+    return threadLine(question, earlier, botUserId, findNames);
+  } catch (error) {
+    log.warn({ err: error, channel: event.channel }, 'could not read the thread; answering the question alone');
+    return question;
+  }
+}

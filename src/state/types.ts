@@ -1,0 +1,69 @@
+/**
+ * What the bot must remember across restarts: digest subscriptions, what each channel's last digest
+ * covered, and when each article arrived. The shapes are plain JSON so any store can hold them.
+ */
+
+/** A channel's wish to get a daily digest. */
+export interface Subscription {
+  channel: string;
+  /** Local send time, `HH:MM` (24 h). */
+  time: string;
+  /** IANA time zone of `time`, e.g. `Europe/Berlin`. */
+  timeZone: string;
+  /** Stay silent instead of posting "Nothing new" when nothing is new. */
+  quiet: boolean;
+  active: boolean;
+  /** Why the subscription was switched off by the bot (e.g. `not_in_channel`); null when the user did it. */
+  disabledReason: string | null;
+  /** ISO instant of the last `/digest on`: send times at or before it are not due. */
+  activeSince: string;
+}
+
+/** What happened to one scheduled digest. `sending` = the post was started but not confirmed (a crash). */
+export type DigestOutcome = 'sent' | 'nothing_new' | 'quiet' | 'skipped' | 'sending';
+
+/** The digest history of one channel. */
+export interface DigestLog {
+  /** ISO instant of the last scheduled send time that was handled (sent, skipped …). */
+  lastSlot: string | null;
+  lastOutcome: DigestOutcome | null;
+  /** ISO instant when the last digest was actually posted. */
+  lastSentAt: string | null;
+  /** Articles that arrived up to this instant were in a digest; the next one starts here. */
+  coveredUntil: string | null;
+  /** Send times missed (past the grace period) since the last digest that was posted. */
+  skippedSlots: string[];
+}
+
+/** One article that entered the corpus, for dedupe and "new since" questions. */
+export interface IngestRecord {
+  /** The article's id (file name in the corpus folder). */
+  article: string;
+  url: string | null;
+  /** Hash of the normalised text; null when the article has no body text. */
+  textHash: string | null;
+  /** Where it came from: a feed URL, `folder` (dropped into the corpus folder), or `cli`. */
+  source: string;
+  /** ISO instant when it arrived in the corpus. */
+  arrivedAt: string;
+}
+
+/** The persistence the digests and ingestion need. Async so that a database can stand in for the files. */
+export interface StateStore {
+  listSubscriptions(): Promise<Subscription[]>;
+  getSubscription(channel: string): Promise<Subscription | null>;
+  putSubscription(subscription: Subscription): Promise<void>;
+  getDigestLog(channel: string): Promise<DigestLog>;
+  putDigestLog(channel: string, log: DigestLog): Promise<void>;
+  listIngested(): Promise<IngestRecord[]>;
+  /** Adds records; an article already recorded keeps its first arrival time. */
+  recordIngested(records: IngestRecord[]): Promise<void>;
+}
+
+export const EMPTY_DIGEST_LOG: DigestLog = {
+  lastSlot: null,
+  lastOutcome: null,
+  lastSentAt: null,
+  coveredUntil: null,
+  skippedSlots: [],
+};

@@ -1,0 +1,106 @@
+/** The command-line entry points, spawned for real: exit codes, JSON on stdout, one-line config errors. */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ROOT, tempDir } from '../helpers/corpus.ts';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a script under tsx with a clean environment: only these variables (and PATH/HOME) are set. */
+function run(script: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', CORPUS_DIR: 'seeds', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const contract = z.strictObject({
+  command: z.literal('news'),
+  query: z.string(),
+  hits: z.array(
+    z.strictObject({
+      article: z.string(),
+      title: z.string().nullable(),
+      outlet: z.string().nullable(),
+      date: z.string().nullable(),
+      snippet: z.string(),
+      score: z.number(),
+    }),
+  ),
+});
+
+const ASK = 'src/cli/ask.ts';
+const indexDir = tempDir('dealdesk-cli-index-');
+let news: Run;
+let empty: Run;
+let badPort: Run;
+let badZone: Run;
+let partialSlack: Run;
+let buildIndex: Run;
+
+// Spawned once each, in parallel: every spawn costs about a second.
+beforeAll(async () => {
+  [news, empty, badPort, badZone, partialSlack, buildIndex] = await Promise.all([
+    run(ASK, ['/news Rechenzentrum', '--json'], { INDEX_DIR: indexDir }),
+    run(ASK, ['/news', '--json'], { INDEX_DIR: tempDir() }),
+    run(ASK, ['/news Indiana', '--json'], { INDEX_DIR: tempDir(), PORT: 'abc' }),
+    run(ASK, ['/news Indiana'], { INDEX_DIR: tempDir(), DIGEST_TZ: 'Mars/Olympus' }),
+    run(ASK, ['/news Indiana'], { INDEX_DIR: tempDir(), SLACK_BOT_TOKEN: 'xoxb-1-2-secret' }),
+    run('src/cli/build-index.ts', [], { INDEX_DIR: path.join(tempDir(), 'index') }),
+  ]);
+}, 60_000);
+
+describe('ask', () => {
+  it('"/news Rechenzentrum" --json: exit 0, the JSON contract on stdout, nothing else', () => {
+    expect(news.code, news.stderr).toBe(0);
+    const json = contract.parse(JSON.parse(news.stdout));
+    expect(json.query).toBe('Rechenzentrum');
+    expect(json.hits.map((h) => h.snippet).join('\n')).toMatch(/Rechenzentren/);
+    expect(json.hits[0]).toMatchObject({ article: '003_74890980bce22e95.txt', outlet: 'wallstreet-online', date: '2026-01-30' });
+    expect(existsSync(path.join(indexDir, 'snapshot.json'))).toBe(true);
+  });
+
+  it('"/news" (empty): exit 2 and {command, error}', () => {
+    expect(empty.code).toBe(2);
+    expect(z.strictObject({ command: z.literal('news'), error: z.string().min(1) }).parse(JSON.parse(empty.stdout))).toBeTruthy();
+  });
+
+  it('a bad config value: exit 1 and one stderr line naming the variable', () => {
+    for (const [result, name] of [[badPort, 'PORT'], [badZone, 'DIGEST_TZ']] as const) {
+      expect(result.code).toBe(1);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines, result.stderr).toHaveLength(1);
+      expect(lines[0]).toContain(name);
+      expect(result.stdout).toBe('');
+    }
+  });
+
+  it('partial Slack credentials: a clear error that names what is missing, no secret echoed', () => {
+    expect(partialSlack.code).toBe(1);
+    expect(partialSlack.stderr.trim().split('\n')).toHaveLength(1);
+    expect(partialSlack.stderr).toMatch(/SLACK_APP_TOKEN|SLACK_SIGNING_SECRET/);
+    expect(partialSlack.stderr).not.toContain('secret');
+  });
+});
+
+describe('npm run index', () => {
+  it('builds the snapshot and reports it', () => {
+    expect(buildIndex.code, buildIndex.stderr).toBe(0);
+    expect(buildIndex.stdout).toMatch(/^Indexed 5 articles/);
+  });
+});

@@ -1,0 +1,55 @@
+/** `/help`, unknown commands, and free text through the router. */
+import { describe, expect, it } from 'vitest';
+import { answer, commands } from '../../commands/index.ts';
+import { help } from '../../commands/help.ts';
+import { renderText } from '../../src/answer/text.ts';
+import { seedContext } from '../helpers/corpus.ts';
+
+const ctx = seedContext();
+
+describe('/help', () => {
+  it('lists every registered command with its summary', async () => {
+    const result = await answer('/help', ctx);
+    expect(result.error).toBeUndefined();
+    expect(commands.length).toBeGreaterThanOrEqual(2);
+    const text = renderText(result);
+    for (const command of commands) {
+      expect(result.items.some((item) => item.text.startsWith(`/${command.name}`)), command.name).toBe(true);
+      expect(text).toContain(`/${command.name}`);
+      expect(text).toContain(command.summary);
+    }
+    expect(result.json).toMatchObject({ command: 'help' });
+    const listed = (result.json.commands as { name: string }[]).map((c) => c.name);
+    expect(listed).toEqual(commands.map((c) => c.name));
+  });
+
+  it('every command has a usage text and a summary', () => {
+    for (const command of commands) {
+      expect(command.summary.length, command.name).toBeGreaterThan(0);
+      expect(command.usage, command.name).toMatch(/usage/i);
+    }
+  });
+
+  it('ignores arguments', async () => {
+    expect((await answer('/help me please', ctx)).items).toEqual((await answer('/help', ctx)).items);
+  });
+});
+
+describe('unknown commands and free text', () => {
+  it('an unknown /foo answers with help, naming it, and is not an error', async () => {
+    const result = await answer('/foo bar', ctx);
+    expect(result.command).toBe('help');
+    expect(result.error).toBeUndefined();
+    expect(result.title).toContain('/foo');
+    const plain = await help.run({ unknown: null }, ctx);
+    expect(result.items.map((i) => i.text)).toEqual(plain.items.map((i) => i.text));
+  });
+
+  it('a plain question is answered with cited passages', async () => {
+    const result = await answer('Wie viel investiert Amazon in OpenAI?', ctx);
+    expect(result.error).toBeUndefined();
+    expect(result.items.length).toBeGreaterThan(0);
+    for (const item of result.items) expect(item.citations.length).toBeGreaterThan(0);
+    expect(result.items.flatMap((i) => i.citations).map((c) => c.article)).toContain('003_74890980bce22e95.txt');
+  });
+});

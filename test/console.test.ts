@@ -1,0 +1,51 @@
+/** The local console, driven through streams. */
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runConsole } from '../src/console.ts';
+import { seedContext } from './helpers/corpus.ts';
+
+/** Runs the console over these input lines (ending the input unless told not to) and returns everything it wrote. */
+async function session(lines: string[], { end = true } = {}): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let written = '';
+  output.on('data', (chunk: Buffer) => (written += chunk.toString('utf8')));
+  const done = runConsole(seedContext(), input, output);
+  for (const line of lines) input.write(`${line}\n`);
+  if (end) input.end();
+  await done;
+  return written;
+}
+
+describe('console', () => {
+  it('answers /help and /news, then leaves on exit without reading further', async () => {
+    const out = await session(['/help', '/news Indiana', 'exit', '/news Rechenzentrum'], { end: false });
+    expect(out).toMatch(/^Dealdesk console — 5 articles/);
+    expect(out).toContain('/news <words>');
+    expect(out).toContain('/help');
+    expect(out).toContain('Amazon in **Indiana** ein 11-Milliarden-Dollar-Rechenzentrumscampus für Anthropic.');
+    expect(out).toContain('wallstreet-online · 2026-01-30');
+    expect(out).not.toContain('News for “Rechenzentrum”');
+    expect(out.trimEnd().endsWith('Bye.')).toBe(true);
+    // /help is answered before /news.
+    expect(out.indexOf('What Dealdesk can do.')).toBeLessThan(out.indexOf('News for “Indiana”'));
+  });
+
+  it('Ctrl-D (end of input) leaves cleanly', async () => {
+    const out = await session(['/news Rechenzentrum']);
+    expect(out).toContain('News for “Rechenzentrum”');
+    expect(out.trimEnd().endsWith('Bye.')).toBe(true);
+  });
+
+  it('empty input ends at once; blank lines are skipped; bad input is answered, not fatal', async () => {
+    expect((await session([])).trimEnd().endsWith('Bye.')).toBe(true);
+    const out = await session(['', '   ', '/news', 'quit']);
+    expect(out).toContain('Usage: /news');
+    expect(out.trimEnd().endsWith('Bye.')).toBe(true);
+  });
+
+  it('plain text is searched', async () => {
+    const out = await session(['Indiana Rechenzentrum']);
+    expect(out).toContain('**Indiana**');
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { digest } from '../../commands/digest.ts';
+import { runCommand } from '../../commands/index.ts';
+import { UsageError, type CommandContext } from '../../commands/types.ts';
+import { stateFor } from '../../src/state/context.ts';
+import { FileStateStore } from '../../src/state/file-store.ts';
+import { article, corpusOf, tempDir } from './helpers.ts';
+
+const NOW = new Date('2026-03-28T10:00:00Z');
+const story = article('story.md', { title: 'Mistral raises', outlet: 'Reuters', date: '2026-03-28' }, 'Mistral is raising a new round, people familiar said.');
+
+/** A command context with its own file store, as `ask` in a new process would open it. */
+function contextOn(dataDir: string, now = NOW): CommandContext {
+  return Object.assign({ corpus: corpusOf([story]), now, channel: 'console' }, { store: new FileStateStore(dataDir) });
+}
+
+describe('/digest parsing', () => {
+  it('reads time, zone and quiet in any order, canonicalising the zone', () => {
+    expect(digest.parse('on 7:30 europe/berlin quiet')).toEqual({ action: 'on', time: '07:30', timeZone: 'Europe/Berlin', quiet: true });
+    expect(digest.parse('on quiet America/New_York')).toEqual({ action: 'on', timeZone: 'America/New_York', quiet: true });
+    expect(digest.parse('on')).toEqual({ action: 'on', quiet: false });
+    expect(digest.parse('')).toEqual({ action: 'status' });
+    expect(digest.parse('NOW')).toEqual({ action: 'now' });
+  });
+
+  it.each([
+    ['on 25:99 Mars/Olympus', '“25:99” is not a time of day: use HH:MM on the 24-hour clock, e.g. 08:00 or 17:30.'],
+    ['on 08:00 Mars/Olympus', '“Mars/Olympus” is not a time zone: use an IANA name such as Europe/Berlin, Europe/London or America/New_York.'],
+    ['on 08:00 09:00', 'Give one time only, not “08:00” and “09:00”.'],
+    ['off now', '/digest off takes no arguments (got “now”).'],
+    ['weekly', 'Unknown action “weekly”: use on, off, status or now.'],
+  ])('rejects %s with a clear message', (text, message) => {
+    expect(() => digest.parse(text)).toThrow(UsageError);
+    expect(() => digest.parse(text)).toThrow(message);
+  });
+
+  it('answers bad input with usage, not an exception', async () => {
+    const answer = await runCommand(digest, 'on 25:99 Mars/Olympus', contextOn(tempDir('state')));
+    expect(answer.error).toContain('“25:99” is not a time of day');
+    expect(answer.notes[0]).toContain('Usage: /digest on [HH:MM] [Area/City] [quiet]');
+  });
+});
+
+describe('/digest on, status, now, off', () => {
+  it('subscribes, and a new process sees the subscription, next run in the channel zone and what it will cover', async () => {
+    const dir = tempDir('state');
+    const on = await runCommand(digest, 'on 08:00 Europe/Berlin', contextOn(dir));
+    expect(on.title).toBe('Daily digest on for console: 08:00 Europe/Berlin');
+    expect(on.json).toMatchObject({ action: 'on', nextRun: '2026-03-29T06:00:00.000Z' });
+
+    const later = contextOn(dir, new Date('2026-03-28T12:00:00Z'));
+    await stateFor(later).recordIngested([{ article: 'story.md', url: null, textHash: null, source: 'folder', arrivedAt: '2026-03-28T11:00:00.000Z' }]);
+    const status = await runCommand(digest, 'status', later);
+    expect(status.title).toBe('Daily digest for console: on, 08:00 Europe/Berlin');
+    expect(status.notes).toEqual([
+      'Next digest: Sun, 29 Mar 2026, 08:00 (Europe/Berlin).',
+      'Last digest: none yet.',
+      'It will cover what arrived since Fri, 27 Mar 2026, 11:00 (Europe/Berlin): so far 1 article, 0 deals, 0 figures, 0 conflicts.',
+    ]);
+    expect(status.json).toMatchObject({ subscription: { time: '08:00', timeZone: 'Europe/Berlin', active: true }, covers: { articles: 1 } });
+
+    const now = await runCommand(digest, 'now', later);
+    expect(now.json).toMatchObject({
+      command: 'digest',
+      action: 'now',
+      preview: true,
+      subscribed: true,
+      channel: 'console',
+      since: '2026-03-27T10:00:00.000Z',
+      articles: [{ article: 'story.md', title: 'Mistral raises', outlet: 'Reuters' }],
+    });
+    expect(now.json).toHaveProperty('deals');
+    expect(now.json).toHaveProperty('figures');
+    expect(now.json).toHaveProperty('conflicts');
+    expect(now.items[0]!.citations[0]).toMatchObject({ article: 'story.md', quote: 'Mistral is raising a new round, people familiar said.' });
+
+    const off = await runCommand(digest, 'off', later);
+    expect(off.title).toBe('Daily digest off for console.');
+    expect((await runCommand(digest, 'status', contextOn(dir))).title).toBe('Daily digest for console: off, 08:00 Europe/Berlin');
+  });
+
+  it('previews the last day for a channel without a subscription, and says how to subscribe', async () => {
+    const answer = await runCommand(digest, 'now', contextOn(tempDir('state')));
+    expect(answer.title).toMatch(/^Nothing new since /);
+    expect(answer.json).toMatchObject({ subscribed: false, since: '2026-03-27T10:00:00.000Z' });
+    expect(answer.notes.at(-1)).toContain('/digest on');
+  });
+
+  it('shows a subscription the bot switched off, with the reason', async () => {
+    const dir = tempDir('state');
+    await runCommand(digest, 'on', contextOn(dir));
+    const store = new FileStateStore(dir);
+    const sub = (await store.getSubscription('console'))!;
+    expect(sub).toMatchObject({ time: '08:00', timeZone: 'Europe/Berlin' });
+    await store.putSubscription({ ...sub, active: false, disabledReason: 'channel_not_found' });
+    const status = await runCommand(digest, 'status', contextOn(dir));
+    expect(status.notes[0]).toContain('Slack said channel_not_found');
+  });
+
+  it('opens the file store under DATA_DIR when the context carries none', async () => {
+    const dir = tempDir('state');
+    const previous = process.env.DATA_DIR;
+    process.env.DATA_DIR = dir;
+    try {
+      const ctx: CommandContext = { corpus: corpusOf([]), now: NOW, channel: 'C9' };
+      await runCommand(digest, 'on 06:45 UTC', ctx);
+      expect(stateFor(ctx)).toBe(stateFor({ ...ctx }));
+      expect(await new FileStateStore(dir).getSubscription('C9')).toMatchObject({ time: '06:45', timeZone: 'UTC' });
+    } finally {
+      if (previous === undefined) delete process.env.DATA_DIR;
+      else process.env.DATA_DIR = previous;
+    }
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { collectDigest } from '../../src/digest/collect.ts';
+import { digestAnswer, formatAmount, MAX_DIGEST_ITEMS, shareItems } from '../../src/digest/compose.ts';
+import type { Deal, Figure } from '../../src/extract/types.ts';
+import type { IngestRecord } from '../../src/state/types.ts';
+import { article, corpusOf, setFacts, sourceIn } from './helpers.ts';
+
+const SINCE = new Date('2026-02-05T07:00:00Z');
+const UNTIL = new Date('2026-02-06T07:00:00Z');
+const frame = { channel: 'C1', timeZone: 'Europe/Berlin' };
+
+const old = article('old.md', { title: 'Anthropic raises', outlet: 'Handelsblatt', date: '2026-02-01' }, 'Anthropic wird mit 350 Milliarden Dollar bewertet. Das ist ein Rekord.');
+const fresh = article('fresh.md', { title: 'Anthropic valued higher', outlet: 'Reuters', date: '2026-02-05' }, 'Anthropic is valued at 380 billion dollars, people said. Microsoft invests 5 billion dollars.');
+
+function arrived(id: string, at: string): IngestRecord {
+  return { article: id, url: null, textHash: null, source: 'folder', arrivedAt: at };
+}
+const arrivals = [arrived('old.md', '2026-02-01T10:00:00Z'), arrived('fresh.md', '2026-02-05T18:00:00Z')];
+
+function figure(a: typeof old, value: number, text: string): Figure {
+  return { entityId: 'anthropic', entity: 'Anthropic', metric: 'valuation', period: null, subject: 'Anthropic valuation', value, max: null, unit: 'USD', qualifier: 'exact', sources: [sourceIn(a, text)] };
+}
+
+function corpusWithFacts() {
+  const corpus = setFacts(corpusOf([old, fresh]), [], []);
+  const deal: Deal = {
+    investorId: 'microsoft', investorIds: ['microsoft'], investor: 'Microsoft', targetId: 'anthropic', target: 'Anthropic',
+    amount: { value: 5e9, max: null, currency: 'USD', qualifier: 'exact' }, additional: false, status: 'announced',
+    date: '2026-02-05', dateFrom: 'article',
+    sources: [sourceIn(fresh, '5 billion dollars')],
+  };
+  return setFacts(corpus, [deal], [figure(old, 350e9, '350 Milliarden Dollar'), figure(fresh, 380e9, '380 billion dollars')]);
+}
+
+describe('collectDigest and digestAnswer', () => {
+  it('lists a new article with title, outlet and date, and leaves older ones out', () => {
+    const corpus = setFacts(corpusOf([old, fresh]), [], []);
+    const answer = digestAnswer(corpus, collectDigest(corpus, arrivals, SINCE, UNTIL), frame);
+    expect(answer.items).toHaveLength(1);
+    expect(answer.items[0]).toMatchObject({ text: 'New article: Anthropic valued higher', detail: 'Reuters · 2026-02-05' });
+    expect(answer.items[0]!.citations[0]).toMatchObject({ article: 'fresh.md', outlet: 'Reuters', quote: 'Anthropic is valued at 380 billion dollars, people said.' });
+    expect(answer.title).toBe('Digest: 1 new article since Thu, 5 Feb 2026, 08:00 (Europe/Berlin)');
+    expect(answer.json).toMatchObject({ command: 'digest', channel: 'C1', since: SINCE.toISOString(), articles: [{ article: 'fresh.md', outlet: 'Reuters', date: '2026-02-05' }] });
+  });
+
+  it('reports new deals and figures with cited sources, and a conflict between sources', () => {
+    const corpus = corpusWithFacts();
+    const answer = digestAnswer(corpus, collectDigest(corpus, arrivals, SINCE, UNTIL), frame);
+    const texts = answer.items.map((item) => item.text);
+    expect(texts).toContain('New deal: Microsoft → Anthropic, 5B USD');
+    expect(texts).toContain('New figure: Anthropic valuation — 380B USD');
+    expect(texts).toContain('Sources disagree on Anthropic valuation: 350B USD vs 380B USD');
+    const deal = answer.items.find((item) => item.text.startsWith('New deal'))!;
+    expect(deal.citations[0]).toMatchObject({ article: 'fresh.md', quote: 'Microsoft invests 5 billion dollars.', highlights: [[18, 35]] });
+    const conflict = answer.items.find((item) => item.text.startsWith('Sources disagree'))!;
+    expect(conflict.citations.map((c) => c.article)).toEqual(['old.md', 'fresh.md']);
+    expect(answer.json.conflicts).toEqual([
+      expect.objectContaining({ subject: 'Anthropic valuation', values: [expect.objectContaining({ value: 350e9 }), expect.objectContaining({ value: 380e9 })] }),
+    ]);
+  });
+
+  it('calls a known fact with a new source an update', () => {
+    const corpus = corpusWithFacts();
+    corpus.facts.figures[1]!.sources.push(sourceIn(old, '350 Milliarden Dollar'));
+    const content = collectDigest(corpus, arrivals, SINCE, UNTIL);
+    expect(content.figures.find((f) => f.fact.value === 380e9)?.change).toBe('updated');
+  });
+
+  it('is one line when nothing is new', () => {
+    const corpus = corpusWithFacts();
+    const answer = digestAnswer(corpus, collectDigest(corpus, arrivals, new Date('2026-02-06T00:00:00Z'), UNTIL), frame);
+    expect(answer.title).toBe('Nothing new since Fri, 6 Feb 2026, 01:00 (Europe/Berlin).');
+    expect(answer.items).toEqual([]);
+    expect(answer.notes).toEqual([]);
+  });
+
+  it(`shows at most ${MAX_DIGEST_ITEMS} items and counts what it left out`, () => {
+    const many = Array.from({ length: 15 }, (_, i) => article(`n${i}.md`, { title: `Story ${i}` }, `Story number ${i} is about money.`));
+    const corpus = setFacts(corpusOf(many), [], []);
+    const records = many.map((a, i) => arrived(a.id, `2026-02-05T1${i % 10}:00:00Z`));
+    const answer = digestAnswer(corpus, collectDigest(corpus, records, SINCE, UNTIL), frame);
+    expect(answer.items).toHaveLength(MAX_DIGEST_ITEMS);
+    expect(answer.notes[0]).toBe('Left out to keep this short: 5 more articles. /news finds them.');
+    expect(answer.json.omitted).toEqual({ articles: 5, deals: 0, figures: 0, conflicts: 0 });
+  });
+
+  it('mentions digests skipped while the bot was down', () => {
+    const corpus = corpusOf([old, fresh]);
+    const answer = digestAnswer(corpus, collectDigest(corpus, arrivals, SINCE, UNTIL), { ...frame, skippedSlots: ['2026-02-05T07:00:00.000Z'] });
+    expect(answer.notes).toContain('Not sent while the bot was down: the digest due Thu, 5 Feb 2026, 08:00 (Europe/Berlin). This one covers everything since then.');
+  });
+});
+
+describe('shareItems and formatAmount', () => {
+  it('shares the item budget round-robin between sections', () => {
+    expect(shareItems([15, 0, 0, 0], 10)).toEqual([10, 0, 0, 0]);
+    expect(shareItems([15, 8, 1, 0], 10)).toEqual([5, 4, 1, 0]);
+    expect(shareItems([2, 1, 1, 1], 10)).toEqual([2, 1, 1, 1]);
+  });
+
+  it('formats amounts compactly with qualifier, range and unit', () => {
+    expect(formatAmount(50e9, null, 'USD', 'exact')).toBe('50B USD');
+    expect(formatAmount(4e9, null, 'EUR', 'up_to')).toBe('up to 4B EUR');
+    expect(formatAmount(175e9, 185e9, 'USD', 'range')).toBe('175B–185B USD');
+    expect(formatAmount(12, null, 'percent', 'about')).toBe('about 12%');
+    expect(formatAmount(null, null, 'USD', 'exact')).toBe('undisclosed amount');
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * The real app in Socket Mode against a local WebSocket server: the fake `apps.connections.open` hands out
+ * `ws://127.0.0.1:…/socket`, the server says hello and sends a slash-command envelope, the app must ack
+ * the envelope over the socket and answer on response_url.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebSocket } from 'ws';
+import { loadConfig } from '../../src/config.ts';
+import { startSlackApp, type RunningSlackApp } from '../../src/slack/start.ts';
+import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.ts';
+import { blockText, captureLog, seedContext, type CapturedLog } from '../slack/fixtures.ts';
+
+let slack: FakeSlack;
+let app: RunningSlackApp;
+let socket: WebSocket;
+let logged: CapturedLog;
+
+beforeAll(async () => {
+  logged = captureLog('warn');
+  slack = await startFakeSlack();
+  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-e2e', SLACK_APP_TOKEN: 'xapp-e2e', SLACK_API_URL: slack.apiUrl });
+  if (config.mode.kind !== 'socket') throw new Error(`expected socket mode, got ${config.mode.kind}`);
+  const connected = slack.nextSocket();
+  app = await startSlackApp({ ...config, mode: config.mode }, seedContext(), { retryConfig: { retries: 0 }, autoReconnect: false });
+  socket = await connected;
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await slack?.close();
+  logged?.restore();
+});
+
+/** Resolves with the first message the app sends over the socket for `envelopeId`. */
+function ackFor(envelopeId: string): Promise<Record<string, unknown>> {
+  return new Promise((resolve) => {
+    const onMessage = (data: Buffer) => {
+      const message = JSON.parse(data.toString());
+      if (message.envelope_id !== envelopeId) return;
+      socket.off('message', onMessage);
+      resolve(message);
+    };
+    socket.on('message', onMessage);
+  });
+}
+
+describe('Socket Mode end to end', () => {
+  it('connected with the app token through apps.connections.open and verified the bot token', () => {
+    expect(app.mode).toBe('socket');
+    expect(app.port).toBeNull();
+    expect(slack.callsTo('apps.connections.open')[0]!.headers.authorization).toBe('Bearer xapp-e2e');
+    expect(slack.callsTo('auth.test')[0]!.headers.authorization).toBe('Bearer xoxb-e2e');
+  });
+
+  it('acks a slash-command envelope and answers on response_url', async () => {
+    const acked = ackFor('env-1');
+    const started = performance.now();
+    socket.send(
+      JSON.stringify({
+        envelope_id: 'env-1',
+        type: 'slash_commands',
+        accepts_response_payload: true,
+        payload: {
+          token: 'legacy',
+          team_id: 'T1',
+          team_domain: 'newsroom',
+          channel_id: 'C1',
+          channel_name: 'money',
+          user_id: 'U1',
+          user_name: 'analyst',
+          command: '/news',
+          text: 'Indiana',
+          api_app_id: 'A1',
+          is_enterprise_install: 'false',
+          response_url: slack.responseUrl('socket-1'),
+          trigger_id: '1.2.3',
+        },
+      }),
+    );
+    const ack = await acked;
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(ack).toEqual({ envelope_id: 'env-1', payload: {} });
+    const { body } = await slack.waitFor('/response/socket-1');
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.blocks[0].text.text).toBe('News for “Indiana”');
+    expect(blockText(body.blocks)).toContain('Amazon in *Indiana* ein');
+    expect(blockText(body.blocks)).toContain('— wallstreet-online · 2026-01-30 · ');
+  });
+});

@@ -1,0 +1,75 @@
+/** Extraction rules on articles beyond the seeds: English wording, anaphora, valuations, quarters, countries. */
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/corpus/load.ts';
+import { entityCatalog } from '../../src/extract/fact-store.ts';
+import { extractFacts } from '../../src/extract/facts.ts';
+
+function facts(raw: string, name = 'test.md') {
+  return extractFacts(parseArticle({ name, raw }), entityCatalog());
+}
+
+const reuters = `---
+title: Microsoft to invest $10 billion in OpenAI
+outlet: Reuters
+date: 2023-01-23
+lang: en
+---
+Microsoft will invest $10 billion in OpenAI, according to people familiar with the matter, which would value the company at $29 billion.
+
+The software giant had already invested $1 billion in OpenAI in 2019.
+
+Separately, Anthropic raised $450 million in a funding round led by Spark Capital, valuing the startup at about $4.1 billion.
+
+Amazon said it would cut about 18,000 jobs, and its revenue rose 9% to $149.2 billion in the fourth quarter.
+
+Mistral AI secured €600 million from investors including Nvidia.
+`;
+
+describe('English articles', () => {
+  const { deals, figures } = facts(reuters);
+
+  it('investor before the amount, target after "in"; a valuation is not a deal', () => {
+    expect(deals.find((d) => d.amount?.value === 10e9)).toMatchObject({ investor: 'Microsoft', target: 'OpenAI', status: 'planned' });
+    expect(deals.some((d) => d.amount?.value === 29e9)).toBe(false);
+    expect(figures.find((f) => f.value === 29e9)).toMatchObject({ entity: 'OpenAI', metric: 'valuation' });
+  });
+
+  it('"the software giant" refers to the company named before; a past year makes it historic', () => {
+    expect(deals.find((d) => d.amount?.value === 1e9)).toMatchObject({ investor: 'Microsoft', target: 'OpenAI', status: 'historic', date: '2019' });
+  });
+
+  it('a raise: the company before the amount receives it; its valuation is a figure', () => {
+    expect(deals.find((d) => d.amount?.value === 450e6)).toMatchObject({ investor: null, target: 'Anthropic', status: 'completed' });
+    expect(figures.find((f) => f.metric === 'valuation' && f.entity === 'Anthropic')).toMatchObject({ value: 4.1e9, qualifier: 'about' });
+  });
+
+  it('"secured … from investors including X": X is the investor, in euros', () => {
+    expect(deals.find((d) => d.target === 'Mistral AI')).toMatchObject({ investor: 'Nvidia', amount: { value: 600e6, currency: 'EUR' } });
+  });
+
+  it('job cuts, revenue and its growth with the quarter resolved against the article date', () => {
+    expect(figures.find((f) => f.metric === 'job_cuts')).toMatchObject({ entity: 'Amazon', value: 18000, unit: 'jobs', qualifier: 'about' });
+    expect(figures.find((f) => f.metric === 'revenue')).toMatchObject({ entity: 'Amazon', value: 149.2e9, period: '2022-Q4' });
+    expect(figures.find((f) => f.metric === 'revenue_growth')).toMatchObject({ entity: 'Amazon', value: 9, unit: 'percent' });
+  });
+});
+
+describe('German wording', () => {
+  it('"der Konzern" in a later paragraph is the company named before', () => {
+    const { figures } = facts('Nvidia meldete Rekordzahlen.\n\nDer Konzern steigerte den Umsatz auf 39,3 Milliarden Dollar.', 'de.txt');
+    expect(figures.find((f) => f.metric === 'revenue')).toMatchObject({ entity: 'Nvidia', value: 39.3e9, unit: 'USD' });
+  });
+
+  it('a country is never an investor: "US-Dollar" and "in den USA" name no party', () => {
+    const { deals } = facts('Microsoft investiert in den USA bis zu 80 Milliarden US-Dollar in Mistral AI.', 'de.txt');
+    expect(deals[0]).toMatchObject({ investor: 'Microsoft', target: 'Mistral AI', amount: { value: 80e9, qualifier: 'up_to' } });
+  });
+
+  it('"bewertet" makes a valuation; "Börsengang" an IPO valuation', () => {
+    const { figures } = facts('Mistral AI wird mit 11,7 Milliarden Euro bewertet. Bei einem Börsengang könnte die Bewertung auf bis zu 30 Milliarden Euro steigen.', 'de.txt');
+    expect(figures.map((f) => [f.metric, f.value, f.unit])).toEqual([
+      ['valuation', 11.7e9, 'EUR'],
+      ['ipo_valuation', 30e9, 'EUR'],
+    ]);
+  });
+});

@@ -1,0 +1,129 @@
+/** The index snapshot: built and saved once, reused, rebuilt when the corpus changes or the file is bad. */
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SNAPSHOT_VERSION } from '../../src/search/corpus-index.ts';
+import { loadCorpus, SNAPSHOT_FILE } from '../../src/search/load-corpus.ts';
+import { SEEDS_DIR, tempCorpus, tempDir } from '../helpers/corpus.ts';
+
+const GERMAN = 'Der Konzern will die Investitionen in Rechenzentren deutlich erhöhen, sagte der Chef. Die Bewertung liegt bei 30 Milliarden Euro.\n';
+
+/** A copy of the seeds in a temp folder, with its own index folder. */
+function seedCopy() {
+  const corpus = tempCorpus();
+  cpSync(SEEDS_DIR, corpus.corpusDir, { recursive: true });
+  return corpus;
+}
+
+const QUERIES = ['Rechenzentrum', 'data center', 'Indiana', 'Amazon OpenAI Beteiligung', 'valuation', 'jobs', 'Bewertung Billionen', 'Ubernahme'];
+
+/** Hits of each query; scores to 10 digits (MiniSearch recomputes averages on load: the last bits differ). */
+function answers(corpus: ReturnType<typeof loadCorpus>['corpus']) {
+  return QUERIES.map((q) =>
+    corpus.search(q).hits.map((h) => ({ id: h.article.id, sentence: h.passage.sentences[h.sentence]!.text, highlights: h.highlights, score: Number(h.score.toPrecision(10)) })),
+  );
+}
+
+describe('snapshot', () => {
+  it('is built and saved on first load, then reused', () => {
+    const corpus = seedCopy();
+    const snapshot = path.join(corpus.indexDir, SNAPSHOT_FILE);
+    expect(existsSync(snapshot)).toBe(false);
+    const first = corpus.load();
+    expect(first.source).toBe('built');
+    expect(first.corpus.articles).toHaveLength(5);
+    expect(existsSync(snapshot)).toBe(true);
+    expect(JSON.parse(readFileSync(snapshot, 'utf8'))).toMatchObject({ version: SNAPSHOT_VERSION, fingerprint: first.corpus.fingerprint });
+    // No temp files left behind by the atomic write.
+    expect(readdirSync(corpus.indexDir)).toEqual([SNAPSHOT_FILE]);
+
+    const second = corpus.load();
+    expect(second.source).toBe('snapshot');
+    expect(second.corpus.fingerprint).toBe(first.corpus.fingerprint);
+    expect(second.corpus.articles).toEqual(first.corpus.articles);
+  });
+
+  it('answers identically from a fresh build and from the loaded snapshot', () => {
+    const corpus = seedCopy();
+    const built = corpus.load();
+    const loaded = corpus.load();
+    expect(loaded.source).toBe('snapshot');
+    const fromBuild = answers(built.corpus);
+    expect(fromBuild.every((hits) => hits.length > 0)).toBe(true);
+    expect(answers(loaded.corpus)).toEqual(fromBuild);
+  });
+
+  it('rebuilds when a file changes, is added, or is removed, and when the sidecar changes', () => {
+    const corpus = tempCorpus({ 'a.txt': GERMAN });
+    const first = corpus.load();
+    expect(corpus.load().source).toBe('snapshot');
+
+    corpus.write('a.txt', GERMAN.replace('30 Milliarden', '40 Milliarden'));
+    const edited = corpus.load();
+    expect(edited).toMatchObject({ source: 'built' });
+    expect(edited.reason).toMatch(/another corpus/);
+    expect(edited.corpus.fingerprint).not.toBe(first.corpus.fingerprint);
+    expect(edited.corpus.search('40').hits).not.toHaveLength(0);
+    expect(corpus.load().source).toBe('snapshot');
+
+    corpus.write('b.txt', 'Amazon eröffnet in Indiana einen Rechenzentrumscampus für Anthropic.\n');
+    const added = corpus.load();
+    expect(added.source).toBe('built');
+    expect(added.corpus.articles.map((a) => a.id)).toEqual(['a.txt', 'b.txt']);
+    expect(added.corpus.search('Indiana').hits[0]?.article.id).toBe('b.txt');
+
+    corpus.write('sources.yml', 'b.txt:\n  outlet: Wire\n');
+    const meta = corpus.load();
+    expect(meta.source).toBe('built');
+    expect(meta.corpus.get('b.txt')?.outlet).toBe('Wire');
+  });
+
+  it('a forced build ignores a matching snapshot', () => {
+    const corpus = tempCorpus({ 'a.txt': GERMAN });
+    corpus.load();
+    const forced = loadCorpus({ corpusDir: corpus.corpusDir, indexDir: corpus.indexDir, force: true });
+    expect(forced).toMatchObject({ source: 'built', reason: 'forced rebuild' });
+  });
+
+  const CORRUPTIONS: [string, (good: string) => string | Buffer][] = [
+    ['garbage bytes', () => Buffer.from([0xff, 0xfe, 0x00, 0x13, 0x37, 0xc3, 0x28])],
+    ['an empty file', () => ''],
+    ['truncated JSON', (good) => good.slice(0, Math.floor(good.length / 2))],
+    ['another version', (good) => JSON.stringify({ ...JSON.parse(good), version: SNAPSHOT_VERSION + 99 })],
+    ['JSON null', () => 'null'],
+    ['a JSON array', () => '[1,2,3]'],
+    ['no index', (good) => JSON.stringify({ ...JSON.parse(good), index: undefined })],
+    ['a broken index', (good) => JSON.stringify({ ...JSON.parse(good), index: { documentCount: 'x', index: 42 } })],
+    ['articles not a list', (good) => JSON.stringify({ ...JSON.parse(good), articles: { a: 1 } })],
+  ];
+
+  it.each(CORRUPTIONS)('a snapshot with %s is rebuilt and saved again, without crashing', (_what, corrupt) => {
+    const corpus = tempCorpus({ 'a.txt': GERMAN, 'b.txt': 'Amazon eröffnet in Indiana einen Rechenzentrumscampus.\n' });
+    const snapshot = path.join(corpus.indexDir, SNAPSHOT_FILE);
+    corpus.load();
+    const good = readFileSync(snapshot, 'utf8');
+    writeFileSync(snapshot, corrupt(good));
+
+    const result = corpus.load();
+    expect(result.source).toBe('built');
+    expect(result.reason).toMatch(/snapshot/);
+    expect(result.corpus.search('Indiana').hits[0]?.article.id).toBe('b.txt');
+    expect(JSON.parse(readFileSync(snapshot, 'utf8')).version).toBe(SNAPSHOT_VERSION);
+    expect(corpus.load().source).toBe('snapshot');
+  });
+
+  it('an index folder that cannot be written is not fatal', () => {
+    const corpus = tempCorpus({ 'a.txt': GERMAN });
+    const blocker = path.join(tempDir(), 'a-file');
+    writeFileSync(blocker, 'not a folder');
+    const result = loadCorpus({ corpusDir: corpus.corpusDir, indexDir: path.join(blocker, 'index') });
+    expect(result.source).toBe('built');
+    expect(result.corpus.search('Bewertung').hits).not.toHaveLength(0);
+  });
+
+  it('an empty corpus folder loads as an empty corpus', () => {
+    const result = tempCorpus().load();
+    expect(result.corpus.articles).toEqual([]);
+    expect(result.corpus.search('Amazon').hits).toEqual([]);
+  });
+});

@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { App } from '@slack/bolt';
+import { commands } from '../../commands/index.ts';
+import { SHARE_ACTION_ID } from '../../src/answer/blocks.ts';
+import { commandListener, dealdeskLine, registerCommands } from '../../src/slack/commands.ts';
+import { blockText, captureLog, seedContext } from './fixtures.ts';
+
+/** A slash command payload as Bolt hands it to a listener. */
+const slash = (command: string, text: string) =>
+  ({ command, text, channel_id: 'C9', user_id: 'U1', response_url: 'http://127.0.0.1:9/response', trigger_id: 't' }) as any;
+
+function fakeArgs(command: string, text: string) {
+  const order: string[] = [];
+  const ack = vi.fn(async () => void order.push('ack'));
+  const respond = vi.fn(async (_message: any) => void order.push('respond'));
+  return { args: { command: slash(command, text), ack, respond } as any, ack, respond, order };
+}
+
+const newsLine = (text: string) => `/news ${text}`;
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('slash command listener', () => {
+  it('acks first, then responds ephemerally with the Block Kit answer and a share button', async () => {
+    const { args, respond, order } = fakeArgs('/news', 'Indiana');
+    await commandListener(seedContext(), newsLine)(args);
+    expect(order).toEqual(['ack', 'respond']);
+    const message = respond.mock.calls[0]![0];
+    expect(message.response_type).toBe('ephemeral');
+    expect(message.blocks[0]).toMatchObject({ type: 'header', text: { text: 'News for “Indiana”' } });
+    expect(blockText(message.blocks)).toContain('Amazon in *Indiana* ein 11-Milliarden-Dollar-Rechenzentrumscampus');
+    expect(blockText(message.blocks)).toContain('— wallstreet-online · 2026-01-30 · ');
+    const button = message.blocks.at(-1).elements[0];
+    expect(button.action_id).toBe(SHARE_ACTION_ID);
+    expect(JSON.parse(button.value)).toEqual({ line: '/news Indiana' });
+  });
+
+  it('answers bad input with the usage, ephemeral and without a share button', async () => {
+    const { args, respond } = fakeArgs('/news', '   ');
+    await commandListener(seedContext(), newsLine)(args);
+    const message = respond.mock.calls[0]![0];
+    expect(message.response_type).toBe('ephemeral');
+    expect(message.blocks[0].text.text).toBe('Tell me what to search for.');
+    expect(blockText(message.blocks)).toContain('Usage: /news <words>'.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    expect(message.blocks.some((b: any) => b.type === 'actions')).toBe(false);
+  });
+
+  it("decodes Slack's escaping of the typed text before answering, and escapes it again when showing it", async () => {
+    const { args, respond } = fakeArgs('/news', 'Indiana &lt;b&gt; &amp;');
+    await commandListener(seedContext(), newsLine)(args);
+    const message = respond.mock.calls[0]![0];
+    expect(JSON.parse(message.blocks.at(-1).elements[0].value)).toEqual({ line: '/news Indiana <b> &' });
+    expect(message.text).toContain('News for “Indiana &lt;b&gt; &amp;”');
+  });
+
+  it('apologises with an error id when answering fails, and logs the stack with that id', async () => {
+    const logged = captureLog();
+    try {
+      const ctx = seedContext();
+      vi.spyOn(ctx.corpus, 'search').mockImplementation(() => {
+        throw new Error('index exploded');
+      });
+      const { args, ack, respond } = fakeArgs('/news', 'Indiana');
+      await commandListener(ctx, newsLine)(args);
+      expect(ack).toHaveBeenCalledTimes(1);
+      const message = respond.mock.calls[0]![0];
+      expect(message.response_type).toBe('ephemeral');
+      const errorId = /error id `([0-9a-f]{8})`/.exec(message.text)?.[1];
+      expect(errorId).toBeDefined();
+      const entry = logged.lines.find((l) => l.errorId === errorId);
+      expect(entry?.err.stack).toContain('index exploded');
+      expect(message.text).not.toContain('index exploded');
+    } finally {
+      logged.restore();
+    }
+  });
+});
+
+describe('registerCommands', () => {
+  it('registers every command of the registry, plus /dealdesk', () => {
+    const registered: string[] = [];
+    registerCommands({ command: (name: string) => void registered.push(name) } as unknown as App, seedContext());
+    expect(registered).toEqual([...commands.map((c) => `/${c.name}`), '/dealdesk']);
+  });
+});
+
+describe('/dealdesk', () => {
+  it.each([
+    ['', '/help'],
+    ['help', '/help'],
+    ['news Indiana', '/news Indiana'],
+    ['how much is Amazon putting into OpenAI?', 'how much is Amazon putting into OpenAI?'],
+  ])('%j → %j', (text, line) => expect(dealdeskLine(text)).toBe(line));
+
+  it('answers help through the router', async () => {
+    const { args, respond } = fakeArgs('/dealdesk', 'help');
+    await commandListener(seedContext(), dealdeskLine)(args);
+    const text = blockText(respond.mock.calls[0]![0].blocks);
+    for (const command of commands) expect(text).toContain(`/${command.name}`);
+  });
+});
