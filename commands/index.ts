@@ -5,13 +5,14 @@
 import { errorAnswer, type Answer } from '../src/answer/model.ts';
 import { check } from './check.ts';
 import { deal } from './deal.ts';
+import { digest } from './digest.ts';
 import { help } from './help.ts';
 import { news } from './news.ts';
 import { number } from './number.ts';
 import { routeFreeText } from './router.ts';
 import { UsageError, type Command, type CommandContext } from './types.ts';
 
-export const commands: Command<any>[] = [deal, number, news, check, help];
+export const commands: Command<any>[] = [deal, number, news, check, digest, help];
 
 export function findCommand(name: string): Command<any> | undefined {
   const wanted = name.toLowerCase();

@@ -1,5 +1,6 @@
 import type { Answer } from '../src/answer/model.ts';
 import type { Corpus } from '../src/search/corpus-index.ts';
+import type { StateStore } from '../src/state/types.ts';
 
 /** What a command may use while answering. No Slack objects: commands are pure input → Answer. */
 export interface CommandContext {
@@ -8,6 +9,8 @@ export interface CommandContext {
   now: Date;
   /** Where the request came from: a Slack channel id, or `console`. Used by /digest. */
   channel: string;
+  /** Subscriptions and digest history; opened under DATA_DIR when not given. */
+  store?: StateStore;
 }
 
 /**

@@ -2,10 +2,11 @@ import type { CommandContext } from '../commands/types.ts';
 import type { Config } from './config.ts';
 import { log } from './log.ts';
 import { loadCorpus } from './search/load-corpus.ts';
+import { FileStateStore } from './state/file-store.ts';
 import { progressBar } from './util/progress.ts';
 
 /** Loads (or builds) the corpus for the configured folders: what every front end needs before answering. */
-export function createContext(config: Pick<Config, 'corpusDir' | 'indexDir'>, channel = 'console'): CommandContext {
+export function createContext(config: Pick<Config, 'corpusDir' | 'indexDir' | 'dataDir'>, channel = 'console'): CommandContext {
   const started = Date.now();
   const { corpus, source, reason } = loadCorpus({
     corpusDir: config.corpusDir,
@@ -16,6 +17,7 @@ export function createContext(config: Pick<Config, 'corpusDir' | 'indexDir'>, ch
   return {
     corpus,
     channel,
+    store: new FileStateStore(config.dataDir),
     get now() {
       return new Date();
     },

@@ -38,6 +38,17 @@ export class FactStore {
   readonly catalog: EntityCatalog;
   private readonly dealsByEntity = new Map<string, Deal[]>();
   private readonly figuresByEntity = new Map<string, Figure[]>();
+  /**
+   * Duplicate lookup (performance only: the same answers as a scan of all deals or figures, in O(1) per fact).
+   * Deals by target id and by target name, figures by all exact fields; both also by value bucket.
+   */
+  private readonly dealsByTargetId = new Map<string, Deal[]>();
+  private readonly dealsByTargetName = new Map<string, Deal[]>();
+  private readonly figuresByKey = new Map<string, Figure[]>();
+  /** Insertion order, so the earliest equal fact wins as with `find`. */
+  private readonly order = new Map<Deal | Figure, number>();
+  /** `article start` of every source of a figure that has been merged into. */
+  private readonly sourceKeys = new Map<Figure, Set<string>>();
 
   constructor(catalog: EntityCatalog = entityCatalog()) {
     this.catalog = catalog;
@@ -72,26 +83,76 @@ export class FactStore {
   }
 
   private addDeal(deal: Deal): void {
-    const same = this.deals.find((known) => sameDeal(known, deal));
+    const same = this.earliest(this.dealCandidates(deal), (known) => sameDeal(known, deal));
     if (same) mergeDeal(same, deal);
     else this.indexDeal(deal);
   }
 
+  /** Every known deal that can be the same as `deal`: same target (by id, or by name where an id is missing), value nearby. */
+  private dealCandidates(deal: Deal): Deal[][] {
+    const lists: Deal[][] = [];
+    for (const bucket of nearBuckets(deal.amount ? deal.amount.value : NO_AMOUNT)) {
+      if (deal.targetId) {
+        const byId = this.dealsByTargetId.get(`${deal.targetId}|${bucket}`);
+        if (byId) lists.push(byId);
+        const byName = this.dealsByTargetName.get(`${deal.target}|${bucket}`);
+        if (byName) lists.push(byName.filter((known) => !known.targetId));
+      } else {
+        const byName = this.dealsByTargetName.get(`${deal.target}|${bucket}`);
+        if (byName) lists.push(byName);
+      }
+    }
+    return lists;
+  }
+
+  /** The earliest added fact among `lists` that satisfies `same`. */
+  private earliest<T extends Deal | Figure>(lists: T[][], same: (known: T) => boolean): T | undefined {
+    let best: T | undefined;
+    let bestOrder = Infinity;
+    for (const list of lists) {
+      for (const known of list) {
+        const order = this.order.get(known)!;
+        if (order < bestOrder && same(known)) {
+          best = known;
+          bestOrder = order;
+          break; // lists are in insertion order: later entries of this list come after this one
+        }
+      }
+    }
+    return best;
+  }
+
   private indexDeal(deal: Deal): void {
+    this.order.set(deal, this.order.size);
     this.deals.push(deal);
+    const bucket = valueBucket(deal.amount ? deal.amount.value : NO_AMOUNT);
+    if (deal.targetId) push(this.dealsByTargetId, `${deal.targetId}|${bucket}`, deal);
+    push(this.dealsByTargetName, `${deal.target}|${bucket}`, deal);
     for (const id of new Set([...deal.investorIds, deal.targetId])) {
       if (id) for (const key of this.withAncestors(id)) push(this.dealsByEntity, key, deal);
     }
   }
 
   private addFigure(figure: Figure): void {
-    const same = this.figures.find((known) => sameFigure(known, figure));
-    if (same) same.sources.push(...figure.sources.filter((s) => !same.sources.some((k) => k.article === s.article && k.start === s.start)));
-    else this.indexFigure(figure);
+    const lists: Figure[][] = [];
+    for (const bucket of nearBuckets(figure.value)) {
+      const list = this.figuresByKey.get(`${figureKey(figure)}|${bucket}`);
+      if (list) lists.push(list);
+    }
+    const same = this.earliest(lists, (known) => sameFigure(known, figure));
+    if (same) {
+      let keys = this.sourceKeys.get(same);
+      if (!keys) this.sourceKeys.set(same, (keys = new Set(same.sources.map(sourceKey))));
+      const added = figure.sources.filter((s) => !keys.has(sourceKey(s)));
+      same.sources.push(...added);
+      for (const s of added) keys.add(sourceKey(s));
+    } else this.indexFigure(figure);
   }
 
   private indexFigure(figure: Figure): void {
+    this.order.set(figure, this.order.size);
     this.figures.push(figure);
+    push(this.figuresByKey, `${figureKey(figure)}|${valueBucket(figure.value)}`, figure);
     if (figure.entityId) for (const key of this.withAncestors(figure.entityId)) push(this.figuresByEntity, key, figure);
   }
 
@@ -103,6 +164,37 @@ export class FactStore {
     }
     return ids.length ? ids : [id];
   }
+}
+
+/** Stands for a deal without an amount in the value buckets. */
+const NO_AMOUNT = 'none';
+/**
+ * Width of a value bucket on a log scale: two values that `sameValue` finds equal (at most 2 % apart, same
+ * sign) lie in the same or in adjacent buckets. A little wider than needed, against rounding.
+ */
+const BUCKET_WIDTH = -Math.log(1 - SAME_VALUE_TOLERANCE) * 1.001;
+
+function valueBucket(value: number | null | typeof NO_AMOUNT): string {
+  if (value === null || value === NO_AMOUNT || value === 0 || !Number.isFinite(value)) return String(value);
+  return `${value < 0 ? '-' : '+'}${Math.floor(Math.log(Math.abs(value)) / BUCKET_WIDTH)}`;
+}
+
+/** The bucket of `value` and its two neighbours (only its own for null, zero and no amount). */
+function nearBuckets(value: number | null | typeof NO_AMOUNT): string[] {
+  const own = valueBucket(value);
+  if (!/^[+-]/.test(own)) return [own];
+  const sign = own[0]!;
+  const n = Number(own.slice(1));
+  return [own, `${sign}${n - 1}`, `${sign}${n + 1}`];
+}
+
+/** The fields `sameFigure` compares exactly. */
+function figureKey(f: Figure): string {
+  return `${f.entityId}|${f.metric}|${f.period}|${f.unit}|${f.qualifier}`;
+}
+
+function sourceKey(s: { article: string; start: number }): string {
+  return `${s.article}\u0000${s.start}`;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

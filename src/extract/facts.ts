@@ -69,16 +69,18 @@ interface ArticleState {
 export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
   const deals: Deal[] = [];
   const figures: Figure[] = [];
-  const state: ArticleState = { article, catalog, mainEntity: mainEntity(article, catalog), targets: [] };
+  // Entity mentions of every sentence, found once: for the article's main entity and for the sentence views.
+  const mentions = article.passages.map((passage) => passage.sentences.map((sentence) => catalog.find(sentence.text)));
+  const state: ArticleState = { article, catalog, mainEntity: mainEntity(mentions), targets: [] };
   // The company last named: "the company" / "der Konzern" in a later sentence or paragraph refers to it.
   let subject: EntityMention | null = null;
-  for (const passage of article.passages) {
+  article.passages.forEach((passage, p) => {
     if (passage.tableHeader) {
       deals.push(...tableDeals(passage, state));
-      continue;
+      return;
     }
     let previousFigure: Figure | null = null;
-    const views = passage.sentences.map((sentence) => view(sentence, article, catalog));
+    const views = passage.sentences.map((sentence, s) => view(sentence, article, mentions[p]![s]!));
     views.forEach((v, i) => {
       for (const quantity of v.quantities) {
         const deal = dealFor(quantity, v, views[i + 1] ?? null, subject, state);
@@ -94,7 +96,7 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
       }
       subject = v.mentions[0] ?? subject;
     });
-  }
+  });
   return { deals, figures };
 }
 
@@ -103,23 +105,45 @@ function parties(mentions: EntityMention[]): EntityMention[] {
   return mentions.filter((m) => m.entity.kind !== 'country');
 }
 
-function view(sentence: Sentence, article: Article, catalog: EntityCatalog): SentenceView {
-  const text = sentence.text;
-  const quantities = parseQuantities(text, article.lang);
-  const words = [...text.matchAll(/[\p{L}\p{N}'’]+/gu)].map((m) => ({
-    folded: fold(m[0]).replace(/['’]s?$/, ''),
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
-  return {
-    sentence,
-    text,
-    words,
-    mentions: catalog.find(text),
-    quantities,
-    dates: findDates(text, article.date),
-    clauses: clauses(text, quantities),
-  };
+/**
+ * The view of one sentence. Quantities and mentions are needed for every sentence; words, dates and clauses
+ * only for sentences with a quantity (most have none), so they are computed on first use.
+ */
+function view(sentence: Sentence, article: Article, mentions: EntityMention[]): SentenceView {
+  return new LazyView(sentence, article, mentions);
+}
+
+class LazyView implements SentenceView {
+  readonly text: string;
+  readonly quantities: Quantity[];
+  private cachedWords: Word[] | undefined;
+  private cachedDates: DateMention[] | undefined;
+  private cachedClauses: [number, number][] | undefined;
+
+  constructor(
+    readonly sentence: Sentence,
+    private readonly article: Article,
+    readonly mentions: EntityMention[],
+  ) {
+    this.text = sentence.text;
+    this.quantities = parseQuantities(this.text, article.lang);
+  }
+
+  get words(): Word[] {
+    return (this.cachedWords ??= [...this.text.matchAll(/[\p{L}\p{N}'’]+/gu)].map((m) => ({
+      folded: fold(m[0]).replace(/['’]s?$/, ''),
+      start: m.index,
+      end: m.index + m[0].length,
+    })));
+  }
+
+  get dates(): DateMention[] {
+    return (this.cachedDates ??= findDates(this.text, this.article.date));
+  }
+
+  get clauses(): [number, number][] {
+    return (this.cachedClauses ??= clauses(this.text, this.quantities));
+  }
 }
 
 /** Splits at commas, semicolons, colons, dashes and "und/and/sowie", but never inside a quantity. */
@@ -511,11 +535,11 @@ function source(article: Article, sentence: Sentence, quantity: Quantity): FactS
 }
 
 /** The company named most often in the article (companies, labs and projects; not people or funds). */
-function mainEntity(article: Article, catalog: EntityCatalog): EntityMention | null {
+function mainEntity(mentionsByPassage: EntityMention[][][]): EntityMention | null {
   const counts = new Map<string, { mention: EntityMention; count: number }>();
-  for (const passage of article.passages) {
-    for (const sentence of passage.sentences) {
-      for (const mention of catalog.find(sentence.text)) {
+  for (const passage of mentionsByPassage) {
+    for (const sentence of passage) {
+      for (const mention of sentence) {
         if (mention.entity.kind === 'person' || mention.entity.kind === 'fund') continue;
         const entry = counts.get(mention.canonical.id) ?? { mention, count: 0 };
         entry.count++;

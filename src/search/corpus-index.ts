@@ -10,7 +10,7 @@ import MiniSearch, { type Options, type Query } from 'minisearch';
 import type { Article, Passage } from '../corpus/types.ts';
 import { FactStore } from '../extract/fact-store.ts';
 import type { Facts } from '../extract/types.ts';
-import { analyzeQuery, indexTerms, tokenize, stem, type QueryWord } from './analyzer.ts';
+import { analyzeQuery, STOP_WORDS, tokenize, stem, type QueryWord } from './analyzer.ts';
 
 /** Bumped whenever the analyzer, the extraction or the snapshot layout changes: old snapshots are rebuilt. */
 export const SNAPSHOT_VERSION = 2;
@@ -192,6 +192,30 @@ function toSearchDocument(id: number, article: Article): SearchDocument {
   };
 }
 
+/** `analyzer.indexTerms` with memoised stems: the same terms, without stemming a frequent word again. */
+function indexTerms(text: string, lang: Article['lang']): string[] {
+  const terms: string[] = [];
+  for (const token of tokenize(text)) {
+    if (!STOP_WORDS.has(token.folded)) terms.push(cachedStem(token.folded, lang));
+  }
+  return terms;
+}
+
+/** Stems are pure functions of (word, language): cached, the cache emptied when it grows past this. */
+const STEM_CACHE_LIMIT = 200_000;
+const stemCache = { de: new Map<string, string>(), en: new Map<string, string>() };
+
+function cachedStem(folded: string, lang: Article['lang']): string {
+  const cache = stemCache[lang];
+  let term = cache.get(folded);
+  if (term === undefined) {
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+    term = stem(folded, lang);
+    cache.set(folded, term);
+  }
+  return term;
+}
+
 /** Index terms that come from synonyms count this much against the stems of the word as typed. */
 const SYNONYM_BOOST = 0.5;
 
@@ -212,10 +236,10 @@ function buildQuery(words: QueryWord[], fuzzy: boolean): Query {
  * How well a token of the text matches the word: 1 when it is the word as typed, 0.8 when it is one of its
  * synonyms as written (`Rechenzentren`), 0.6 when it shares a stem (`Stell dir …` for `Stellen`), 0.4 when
  * a term is only its prefix (`Rechenzentrumscampus`) or a fuzzy match; 0 when it does not match. The token's
- * stem, in the article's language, must be one the index matched: a German `Billion` is no English billion.
+ * stem (`term`), in the article's language, must be one the index matched: a German `Billion` is no
+ * English billion.
  */
-function matchQuality(folded: string, lang: Article['lang'], match: WordMatch): number {
-  const term = stem(folded, lang);
+function matchQuality(folded: string, term: string, match: WordMatch): number {
   if (!match.indexTerms.has(term)) return 0;
   const { word } = match;
   if (folded === word.text) return 1;
@@ -240,8 +264,9 @@ function rankPassages(article: Article, matches: WordMatch[], articleScore: numb
       const highlights: [number, number][] = [];
       for (const token of tokenize(sentence.text)) {
         let matched = false;
+        const term = cachedStem(token.folded, article.lang);
         matches.forEach((match, w) => {
-          const q = matchQuality(token.folded, article.lang, match);
+          const q = matchQuality(token.folded, term, match);
           if (q > 0) {
             matched = true;
             quality[w] = Math.max(quality[w]!, q);

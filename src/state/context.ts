@@ -1,6 +1,6 @@
 /**
- * The state store for commands, until `CommandContext` carries one (`store?: StateStore`): opened once per
- * data folder, under `DATA_DIR` (default `data`, relative to the working directory).
+ * The state store for commands: the context's own, else one opened once per data folder under `DATA_DIR`
+ * (default `data`, relative to the working directory).
  */
 import path from 'node:path';
 import type { CommandContext } from '../../commands/types.ts';
@@ -10,8 +10,7 @@ import type { StateStore } from './types.ts';
 const stores = new Map<string, StateStore>();
 
 export function stateFor(ctx: CommandContext): StateStore {
-  const injected = (ctx as CommandContext & { store?: StateStore }).store;
-  if (injected) return injected;
+  if (ctx.store) return ctx.store;
   const dataDir = path.resolve(process.env.DATA_DIR ?? 'data');
   let store = stores.get(dataDir);
   if (!store) {

@@ -12,7 +12,8 @@ let ctx: CommandContext | undefined;
 export function seedContext(): CommandContext {
   if (!ctx) {
     const quiet = captureLog('warn');
-    ctx = createContext({ corpusDir: 'seeds', indexDir: mkdtempSync(path.join(tmpdir(), 'dealdesk-slack-')) }, 'C1');
+    const temp = mkdtempSync(path.join(tmpdir(), 'dealdesk-slack-'));
+    ctx = createContext({ corpusDir: 'seeds', indexDir: path.join(temp, 'index'), dataDir: path.join(temp, 'data') }, 'C1');
     quiet.restore();
   }
   return ctx;
