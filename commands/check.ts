@@ -16,7 +16,7 @@ import type { Corpus } from '../src/search/corpus-index.ts';
 import { dealLine } from './deal.ts';
 import { citeSources, readQuery } from './facts-common.ts';
 import { formatFigure } from './number.ts';
-import { UsageError, type Command } from './types.ts';
+import { parseArgs, type Command } from './types.ts';
 
 const usage = [
   'Usage: /check <claim> — is a deal or figure backed by the articles?',
@@ -39,9 +39,7 @@ export const check: Command<{ claim: string }> = {
   usage,
   hint: '<claim>',
   parse(text) {
-    const parsed = argsSchema.safeParse(text);
-    if (!parsed.success) throw new UsageError(parsed.error.issues[0]!.message);
-    return { claim: parsed.data };
+    return { claim: parseArgs(argsSchema, text) };
   },
   run({ claim }, { corpus }): Answer {
     // A claim is one statement: end it like a sentence so a short one is not taken for a heading.

@@ -5,7 +5,7 @@ import { formatAmount } from '../src/extract/money.ts';
 import type { Deal } from '../src/extract/types.ts';
 import type { Corpus } from '../src/search/corpus-index.ts';
 import { citationJson, citeSources, readQuery } from './facts-common.ts';
-import { UsageError, type Command } from './types.ts';
+import { parseArgs, type Command } from './types.ts';
 
 const usage = [
   'Usage: /deal <company> [other company] [year] — every deal involving the company, newest first, each cited.',
@@ -20,9 +20,7 @@ export const deal: Command<{ query: string }> = {
   usage,
   hint: '<company> [other company] [year]',
   parse(text) {
-    const parsed = argsSchema.safeParse(text);
-    if (!parsed.success) throw new UsageError(parsed.error.issues[0]!.message);
-    return { query: parsed.data };
+    return { query: parseArgs(argsSchema, text) };
   },
   run({ query }, { corpus }): Answer {
     const catalog = corpus.facts.catalog;

@@ -16,7 +16,7 @@ import { digestSince } from '../src/digest/runner.ts';
 import { formatInZone, formatLocalTime, nextRunAt, parseLocalTime } from '../src/digest/schedule.ts';
 import { stateFor } from '../src/state/context.ts';
 import type { DigestLog, Subscription } from '../src/state/types.ts';
-import { UsageError, type Command, type CommandContext } from './types.ts';
+import { parseArgs, UsageError, type Command, type CommandContext } from './types.ts';
 
 const usage = [
   'Usage: /digest on [HH:MM] [Area/City] [quiet] · /digest off · /digest status · /digest now',
@@ -65,9 +65,7 @@ function parse(text: string): DigestArgs {
     if (rest.length) throw new UsageError(`/digest ${verb} takes no arguments (got “${rest.join(' ')}”).`);
     raw = { action: verb };
   } else throw new UsageError(`Unknown action “${action}”: use on, off, status or now.`);
-  const parsed = argsSchema.safeParse(raw);
-  if (!parsed.success) throw new UsageError(parsed.error.issues[0]!.message);
-  return parsed.data;
+  return parseArgs(argsSchema, raw);
 }
 
 /** Default time and zone for `/digest on` without them (DIGEST_TIME, DIGEST_TZ). */

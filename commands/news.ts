@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cite } from '../src/answer/cite.ts';
 import { errorAnswer, type Answer } from '../src/answer/model.ts';
-import { UsageError, type Command } from './types.ts';
+import { parseArgs, type Command } from './types.ts';
 
 /** Longer queries are cut here: enough for any real question, and searching stays fast. */
 export const MAX_QUERY_LENGTH = 300;
@@ -29,9 +29,8 @@ export const news: Command<{ query: string; truncated: boolean }> = {
   usage,
   hint: '<words>',
   parse(text) {
-    const parsed = argsSchema.safeParse(text);
-    if (!parsed.success) throw new UsageError(parsed.error.issues[0]!.message);
-    return { query: shorten(parsed.data), truncated: parsed.data.length > MAX_QUERY_LENGTH };
+    const query = parseArgs(argsSchema, text);
+    return { query: shorten(query), truncated: query.length > MAX_QUERY_LENGTH };
   },
   run({ query, truncated }, { corpus }): Answer {
     if (corpus.articles.length === 0) {

@@ -7,7 +7,7 @@ import type { Figure } from '../src/extract/types.ts';
 import { analyzeQuery, fold, stem, tokenize } from '../src/search/analyzer.ts';
 import type { Corpus } from '../src/search/corpus-index.ts';
 import { citationJson, citeSources, readQuery } from './facts-common.ts';
-import { UsageError, type Command } from './types.ts';
+import { parseArgs, type Command } from './types.ts';
 
 const usage = [
   'Usage: /number <company> <what> [year] — the figure, its source, and every source that says otherwise.',
@@ -41,9 +41,7 @@ export const number: Command<{ query: string }> = {
   usage,
   hint: '<company> <what> [year]',
   parse(text) {
-    const parsed = argsSchema.safeParse(text);
-    if (!parsed.success) throw new UsageError(parsed.error.issues[0]!.message);
-    return { query: parsed.data };
+    return { query: parseArgs(argsSchema, text) };
   },
   run({ query }, { corpus }): Answer {
     const figures = findFigures(corpus, query);

@@ -1,3 +1,4 @@
+import type { ZodType } from 'zod';
 import type { Answer } from '../src/answer/model.ts';
 import type { Corpus } from '../src/search/corpus-index.ts';
 import type { StateStore } from '../src/state/types.ts';
@@ -30,3 +31,10 @@ export interface Command<Args = unknown> {
 }
 
 export class UsageError extends Error {}
+
+/** Validates command input with a zod schema; its first complaint becomes the UsageError the user sees. */
+export function parseArgs<T>(schema: ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new UsageError(parsed.error.issues[0]!.message);
+  return parsed.data;
+}
