@@ -36,7 +36,8 @@ export const deal: Command<{ query: string }> = {
     }
     const [first, second] = entities as [Entity, Entity | undefined];
     const deals = dealsFor(corpus, first, second, years);
-    const items = deals.map((d) => dealItem(d, corpus));
+    const roles = deals.map((d) => roleOf(d, first, corpus));
+    const items = deals.map((d, i) => dealItem(d, corpus, second ? null : roles[i]!, first));
     const notes: string[] = [];
     if (entities.length > 2) notes.push(`I looked at the first two companies only: ${first.name} and ${second!.name}.`);
     if (!second) notes.push(...valuationNotes(corpus, first));
@@ -61,6 +62,7 @@ export const deal: Command<{ query: string }> = {
           date: d.date,
           date_from: d.dateFrom,
           additional: d.additional,
+          role: roles[i],
           citations: items[i]!.citations.map(citationJson),
         })),
       },
@@ -68,14 +70,33 @@ export const deal: Command<{ query: string }> = {
   },
 };
 
-/** Deals of the company (as investor or target), or between two companies; newest first. */
+type Role = 'target' | 'investor';
+
+/** Whether the company (or a part of it) received the money or put it in. */
+function roleOf(d: Deal, entity: Entity, corpus: Corpus): Role {
+  const family = (id: string | null) => id !== null && (id === entity.id || corpus.facts.catalog.get(id)?.parent === entity.id);
+  return family(d.targetId) ? 'target' : 'investor';
+}
+
+/**
+ * Deals of the company, money into it first, then its own investments; or the deals between two
+ * companies. Newest first by month, so one round reported with a month and with a day stays together;
+ * within a month the news before the background, named investors before unnamed ones, bigger amounts first.
+ */
 function dealsFor(corpus: Corpus, first: Entity, second: Entity | undefined, years: string[]): Deal[] {
   const involves = (d: Deal, e: Entity) => corpus.facts.dealsOf(e.id).includes(d);
+  const group = (d: Deal) => (second || roleOf(d, first, corpus) === 'target' ? 0 : 1);
+  const month = (d: Deal) => (d.date ?? '').slice(0, 7);
   return corpus.facts
     .dealsOf(first.id)
     .filter((d) => !second || involves(d, second))
     .filter((d) => years.length === 0 || years.some((y) => d.date?.startsWith(y)))
-    .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || rank(b) - rank(a));
+    .sort((a, b) => group(a) - group(b) || month(b).localeCompare(month(a)) || background(a) - background(b) || rank(b) - rank(a));
+}
+
+/** Background (money paid long ago, dated only by the article) after this month's news. */
+function background(d: Deal): number {
+  return d.status === 'historic' ? 1 : 0;
 }
 
 /** Within a date, named investors before unnamed ones, bigger amounts first. */
@@ -89,9 +110,10 @@ export function dealLine(d: Deal): string {
   return `${investor} → ${d.target}: ${d.additional ? 'a further ' : ''}${amount}`;
 }
 
-function dealItem(d: Deal, corpus: Corpus): AnswerItem {
+function dealItem(d: Deal, corpus: Corpus, role: Role | null, entity: Entity): AnswerItem {
   const when = d.date ? `${d.date}${d.dateFrom === 'article' ? ' (article date)' : ''}` : 'date not given';
-  return { text: dealLine(d), detail: `${d.status} · ${when}`, citations: citeSources(d.sources, corpus) };
+  const group = role === 'target' ? `into ${entity.name} · ` : role === 'investor' ? `by ${entity.name} · ` : '';
+  return { text: dealLine(d), detail: `${group}${d.status} · ${when}`, citations: citeSources(d.sources, corpus) };
 }
 
 function valuationNotes(corpus: Corpus, entity: Entity): string[] {

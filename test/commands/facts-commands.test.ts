@@ -62,9 +62,13 @@ describe('/deal', () => {
     expect(text).toContain('Microsoft → OpenAI: below $10B');
   });
 
-  it('lists deals newest first', async () => {
-    const dates = dealJson.parse((await ask('/deal openai')).json).deals.map((d) => d.date ?? '');
-    expect(dates).toEqual([...dates].sort().reverse());
+  it('lists money into the company first, then its own investments, each newest first (by month)', async () => {
+    const deals = dealJson.parse((await ask('/deal openai')).json).deals as (z.infer<typeof dealJson>['deals'][number] & { role: string })[];
+    const roles = deals.map((d) => d.role);
+    expect(roles).toEqual([...roles].sort((a, b) => (a === 'target' ? 0 : 1) - (b === 'target' ? 0 : 1)));
+    const months = deals.filter((d) => d.role === 'target').map((d) => (d.date ?? '').slice(0, 7));
+    expect(months).toEqual([...months].sort().reverse());
+    expect(deals.slice(0, 4).map((d) => d.investor)).toEqual(['Amazon', 'Nvidia', 'SoftBank Group', 'Microsoft']);
   });
 
   it('amazon: as investor in OpenAI and Anthropic', async () => {
