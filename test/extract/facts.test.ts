@@ -38,8 +38,8 @@ describe('English articles', () => {
     expect(deals.find((d) => d.amount?.value === 1e9)).toMatchObject({ investor: 'Microsoft', target: 'OpenAI', status: 'historic', date: '2019' });
   });
 
-  it('a raise: the company before the amount receives it; its valuation is a figure', () => {
-    expect(deals.find((d) => d.amount?.value === 450e6)).toMatchObject({ investor: null, target: 'Anthropic', status: 'completed' });
+  it('a raise: the company before the amount receives it, "led by" names the investor; its valuation is a figure', () => {
+    expect(deals.find((d) => d.amount?.value === 450e6)).toMatchObject({ investor: 'Spark Capital', target: 'Anthropic', status: 'completed' });
     expect(figures.find((f) => f.metric === 'valuation' && f.entity === 'Anthropic')).toMatchObject({ value: 4.1e9, qualifier: 'about' });
   });
 
