@@ -461,7 +461,11 @@ function entityFor(
 ): EntityMention | null {
   const companyFigure = COMPANY_METRICS.has(metric.replace(/_growth$/, '')) || COMPANY_ANAPHORA.test(v.text);
   // A company's books are never a country's: "Läden … in den USA brachte eine Belastung" is Amazon's charge.
-  const mentions = companyFigure ? parties(v.mentions) : v.mentions;
+  // Funds and people invest; what gets valued is the company ("led by Spark Capital, valuing the startup at …").
+  const valued = metric === 'valuation' || metric === 'ipo_valuation';
+  const mentions = (companyFigure ? parties(v.mentions) : v.mentions).filter(
+    (m) => !valued || (m.entity.kind !== 'fund' && m.entity.kind !== 'person'),
+  );
   const inClause = mentions.filter((m) => m.start >= clause[0] && m.end <= clause[1]);
   const before = inClause.filter((m) => m.end <= quantity.start).at(-1);
   if (before) return before;
