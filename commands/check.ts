@@ -106,7 +106,7 @@ function agrees(claimed: number | null, value: number | null, max: number | null
 }
 
 function dealsBetweenNamed(claim: string, corpus: Corpus): Deal[] {
-  const [first, ...others] = readQuery(claim, corpus.facts.catalog).entities;
+  const [first, ...others] = readQuery(claim, corpus.facts.names).entities;
   if (!first) return [];
   return corpus.facts.dealsOf(first.id).filter((d) => others.every((e) => corpus.facts.dealsOf(e.id).includes(d)));
 }

@@ -23,7 +23,7 @@ export const deal: Command<{ query: string }> = {
     return { query: parseArgs(argsSchema, text) };
   },
   run({ query }, { corpus }): Answer {
-    const catalog = corpus.facts.catalog;
+    const catalog = corpus.facts.names;
     const { entities, years, rest } = readQuery(query, catalog);
     if (entities.length === 0) {
       const suggestions = catalog.suggest(rest.join(' ') || query, 5);
@@ -74,7 +74,7 @@ type Role = 'target' | 'investor';
 
 /** Whether the company (or a part of it) received the money or put it in. */
 function roleOf(d: Deal, entity: Entity, corpus: Corpus): Role {
-  const family = (id: string | null) => id !== null && (id === entity.id || corpus.facts.catalog.get(id)?.parent === entity.id);
+  const family = (id: string | null) => id !== null && (id === entity.id || corpus.facts.names.get(id)?.parent === entity.id);
   return family(d.targetId) ? 'target' : 'investor';
 }
 

@@ -2,7 +2,8 @@
 import type { Article } from '../src/corpus/types.ts';
 import { cite } from '../src/answer/cite.ts';
 import type { Citation } from '../src/answer/model.ts';
-import type { Entity, EntityCatalog } from '../src/extract/entities.ts';
+import type { Entity } from '../src/extract/entities.ts';
+import type { NameIndex } from '../src/extract/unknown-names.ts';
 import type { FactSource } from '../src/extract/types.ts';
 import type { Corpus } from '../src/search/corpus-index.ts';
 
@@ -16,8 +17,11 @@ export interface ReadQuery {
 
 const MAX_SPAN = 3;
 
+/** What reading a query needs of the names: the entity list, or the corpus's names (list + unknown companies). */
+type Names = Pick<NameIndex, 'resolve' | 'find'>;
+
 /** Reads company names (longest first, up to three words: "Project Prometheus", "SoftBank Vision Fund"), years and the rest. */
-export function readQuery(text: string, catalog: EntityCatalog): ReadQuery {
+export function readQuery(text: string, catalog: Names): ReadQuery {
   const words = text.split(/[\s,;?!]+/).map((w) => w.replace(/^[("'“„]+|[)"'”.:]+$/g, '')).filter(Boolean);
   const result: ReadQuery = { entities: [], years: [], rest: [] };
   for (let i = 0; i < words.length; ) {
@@ -44,7 +48,7 @@ export function readQuery(text: string, catalog: EntityCatalog): ReadQuery {
  * A single word resolves leniently (inflections, typos: `openais`, `antrhopic`); a span of several words
  * only when it is one name as a whole ("Project Prometheus"), so "anthropic valuation" stays two words.
  */
-function resolveSpan(span: string, words: number, catalog: EntityCatalog): Entity | undefined {
+function resolveSpan(span: string, words: number, catalog: Names): Entity | undefined {
   if (span.length < 3) return undefined;
   if (words === 1) return catalog.resolve(span);
   const mentions = catalog.find(span);

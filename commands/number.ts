@@ -46,7 +46,7 @@ export const number: Command<{ query: string }> = {
   run({ query }, { corpus }): Answer {
     const figures = findFigures(corpus, query);
     if (figures.length === 0) {
-      const suggestions = corpus.facts.catalog.suggest(query, 3);
+      const suggestions = corpus.facts.names.suggest(query, 3);
       const answer = errorAnswer(
         'number',
         `No figure matches “${query}”.`,
@@ -114,7 +114,7 @@ export function metricsOf(word: string): string[] {
  * is named, the year if one is given; remaining words must appear in the figure's sentence or subject.
  */
 export function findFigures(corpus: Corpus, query: string): Figure[] {
-  const { entities, years, rest } = readQuery(query, corpus.facts.catalog);
+  const { entities, years, rest } = readQuery(query, corpus.facts.names);
   const metrics = new Set(rest.flatMap(metricsOf));
   const otherWords = analyzeQuery(rest.filter((w) => metricsOf(w).length === 0).join(' '));
   const pool = entities.length ? entities.flatMap((e) => corpus.facts.figuresOf(e.id)) : corpus.facts.figures;

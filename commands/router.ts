@@ -32,7 +32,7 @@ export function routeFreeText(text: string, ctx: CommandContext): Route {
   if (HELP.test(text.trim())) return { command: help, text: '' };
   const claim = CHECK.exec(text);
   if (claim) return { command: check, text: text.slice(claim[0].length) };
-  const { entities, years, rest } = readQuery(text, ctx.corpus.facts.catalog);
+  const { entities, years, rest } = readQuery(text, ctx.corpus.facts.names);
   const names = entities.map((e) => e.name);
   const metricWords = rest.filter((word) => metricsOf(word).length > 0);
   if (metricWords.length > 0 && (entities.length > 0 || years.length > 0)) {

@@ -7,6 +7,7 @@ import type { Article } from '../corpus/types.ts';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_ENTITIES_FILE, EntityCatalog } from './entities.ts';
 import { extractFacts } from './facts.ts';
+import { NameIndex } from './unknown-names.ts';
 import type { Amount, Deal, DealStatus, Facts, Figure } from './types.ts';
 
 /** Two amounts within this relative difference are the same figure written differently (rounding). */
@@ -36,8 +37,11 @@ export class FactStore {
   readonly deals: Deal[] = [];
   readonly figures: Figure[] = [];
   readonly catalog: EntityCatalog;
+  /** Names for queries: the entity list plus the unknown companies the articles named. */
+  readonly names: NameIndex;
   private readonly dealsByEntity = new Map<string, Deal[]>();
   private readonly figuresByEntity = new Map<string, Figure[]>();
+  private readonly figuresByMetric = new Map<string, Figure[]>();
   /**
    * Duplicate lookup (performance only: the same answers as a scan of all deals or figures, in O(1) per fact).
    * Deals by target id and by target name, figures by all exact fields; both also by value bucket.
@@ -52,6 +56,7 @@ export class FactStore {
 
   constructor(catalog: EntityCatalog = entityCatalog()) {
     this.catalog = catalog;
+    this.names = new NameIndex(catalog);
   }
 
   addArticle(article: Article): Facts {
@@ -69,6 +74,13 @@ export class FactStore {
   /** Figures about the entity and its parts. */
   figuresOf(entityId: string): Figure[] {
     return this.figuresByEntity.get(entityId) ?? [];
+  }
+
+  /** Figures of any of these metrics, in the order of `figures` (so `/number` need not scan them all). */
+  figuresWithMetrics(metrics: Iterable<string>): Figure[] {
+    const lists = [...new Set(metrics)].map((m) => this.figuresByMetric.get(m) ?? []).filter((l) => l.length);
+    if (lists.length <= 1) return lists[0] ?? [];
+    return lists.flat().sort((a, b) => this.order.get(a)! - this.order.get(b)!);
   }
 
   toJSON(): Facts {
@@ -123,6 +135,8 @@ export class FactStore {
   }
 
   private indexDeal(deal: Deal): void {
+    this.names.remember(deal.targetId, deal.target);
+    this.names.remember(deal.investorId, deal.investor);
     this.order.set(deal, this.order.size);
     this.deals.push(deal);
     const bucket = valueBucket(deal.amount ? deal.amount.value : NO_AMOUNT);
@@ -150,9 +164,11 @@ export class FactStore {
   }
 
   private indexFigure(figure: Figure): void {
+    this.names.remember(figure.entityId, figure.entity);
     this.order.set(figure, this.order.size);
     this.figures.push(figure);
     push(this.figuresByKey, `${figureKey(figure)}|${valueBucket(figure.value)}`, figure);
+    push(this.figuresByMetric, figure.metric, figure);
     if (figure.entityId) for (const key of this.withAncestors(figure.entityId)) push(this.figuresByEntity, key, figure);
   }
 

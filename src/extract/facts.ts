@@ -26,6 +26,7 @@ import {
 import { findDates, type DateMention } from './dates.ts';
 import type { Entity, EntityCatalog, EntityMention } from './entities.ts';
 import { parseQuantities } from './money.ts';
+import { findUnknownCompanies } from './unknown-names.ts';
 import type { Deal, DealStatus, FactSource, Facts, Figure, Quantity } from './types.ts';
 
 /** Money, percent and count metrics a cue may assign; growth and shares only describe percentages. */
@@ -70,7 +71,9 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
   const deals: Deal[] = [];
   const figures: Figure[] = [];
   // Entity mentions of every sentence, found once: for the article's main entity and for the sentence views.
-  const mentions = article.passages.map((passage) => passage.sentences.map((sentence) => catalog.find(sentence.text)));
+  const mentions = article.passages.map((passage) =>
+    passage.sentences.map((sentence) => withUnknownCompanies(sentence.text, catalog.find(sentence.text))),
+  );
   const state: ArticleState = { article, catalog, mainEntity: mainEntity(mentions), targets: [] };
   // The company last named: "the company" / "der Konzern" in a later sentence or paragraph refers to it.
   let subject: EntityMention | null = null;
@@ -82,13 +85,16 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
     let previousFigure: Figure | null = null;
     const views = passage.sentences.map((sentence, s) => view(sentence, article, mentions[p]![s]!));
     views.forEach((v, i) => {
+      // The company that receives money in this sentence: "… raised $120M and was valued at $1B" values it.
+      let receiver: Entity | null = null;
       for (const quantity of v.quantities) {
         const deal = dealFor(quantity, v, views[i + 1] ?? null, subject, state);
         if (deal) deals.push(deal);
+        const target = deal?.targetId ? (v.mentions.find((m) => m.canonical.id === deal.targetId)?.canonical ?? state.catalog.get(deal.targetId) ?? null) : null;
+        receiver = target ?? receiver;
         if (deal && deal.amount && !isRoundOrFunding(quantity, v)) continue;
         // A round's total is also a figure of the company raising it.
-        const about = deal && deal.targetId ? state.catalog.get(deal.targetId) ?? null : null;
-        const figure = figureFor(quantity, v, subject, previousFigure, state, about);
+        const figure = figureFor(quantity, v, subject, previousFigure, state, target, receiver);
         if (figure) {
           figures.push(figure);
           previousFigure = figure;
@@ -98,6 +104,11 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
     });
   });
   return { deals, figures };
+}
+
+function withUnknownCompanies(text: string, known: EntityMention[]): EntityMention[] {
+  const unknown = findUnknownCompanies(text, known);
+  return unknown.length ? [...known, ...unknown].sort((a, b) => a.start - b.start) : known;
 }
 
 /** Mentions that can take part in a deal: countries (as in "U.S. investors", "in Texas") cannot. */
@@ -230,7 +241,7 @@ function dealFor(
     target: target.name,
     amount: quantity.value === null ? null : { value: quantity.value, max: quantity.max, currency: quantity.currency, qualifier: quantity.qualifier },
     additional: quantity.additional,
-    status: statusFor(v, clause, date, state.article.date),
+    status: statusFor(v, quantity, clause, date, state.article.date),
     date: date?.value ?? state.article.date,
     dateFrom: date ? 'text' : state.article.date ? 'article' : null,
     sources: [source(state.article, v.sentence, quantity)],
@@ -302,17 +313,28 @@ const PERFECT_AUXILIARIES = ['hat', 'haben', 'hatte', 'hatten', 'has', 'have', '
 
 /**
  * Talks, plans and announcements by their wording. Money already paid is `completed` when the report is
- * news ("raised", "schloss … ab", "hat gerade … ausgegeben") and `historic` when it is background: an
- * earlier year, or the perfect tense without a "just/recently" ("Microsoft hat mehr als $13 Mrd investiert").
+ * news ("raised", "hat … eingesammelt", "hat gerade … ausgegeben") and `historic` when it is background: an
+ * earlier year, or a running total in the perfect tense ("Microsoft hat mehr als $13 Mrd investiert",
+ * "Amazon hat seit 2023 rund acht Milliarden investiert").
  */
-function statusFor(v: SentenceView, clause: [number, number], date: DateMention | null, articleDate: string | null): DealStatus {
+function statusFor(
+  v: SentenceView,
+  quantity: Quantity,
+  clause: [number, number],
+  date: DateMention | null,
+  articleDate: string | null,
+): DealStatus {
   const status = statusIn(wordsIn(v, clause)) ?? statusIn(v.words) ?? 'announced';
   // Without the article's date, a year named in the text ("der 2017 … investierte") marks background too.
   const pastYear = date && (articleDate ? date.value.slice(0, 4) < articleDate.slice(0, 4) : true);
   if (pastYear && (status === 'completed' || status === 'announced' || status === 'historic')) return 'historic';
-  if (status === 'historic' && !hasWord(v.words, PERFECT_AUXILIARIES)) return 'completed';
+  const cumulative = quantity.qualifier === 'more_than' || hasWord(v.words, CUMULATIVE_WORDS);
+  if (status === 'historic' && !(cumulative && hasWord(v.words, PERFECT_AUXILIARIES))) return 'completed';
   return status;
 }
+
+/** "seit 2023", "bislang", "so far", "in total": a running total, not this week's news. */
+const CUMULATIVE_WORDS = ['seit', 'bislang', 'bisher', 'insgesamt', 'since', 'total', 'far', 'date', 'cumulative', 'already'];
 
 function statusIn(words: Word[]): DealStatus | null {
   const completedVerb = hasCue(words, STATUS_CUES.find((c) => c.status === 'historic')!.words);
@@ -400,6 +422,7 @@ function figureFor(
   previous: Figure | null,
   state: ArticleState,
   about: Entity | null = null,
+  receiver: Entity | null = null,
 ): Figure | null {
   if (quantity.value === null) return null;
   const clause = clauseOf(v, quantity.start);
@@ -423,7 +446,8 @@ function figureFor(
   }
   if (metric === 'valuation' && hasCue(v.words, IPO_WORDS)) metric = 'ipo_valuation';
   if (REPORTING_METRICS.has(metric) && previous && REPORTING_METRICS.has(previous.metric)) period ??= previous.period;
-  const entity = about ?? entityFor(quantity, v, clause, metric, subject, state)?.entity ?? null;
+  const valuation = metric === 'valuation' || metric === 'ipo_valuation';
+  const entity = about ?? (valuation ? receiver : null) ?? entityFor(quantity, v, clause, metric, subject, state)?.entity ?? null;
   const name = entity?.name ?? null;
   return {
     entityId: entity?.id ?? null,

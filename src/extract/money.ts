@@ -405,7 +405,8 @@ class Parser {
       const s = scale.value;
       const attachedOk = !s.attachedOnly || (j === k && ts.adjacent(j) && !word && (!!prefixCurrency || this.currencyAfter(scale.end)));
       if (attachedOk) {
-        exp = s.exp;
+        // German nouns are capitalised: a lower-case "billion" in German text is an English quote (10^9).
+        exp = lang === 'de' && s.exp === 12 && /^billions?$/.test(this.tokens[j]!.text) ? 9 : s.exp;
         k = scale.end;
         if (s.abbrev && ts.is(k, '.') && ts.adjacent(k)) k++;
       }

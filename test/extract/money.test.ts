@@ -496,3 +496,10 @@ describe('formatAmount', () => {
     ]);
   });
 });
+
+describe('English words in German text', () => {
+  it('a lower-case "billion" is the English 10^9, a capitalised "Billion" the German 10^12', () => {
+    expect(parseQuantities('Acme said it was valued at $1 billion.', 'de')[0]).toMatchObject({ value: 1e9, currency: 'USD' });
+    expect(parseQuantities('Die Bewertung liegt bei einer Billion Dollar.', 'de')[0]).toMatchObject({ value: 1e12 });
+  });
+});
