@@ -23,7 +23,7 @@ export interface Route {
 
 /** Words asking about money moving between companies. */
 const DEAL_WORDS =
-  /^(?:invest\w*|put|puts|putting|pour\w*|stake\w*|deal\w*|fund\w*|round|raise\w*|raising|backed|backing|beteilig\w*|investier\w*|investition|steck\w*|finanzier\w*|who|wer|geldgeber|much|viel)$/;
+  /^(?:invest|invests|invested|investing|investment|investments|investor|investors|put|puts|putting|pour\w*|stake\w*|deal\w*|fund\w*|round|raise\w*|raising|backed|backing|beteilig\w*|investier\w*|investition|steck\w*|finanzier\w*|who|wer|geldgeber|much|viel)$/;
 const HELP = /^(?:help|hilfe|\?|what can you do\??|was kannst du\??)$/i;
 /** "check …", "stimmt das: …", "source? …": is this claim backed by the corpus? */
 const CHECK = /^(?:check|verify|prüfe?|stimmt das|stimmt es|is (?:this|that|it) (?:true|right)|source|sources|quelle|quellen)\b[\s?:!,.-]*/i;
@@ -35,11 +35,12 @@ export function routeFreeText(text: string, ctx: CommandContext): Route {
   const { entities, years, rest } = readQuery(text, ctx.corpus.facts.names);
   const names = entities.map((e) => e.name);
   const metricWords = rest.filter((word) => metricsOf(word).length > 0);
-  if (metricWords.length > 0 && (entities.length > 0 || years.length > 0)) {
+  // "investiert", "investment" name a deal as much as a figure; "Bewertung", "Umsatz", "Investitionen" only a figure.
+  const figureWords = metricWords.filter((word) => !DEAL_WORDS.test(fold(word)));
+  const asksDeal = entities.length > 0 && rest.some((word) => DEAL_WORDS.test(fold(word)));
+  if ((figureWords.length > 0 || (metricWords.length > 0 && !asksDeal)) && (entities.length > 0 || years.length > 0)) {
     return { command: number, text: [...names, ...metricWords, ...years].join(' ') };
   }
-  if (entities.length > 0 && rest.some((word) => DEAL_WORDS.test(fold(word)))) {
-    return { command: deal, text: [...names, ...years].join(' ') };
-  }
+  if (asksDeal) return { command: deal, text: [...names, ...years].join(' ') };
   return { command: news, text };
 }

@@ -42,7 +42,7 @@ export const REPORTING_METRICS = new Set(['revenue', 'revenue_growth', 'profit',
 
 /** Words that make a number a deal's amount (money going into a company). Plural `Investitionen` is capex, not here. */
 export const DEAL_CUES: readonly string[] = [
-  'investition', 'investment', 'beteiligung', 'beitrag', 'engagement', 'kapitalspritze', 'finanzierungsrunde',
+  'investition', 'investment', 'beteiligung', 'beteiligt', 'beteiligte', 'beteiligen', 'beitrag', 'engagement', 'kapitalspritze', 'finanzierungsrunde',
   'startkapital', 'ausgestattet', 'investiert', 'investierte', 'investieren', 'ausgegeben', 'deal', 'mittel',
   'mitteln', 'invest', 'invests', 'invested', 'investing', 'stake', 'funding', 'round', 'raise', 'raised',
   'raises', 'raising', 'backing', 'putting', 'put', 'pour', 'pours', 'poured', 'injection', 'verhandlungen',
@@ -67,7 +67,7 @@ export const COMPANY_NOUN = /(?:unternehmen|firmen|startups?|companies|konzerne|
 
 /** Phrases standing for "the company this text is about". */
 export const COMPANY_ANAPHORA =
-  /(?:^|\s)(?:das unternehmen|das start-?up|die firma|die gruppe|der [\p{L}-]*(?:konzern|riese|gigant|hersteller)|the (?:[\w-]+ )?(?:company|group|firm|startup|lab|giant|maker|chipmaker|retailer))\b/iu;
+  /(?:^|\s)(?:das (?:[\p{L}-]+ )?(?:unternehmen|start-?up)|die (?:[\p{L}-]+ )?(?:firma|gruppe)|der [\p{L}-]*(?:konzern|riese|gigant|hersteller)|the (?:[\w-]+ )?(?:company|group|firm|startup|lab|giant|maker|chipmaker|retailer))\b/iu;
 
 /** Status cues, checked in this order: the first family found decides. */
 export const STATUS_CUES: readonly { status: DealStatus | 'completed_recent'; words: readonly string[] }[] = [

@@ -80,7 +80,18 @@ export class FactStore {
   figuresWithMetrics(metrics: Iterable<string>): Figure[] {
     const lists = [...new Set(metrics)].map((m) => this.figuresByMetric.get(m) ?? []).filter((l) => l.length);
     if (lists.length <= 1) return lists[0] ?? [];
-    return lists.flat().sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+    // Each list is in insertion order: merge them by it.
+    const merged: Figure[] = [];
+    const heads = lists.map(() => 0);
+    for (;;) {
+      let pick = -1;
+      for (let i = 0; i < lists.length; i++) {
+        const head = lists[i]![heads[i]!];
+        if (head && (pick < 0 || this.order.get(head)! < this.order.get(lists[pick]![heads[pick]!]!)!)) pick = i;
+      }
+      if (pick < 0) return merged;
+      merged.push(lists[pick]![heads[pick]!++]!);
+    }
   }
 
   toJSON(): Facts {

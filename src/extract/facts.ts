@@ -77,6 +77,7 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
   const state: ArticleState = { article, catalog, mainEntity: mainEntity(mentions), targets: [] };
   // The company last named: "the company" / "der Konzern" in a later sentence or paragraph refers to it.
   let subject: EntityMention | null = null;
+  let focus: EntityMention | null = null;
   article.passages.forEach((passage, p) => {
     if (passage.tableHeader) {
       deals.push(...tableDeals(passage, state));
@@ -94,13 +95,15 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
         receiver = target ?? receiver;
         if (deal && deal.amount && !isRoundOrFunding(quantity, v)) continue;
         // A round's total is also a figure of the company raising it.
-        const figure = figureFor(quantity, v, subject, previousFigure, state, target, receiver);
+        const figure = figureFor(quantity, v, focus, previousFigure, state, target, receiver);
         if (figure) {
           figures.push(figure);
           previousFigure = figure;
         }
       }
       subject = v.mentions[0] ?? subject;
+      // After "X invests in Y", a figure of "the company" in the next sentence is most often Y's.
+      focus = (receiver && v.mentions.find((m) => m.canonical.id === receiver!.id)) || subject;
     });
   });
   return { deals, figures };
@@ -219,7 +222,9 @@ function dealFor(
   }
   if (!target) target = laterMention(quantity, v);
   if (!target) {
-    if (hasWord(clauseWords, [...CAPEX_WORDS]) && !hasWord(clauseWords, ['investition', 'investment', 'beteiligung'])) return null;
+    // Spending plans ("will 2026 … investieren, Microsoft rund 80 Milliarden") name no company to invest in.
+    const capex = (words: Word[]) => hasWord(words, [...CAPEX_WORDS]) && !hasWord(words, ['investition', 'investment', 'beteiligung']);
+    if (capex(clauseWords) || capex(v.words)) return null;
     const carried = dealFocus(state) ?? otherThan(state.mainEntity, nearestBefore(v, quantity.start, clause));
     if (!carried) return null;
     target = entityTarget(carried);
@@ -278,6 +283,8 @@ function targetAfter(quantity: Quantity, v: SentenceView) {
   const after = v.text.slice(quantity.end);
   const phrase = /^\s+(?:in|into)\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/u.exec(after)?.[1];
   const last = phrase?.split(/\s+/).find((w) => COMPANY_NOUN.test(w));
+  // "in das Pariser Unternehmen", "into the company": a company named before, not a new one.
+  if (phrase && /^(?:das|dem|den|der|die|diese[mns]?|the|this)\s/i.test(phrase)) return null;
   if (phrase && last) return { id: null, name: phrase.slice(0, phrase.indexOf(last) + last.length), mention: null };
   return null;
 }
@@ -546,8 +553,12 @@ function multiWordCue(clauseText: string, cues: readonly string[]): boolean {
 }
 
 function periodFor(quantity: Quantity, v: SentenceView, clause: [number, number]): string | null {
-  const inClause = v.dates.filter((d) => d.role !== 'since' && d.start >= clause[0] && d.end <= clause[1]);
-  return nearest(inClause, quantity)?.value ?? null;
+  const usable = v.dates.filter((d) => d.role !== 'since');
+  const inClause = usable.filter((d) => d.start >= clause[0] && d.end <= clause[1]);
+  // "Meta will 2026 … investieren, Microsoft rund 80 Milliarden": a lone date in an earlier clause covers the
+  // later ones (not the other way round: "… bewertet, nachdem es im Oktober …" dates only its own clause).
+  const earlier = usable.length === 1 && usable[0]!.end <= clause[0] ? usable[0]! : null;
+  return (nearest(inClause, quantity) ?? earlier)?.value ?? null;
 }
 
 // ── Shared ───────────────────────────────────────────────────────────────────────────────────────────

@@ -150,6 +150,9 @@ describe('questions in plain words', () => {
     ['who invested in Inflection?', 'deal'],
     ['what did Microsoft put into OpenAI in 2023?', 'deal'],
     ['Wie hoch ist die Bewertung von Anthropic?', 'number'],
+    ['Wer hat in Inflection investiert?', 'deal'],
+    ['Wie viel investiert Amazon in OpenAI?', 'deal'],
+    ['Amazon Investitionen 2026', 'number'],
     ['Rechenzentrum Indiana', 'news'],
   ])('%s → /%s', async (question, command) => {
     expect((await ask(question)).json.command).toBe(command);

@@ -73,3 +73,32 @@ describe('German wording', () => {
     ]);
   });
 });
+
+describe('a German round report', () => {
+  const article = [
+    'Das französische KI-Start-up Mistral AI hat in einer neuen Finanzierungsrunde 1,7 Milliarden Euro eingesammelt. Der niederländische Chipausrüster ASML beteiligt sich mit 1,3 Milliarden Euro und wird damit größter Anteilseigner. Nach Angaben aus Unternehmenskreisen wird Mistral nun mit rund 11,7 Milliarden Euro bewertet.',
+    'Im vergangenen Jahr hatte Microsoft bereits 15 Millionen Euro in das Pariser Unternehmen investiert.',
+    'Unterdessen verhandelt SAP über eine Beteiligung von bis zu 500 Millionen Euro an Aleph Alpha. Das Heidelberger Unternehmen hatte zuletzt einen Umsatz von weniger als 50 Millionen Euro erzielt.',
+    'Der US-Konzern Meta will 2026 zwischen 115 und 135 Milliarden Dollar investieren, Microsoft rund 80 Milliarden Dollar.',
+  ].join('\n\n');
+  const { deals, figures } = facts(`---\ndate: 2025-09-09\nlang: de\n---\n${article}\n`);
+  const dealOf = (value: number) => deals.find((d) => d.amount?.value === value);
+
+  it('the round, the lead investor "beteiligt sich", and an earlier stake "in das … Unternehmen" all go to Mistral AI', () => {
+    expect(dealOf(1.7e9)).toMatchObject({ investor: null, target: 'Mistral AI', status: 'completed' });
+    expect(dealOf(1.3e9)).toMatchObject({ investor: 'ASML', target: 'Mistral AI' });
+    expect(dealOf(15e6)).toMatchObject({ investor: 'Microsoft', target: 'Mistral AI', status: 'historic', date: '2024' });
+    expect(figures.find((f) => f.metric === 'valuation')).toMatchObject({ entity: 'Mistral AI', value: 11.7e9, unit: 'EUR' });
+  });
+
+  it('"das Heidelberger Unternehmen" after a deal is the company invested in', () => {
+    expect(dealOf(500e6)).toMatchObject({ investor: 'SAP', target: 'Aleph Alpha', status: 'talks' });
+    expect(figures.find((f) => f.metric === 'revenue')).toMatchObject({ entity: 'Aleph Alpha', value: 50e6, qualifier: 'below' });
+  });
+
+  it('spending plans are figures with the year of the sentence, never deals with the company named before', () => {
+    expect(dealOf(80e9)).toBeUndefined();
+    expect(figures.find((f) => f.value === 80e9)).toMatchObject({ entity: 'Microsoft', metric: 'investment', period: '2026' });
+    expect(figures.find((f) => f.value === 115e9)).toMatchObject({ entity: 'Meta', max: 135e9, period: '2026' });
+  });
+});
