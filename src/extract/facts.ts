@@ -27,13 +27,14 @@ import { findDates, type DateMention } from './dates.ts';
 import type { Entity, EntityCatalog, EntityMention } from './entities.ts';
 import { parseQuantities } from './money.ts';
 import { findUnknownCompanies } from './unknown-names.ts';
-import type { Deal, DealStatus, FactSource, Facts, Figure, Quantity } from './types.ts';
+import type { Deal, DealStatus, FactSource, Facts, Figure, Lang, Quantity } from './types.ts';
 
 /** Money, percent and count metrics a cue may assign; growth and shares only describe percentages. */
 const PERCENT_METRICS = new Set(['growth', 'share_price', 'market_share']);
 const COUNT_METRICS = new Set(['job_cuts', 'jobs']);
 /** Capex words: money a company spends on itself, never a deal unless a target is named. */
 const CAPEX_WORDS = new Set(['investitionen', 'kapitalinvestitionen', 'investitionsausgaben', 'ausgaben', 'capex', 'spending', 'stecken', 'investieren']);
+const VALUATION_AFTER = /^\s*(?:(?:pre|post)-money\s+)?(?:valuation|bewertung)\b/;
 const SHARE_PRICE_WORDS = METRIC_CUES.find((c) => c.metric === 'share_price')!.words;
 const FUND_NOUN = /\b(?:fonds|\w*vehikels?|fund|vehicle)\b/i;
 
@@ -246,7 +247,7 @@ function dealFor(
     target: target.name,
     amount: quantity.value === null ? null : { value: quantity.value, max: quantity.max, currency: quantity.currency, qualifier: quantity.qualifier },
     additional: quantity.additional,
-    status: statusFor(v, quantity, clause, date, state.article.date),
+    status: statusFor(v, quantity, clause, date, state.article.date, state.article.lang),
     date: date?.value ?? state.article.date,
     dateFrom: date ? 'text' : state.article.date ? 'article' : null,
     sources: [source(state.article, v.sentence, quantity)],
@@ -330,12 +331,15 @@ function statusFor(
   clause: [number, number],
   date: DateMention | null,
   articleDate: string | null,
+  lang: Lang,
 ): DealStatus {
   const status = statusIn(wordsIn(v, clause)) ?? statusIn(v.words) ?? 'announced';
   // Without the article's date, a year named in the text ("der 2017 … investierte") marks background too.
   const pastYear = date && (articleDate ? date.value.slice(0, 4) < articleDate.slice(0, 4) : true);
   if (pastYear && (status === 'completed' || status === 'announced' || status === 'historic')) return 'historic';
-  const cumulative = quantity.qualifier === 'more_than' || hasWord(v.words, CUMULATIVE_WORDS);
+  // English uses the present perfect for background ("Amazon, which has invested $8 billion"); German news
+  // tells fresh events in the perfect ("hat … eingesammelt"), so there only a running total is background.
+  const cumulative = lang === 'en' || quantity.qualifier === 'more_than' || hasWord(v.words, CUMULATIVE_WORDS);
   if (status === 'historic' && !(cumulative && hasWord(v.words, PERFECT_AUXILIARIES))) return 'completed';
   return status;
 }
@@ -514,24 +518,34 @@ function nearestMetric(
   clause: [number, number],
   accept: (metric: string) => boolean = (m) => fitsKind(m, quantity),
 ): string | null {
-  const clauseText = fold(v.text.slice(...clause));
+  const lower = v.text.toLowerCase();
+  // "$183 billion post-money valuation", "at a $40 billion valuation": a valuation named right after the
+  // amount decides, however close a "round" or "investment" stands before it.
+  if (accept('valuation') && VALUATION_AFTER.test(lower.slice(quantity.end, clause[1]))) return 'valuation';
   // Nearest cue wins; on a tie (one word matching several cues) the longer, more specific cue.
   let best: { metric: string; distance: number; length: number } | null = null;
+  const consider = (metric: string, cue: string, start: number, end: number) => {
+    const distance = end <= quantity.start ? quantity.start - end : start - quantity.end;
+    if (!best || distance < best.distance || (distance === best.distance && cue.length > best.length)) {
+      best = { metric, distance, length: cue.length };
+    }
+  };
   for (const { metric, words } of METRIC_CUES) {
     if (!accept(metric)) continue;
+    // Cues of several words ("run-rate", "net income", "market share") are found in the text itself.
+    for (const cue of words) {
+      if (!/[\s-]/.test(cue)) continue;
+      for (let at = lower.indexOf(cue, clause[0]); at >= 0 && at + cue.length <= clause[1]; at = lower.indexOf(cue, at + 1)) {
+        if (at + cue.length <= quantity.start || at >= quantity.end) consider(metric, cue, at, at + cue.length);
+      }
+    }
     for (const word of wordsIn(v, clause)) {
       if (word.start >= quantity.start && word.end <= quantity.end) continue;
       const cue = words.filter((c) => cueMatches(word.folded, c)).sort((a, b) => b.length - a.length)[0];
-      if (!cue) continue;
-      const distance = word.end <= quantity.start ? quantity.start - word.end : word.start - quantity.end;
-      if (!best || distance < best.distance || (distance === best.distance && cue.length > best.length)) {
-        best = { metric, distance, length: cue.length };
-      }
+      if (cue) consider(metric, cue, word.start, word.end);
     }
-    const phrase = words.find((cue) => cue.includes(' ') && clauseText.includes(cue));
-    if (!best && phrase) best = { metric, distance: 1000, length: phrase.length };
   }
-  return best?.metric ?? null;
+  return (best as { metric: string } | null)?.metric ?? null;
 }
 
 function fitsKind(metric: string, quantity: Quantity): boolean {

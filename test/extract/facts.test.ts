@@ -102,3 +102,18 @@ describe('a German round report', () => {
     expect(figures.find((f) => f.value === 115e9)).toMatchObject({ entity: 'Meta', max: 135e9, period: '2026' });
   });
 });
+
+describe('an English round report', () => {
+  const { deals, figures } = facts(`---\ndate: 2025-09-02\nlang: en\n---\nAnthropic on Tuesday said it closed a $13 billion Series F funding round at a $183 billion post-money valuation.\n\nAnthropic's run-rate revenue grew to over $5 billion in August.\n\nAmazon, which has invested $8 billion in Anthropic, remains its primary cloud partner.\n`);
+
+  it('"at a $183 billion post-money valuation" is the valuation, the round is the deal', () => {
+    expect(deals.find((d) => d.amount?.value === 13e9)).toMatchObject({ target: 'Anthropic', status: 'completed' });
+    expect(deals.some((d) => d.amount?.value === 183e9)).toBe(false);
+    expect(figures.find((f) => f.value === 183e9)).toMatchObject({ entity: 'Anthropic', metric: 'valuation' });
+  });
+
+  it('"run-rate revenue" is a run-rate; "which has invested" is background', () => {
+    expect(figures.find((f) => f.value === 5e9)).toMatchObject({ metric: 'run_rate', qualifier: 'more_than', period: '2025-08' });
+    expect(deals.find((d) => d.amount?.value === 8e9)).toMatchObject({ investor: 'Amazon', status: 'historic' });
+  });
+});
