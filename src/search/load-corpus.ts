@@ -32,7 +32,7 @@ export interface LoadResult {
 
 export function loadCorpus({ corpusDir, indexDir, force = false, onProgress }: LoadOptions): LoadResult {
   const files = readCorpusFiles(corpusDir);
-  const print = fingerprint(files, readSidecarText(corpusDir), `v${SNAPSHOT_VERSION}:${codeFingerprint()}`);
+  const print = fingerprint(files, readSidecarText(corpusDir), `v${SNAPSHOT_VERSION}:${codeFingerprint()}:${entityCatalogText()}`);
   const snapshotPath = path.join(indexDir, SNAPSHOT_FILE);
   let reason = force ? 'forced rebuild' : 'no snapshot yet';
   if (!force) {
