@@ -1,0 +1,178 @@
+/**
+ * Figures: what a number is about (the metric cue nearest to it), whom (named in the clause, else the
+ * sentence, else the company the text is about), and when (a date in its clause).
+ */
+import {
+  COMPANY_ANAPHORA,
+  COMPANY_METRICS,
+  IPO_WORDS,
+  METRIC_CUES,
+  METRIC_LABELS,
+  REPORTING_METRICS,
+} from './cues.ts';
+import type { Entity, EntityMention } from './entities.ts';
+import type { Figure, Quantity } from './types.ts';
+import {
+  clauseOf,
+  hasCue,
+  nearest,
+  parties,
+  source,
+  wordsIn,
+  type ArticleState,
+  type SentenceView,
+} from './reading.ts';
+
+/** Money, percent and count metrics a cue may assign; growth and shares only describe percentages. */
+const PERCENT_METRICS = new Set(['growth', 'share_price', 'market_share']);
+const COUNT_METRICS = new Set(['job_cuts', 'jobs']);
+const VALUATION_AFTER = /^\s*(?:(?:pre|post)-money\s+)?(?:valuation|bewertung)\b/;
+const SHARE_PRICE_WORDS = METRIC_CUES.find((c) => c.metric === 'share_price')!.words;
+
+// ── Figures ──────────────────────────────────────────────────────────────────────────────────────────
+
+export function figureFor(
+  quantity: Quantity,
+  v: SentenceView,
+  subject: EntityMention | null,
+  previous: Figure | null,
+  state: ArticleState,
+  about: Entity | null = null,
+  receiver: Entity | null = null,
+): Figure | null {
+  if (quantity.value === null) return null;
+  const clause = clauseOf(v, quantity.start);
+  let metric = nearestMetric(quantity, v, clause) ?? nearestMetric(quantity, v, [0, v.text.length]);
+  let period = periodFor(quantity, v, clause);
+  if (!metric) {
+    // "Meta plant mit 115 bis 135 Milliarden Dollar." continues the figure before it in the paragraph.
+    if (quantity.kind === 'count') metric = 'count';
+    else if (quantity.kind === 'percent') metric = 'market_share';
+    else if (!previous || previous.metric === 'valuation' || previous.metric === 'ipo_valuation') return null;
+    else {
+      metric = previous.metric;
+      period ??= previous.period;
+    }
+  }
+  metric ??= 'count';
+  if (quantity.kind === 'percent' && hasCue(wordsIn(v, clause), SHARE_PRICE_WORDS)) metric = 'share_price';
+  if (quantity.kind === 'percent' && metric === 'growth') {
+    const base = nearestMetric(quantity, v, clause, (m) => !PERCENT_METRICS.has(m) && !COUNT_METRICS.has(m));
+    if (base) metric = `${base}_growth`;
+  }
+  if (metric === 'valuation' && hasCue(v.words, IPO_WORDS)) metric = 'ipo_valuation';
+  if (REPORTING_METRICS.has(metric) && previous && REPORTING_METRICS.has(previous.metric)) period ??= previous.period;
+  const valuation = metric === 'valuation' || metric === 'ipo_valuation';
+  const entity = about ?? (valuation ? receiver : null) ?? entityFor(quantity, v, clause, metric, subject, state)?.entity ?? null;
+  const name = entity?.name ?? null;
+  return {
+    entityId: entity?.id ?? null,
+    entity: name ?? '',
+    metric,
+    period,
+    subject: [name, metricLabel(metric, quantity), period].filter(Boolean).join(' '),
+    value: quantity.value,
+    max: quantity.max,
+    unit: quantity.kind === 'money' ? (quantity.currency ?? 'money') : quantity.unit,
+    qualifier: quantity.qualifier,
+    sources: [source(state.article, v.sentence, quantity)],
+  };
+}
+
+function metricLabel(metric: string, quantity: Quantity): string {
+  if (metric === 'count') return quantity.unit;
+  if (metric.endsWith('_growth')) return `${METRIC_LABELS[metric.slice(0, -'_growth'.length)]} growth`;
+  return METRIC_LABELS[metric] ?? metric;
+}
+
+export function isRoundOrFunding(quantity: Quantity, v: SentenceView): boolean {
+  const metric = nearestMetric(quantity, v, clauseOf(v, quantity.start));
+  return metric === 'funding_round' || metric === 'funding';
+}
+
+/** Who a figure is about: named in the clause, else the sentence, else (for company books) the paragraph's company. */
+function entityFor(
+  quantity: Quantity,
+  v: SentenceView,
+  clause: [number, number],
+  metric: string,
+  subject: EntityMention | null,
+  state: ArticleState,
+): EntityMention | null {
+  const companyFigure = COMPANY_METRICS.has(metric.replace(/_growth$/, '')) || COMPANY_ANAPHORA.test(v.text);
+  // A company's books are never a country's: "Läden … in den USA brachte eine Belastung" is Amazon's charge.
+  // Funds and people invest; what gets valued is the company ("led by Spark Capital, valuing the startup at …").
+  const valued = metric === 'valuation' || metric === 'ipo_valuation';
+  const mentions = (companyFigure ? parties(v.mentions) : v.mentions).filter(
+    (m) => !valued || (m.entity.kind !== 'fund' && m.entity.kind !== 'person'),
+  );
+  const inClause = mentions.filter((m) => m.start >= clause[0] && m.end <= clause[1]);
+  const before = inClause.filter((m) => m.end <= quantity.start).at(-1);
+  if (before) return before;
+  if (companyFigure) {
+    return inClause[0] ?? mentions.filter((m) => m.end <= quantity.start).at(-1) ?? mentions[0] ?? subject ?? state.mainEntity;
+  }
+  // Other figures (shares, growth, jobs) are only attributed when nobody else is named in the sentence.
+  return v.mentions.length ? null : subject;
+}
+
+/** The metric cue nearest to the quantity in its clause, among the metrics that fit its kind. */
+export function nearestMetric(
+  quantity: Quantity,
+  v: SentenceView,
+  clause: [number, number],
+  accept: (metric: string) => boolean = (m) => fitsKind(m, quantity),
+): string | null {
+  const lower = v.text.toLowerCase();
+  // "$183 billion post-money valuation", "at a $40 billion valuation": a valuation named right after the
+  // amount decides, however close a "round" or "investment" stands before it.
+  if (accept('valuation') && VALUATION_AFTER.test(lower.slice(quantity.end, clause[1]))) return 'valuation';
+  // Nearest cue wins; on a tie (one word matching several cues) the longer, more specific cue.
+  let best: { metric: string; distance: number; length: number } | null = null;
+  const consider = (metric: string, cue: string, start: number, end: number) => {
+    const distance = end <= quantity.start ? quantity.start - end : start - quantity.end;
+    if (!best || distance < best.distance || (distance === best.distance && cue.length > best.length)) {
+      best = { metric, distance, length: cue.length };
+    }
+  };
+  for (const { metric, words } of METRIC_CUES) {
+    if (!accept(metric)) continue;
+    // Cues of several words ("run-rate", "net income", "market share") are found in the text itself.
+    for (const cue of words) {
+      if (!/[\s-]/.test(cue)) continue;
+      for (let at = lower.indexOf(cue, clause[0]); at >= 0 && at + cue.length <= clause[1]; at = lower.indexOf(cue, at + 1)) {
+        if (at + cue.length <= quantity.start || at >= quantity.end) consider(metric, cue, at, at + cue.length);
+      }
+    }
+    for (const word of wordsIn(v, clause)) {
+      if (word.start >= quantity.start && word.end <= quantity.end) continue;
+      const cue = words.filter((c) => cueMatches(word.folded, c)).sort((a, b) => b.length - a.length)[0];
+      if (cue) consider(metric, cue, word.start, word.end);
+    }
+  }
+  return (best as { metric: string } | null)?.metric ?? null;
+}
+
+function fitsKind(metric: string, quantity: Quantity): boolean {
+  if (quantity.kind === 'percent') return PERCENT_METRICS.has(metric);
+  if (quantity.kind === 'count') return COUNT_METRICS.has(metric);
+  return !PERCENT_METRICS.has(metric) && !COUNT_METRICS.has(metric);
+}
+
+/** A cue matches a word exactly, as its prefix (`umsatzes`), or as the head of a German compound (`konzernumsatz`). */
+function cueMatches(word: string, cue: string): boolean {
+  if (word === cue) return true;
+  if (cue.length < 5) return false;
+  return word.startsWith(cue) || word.endsWith(cue);
+}
+
+
+function periodFor(quantity: Quantity, v: SentenceView, clause: [number, number]): string | null {
+  const usable = v.dates.filter((d) => d.role !== 'since');
+  const inClause = usable.filter((d) => d.start >= clause[0] && d.end <= clause[1]);
+  // "Meta will 2026 … investieren, Microsoft rund 80 Milliarden": a lone date in an earlier clause covers the
+  // later ones (not the other way round: "… bewertet, nachdem es im Oktober …" dates only its own clause).
+  const earlier = usable.length === 1 && usable[0]!.end <= clause[0] ? usable[0]! : null;
+  return (nearest(inClause, quantity) ?? earlier)?.value ?? null;
+}
+

@@ -1,0 +1,147 @@
+/**
+ * What every extraction rule reads: one sentence prepared once (its words, entity mentions, quantities,
+ * dates and clauses) and the state of the article being read.
+ */
+import type { Article, Sentence } from '../corpus/types.ts';
+import { fold } from '../search/analyzer.ts';
+import { findDates, type DateMention } from './dates.ts';
+import type { EntityCatalog, EntityMention } from './entities.ts';
+import { parseQuantities } from './money.ts';
+import { findUnknownCompanies } from './unknown-names.ts';
+import type { FactSource, Quantity } from './types.ts';
+
+export interface Word {
+  folded: string;
+  start: number;
+  end: number;
+}
+
+/** One sentence prepared for extraction. */
+export interface SentenceView {
+  sentence: Sentence;
+  text: string;
+  words: Word[];
+  mentions: EntityMention[];
+  quantities: Quantity[];
+  dates: DateMention[];
+  /** Clause boundaries: [start, end) ranges that never cut through a quantity. */
+  clauses: [number, number][];
+}
+
+
+export interface ArticleState {
+  article: Article;
+  catalog: EntityCatalog;
+  /** The company the article is mostly about: the fallback for "the company". */
+  mainEntity: EntityMention | null;
+  /**
+   * Targets of the deals read so far: "SoftBank is in talks about a further 30 billion" continues the deal
+   * the article is about, the target named most often (the latest on a tie).
+   */
+  targets: EntityMention[];
+}
+
+
+export function withUnknownCompanies(text: string, known: EntityMention[]): EntityMention[] {
+  const unknown = findUnknownCompanies(text, known);
+  return unknown.length ? [...known, ...unknown].sort((a, b) => a.start - b.start) : known;
+}
+
+/** Mentions that can take part in a deal: countries (as in "U.S. investors", "in Texas") cannot. */
+export function parties(mentions: EntityMention[]): EntityMention[] {
+  return mentions.filter((m) => m.entity.kind !== 'country');
+}
+
+/**
+ * The view of one sentence. Quantities and mentions are needed for every sentence; words, dates and clauses
+ * only for sentences with a quantity (most have none), so they are computed on first use.
+ */
+export function view(sentence: Sentence, article: Article, mentions: EntityMention[]): SentenceView {
+  return new LazyView(sentence, article, mentions);
+}
+
+class LazyView implements SentenceView {
+  readonly text: string;
+  readonly quantities: Quantity[];
+  private cachedWords: Word[] | undefined;
+  private cachedDates: DateMention[] | undefined;
+  private cachedClauses: [number, number][] | undefined;
+
+  constructor(
+    readonly sentence: Sentence,
+    private readonly article: Article,
+    readonly mentions: EntityMention[],
+  ) {
+    this.text = sentence.text;
+    this.quantities = parseQuantities(this.text, article.lang);
+  }
+
+  get words(): Word[] {
+    return (this.cachedWords ??= [...this.text.matchAll(/[\p{L}\p{N}'’]+/gu)].map((m) => ({
+      folded: fold(m[0]).replace(/['’]s?$/, ''),
+      start: m.index,
+      end: m.index + m[0].length,
+    })));
+  }
+
+  get dates(): DateMention[] {
+    return (this.cachedDates ??= findDates(this.text, this.article.date));
+  }
+
+  get clauses(): [number, number][] {
+    return (this.cachedClauses ??= clauses(this.text, this.quantities));
+  }
+}
+
+/** Splits at commas, semicolons, colons, dashes and "und/and/sowie", but never inside a quantity. */
+function clauses(text: string, quantities: Quantity[]): [number, number][] {
+  const cuts = [0];
+  for (const match of text.matchAll(/,\s|;\s|:\s|\s[–—]\s|—|\s(?:und|and|sowie|while|während)\s/g)) {
+    if (!quantities.some((q) => match.index >= q.start && match.index < q.end)) cuts.push(match.index);
+  }
+  cuts.push(text.length);
+  return cuts.slice(0, -1).map((start, i) => [start, cuts[i + 1]!]);
+}
+
+export function clauseOf(v: SentenceView, position: number): [number, number] {
+  return v.clauses.find(([s, e]) => position >= s && position < e) ?? [0, v.text.length];
+}
+
+export function wordsIn(v: SentenceView, [start, end]: [number, number]): Word[] {
+  return v.words.filter((w) => w.start >= start && w.end <= end);
+}
+
+export function hasWord(words: Word[], list: readonly string[]): boolean {
+  return words.some((w) => list.includes(w.folded));
+}
+
+/** Like `hasWord`, but long cues also match inflected forms (`potenziell` → `potenzielle`). */
+export function hasCue(words: Word[], cues: readonly string[]): boolean {
+  return words.some((w) => cues.some((cue) => w.folded === cue || (cue.length >= 6 && w.folded.startsWith(cue))));
+}
+
+
+export function nearest<T extends { start: number; end: number }>(items: T[], quantity: Quantity): T | null {
+  let best: T | null = null;
+  let bestDistance = Infinity;
+  for (const item of items) {
+    const distance = item.end <= quantity.start ? quantity.start - item.end : Math.max(0, item.start - quantity.end);
+    if (distance < bestDistance) {
+      best = item;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+
+export function source(article: Article, sentence: Sentence, quantity: Quantity): FactSource {
+  return {
+    article: article.id,
+    quote: sentence.text,
+    start: sentence.start,
+    end: sentence.end,
+    highlight: [quantity.start, quantity.end],
+  };
+}
+
