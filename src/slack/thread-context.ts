@@ -16,7 +16,7 @@
  * Anything else is answered as asked.
  */
 import type { App } from '@slack/bolt';
-import { EntityCatalog } from '../extract/entities.ts';
+import { entityCatalog } from '../extract/fact-store.ts';
 import { plainText, stripBotMention } from './text.ts';
 
 /** The fields of a thread message that matter here (a subset of `conversations.replies` messages). */
@@ -35,9 +35,8 @@ const FOLLOW_UP_LEAD = /^(?:and|und|also|what about|how about|und was ist mit|wa
 const MAX_FOLLOW_UP_WORDS = 3;
 const THREAD_LIMIT = 100;
 
-let catalog: EntityCatalog | undefined;
-/** Company names from the bundled entity catalogue (loaded on first use). */
-export const catalogueNames: FindNames = (text) => (catalog ??= EntityCatalog.load()).find(text);
+/** Company names from the entity catalogue the corpus uses (the bundled one or ENTITIES_FILE). */
+export const catalogueNames: FindNames = (text) => entityCatalog().find(text);
 
 export function isCheckRequest(question: string): boolean {
   return CHECK.test(question.trim());
