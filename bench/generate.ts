@@ -143,7 +143,8 @@ const BYLINES = ['Max Muster', 'Erika Beispiel', 'Jane Doe', 'John Smith', 'Lena
 
 /** A money amount of the kinds the parser reads, in the article's language. */
 function amount(rng: Rng, lang: Lang): string {
-  const n = rng.pick([1, 2, 4, 5, 6, 8, 10, 13, 20, 25, 30, 40, 50, 100]);
+  // Round figures are common, but not so few that every deal in the corpus looks like every other.
+  const n = rng.chance(0.5) ? rng.pick([1, 2, 4, 5, 6, 8, 10, 13, 20, 25, 30, 40, 50, 100]) : rng.int(1, 400);
   const d = rng.int(1, 9);
   if (lang === 'de') {
     return rng.pick([
@@ -158,7 +159,7 @@ function amount(rng: Rng, lang: Lang): string {
 }
 
 function range(rng: Rng, lang: Lang): string {
-  const low = rng.pick([75, 100, 115, 150, 175]);
+  const low = rng.int(15, 180);
   const high = low + rng.pick([10, 20, 25]);
   return lang === 'de' ? `${low} bis ${high} Milliarden Dollar` : `$${low}-${high}bn`;
 }
@@ -185,7 +186,7 @@ function factSentence(rng: Rng, lang: Lang, investor: string, target: string, ye
         ]
       : [
           `${investor} will invest ${a} in ${target}.`,
-          `${target} raised ${a} in a funding round led by ${investor}, at a $${rng.pick([40, 61, 150, 300])} billion valuation.`,
+          `${target} raised ${a} in a funding round led by ${investor}, at a $${rng.int(5, 500)} billion valuation.`,
           `${investor} expects capital expenditure of ${range(rng, lang)} in ${year}.`,
           `The company plans to cut ${jobs(rng, lang)}.`,
           `${target} reported revenue of ${a} for ${year}.`,

@@ -99,25 +99,49 @@ export class Corpus {
     return this.byId.get(id);
   }
 
+  /**
+   * The snapshot: one JSON document `{version, fingerprint, articles, facts: {deals, figures}, index}`. Small
+   * corpora only: past a few ten thousand articles it is longer than a JavaScript string can be (V8's limit
+   * is about 512 MB); `snapshotParts` (`saveSnapshot`) has no such limit.
+   */
   toSnapshot(): string {
-    return JSON.stringify({
-      version: SNAPSHOT_VERSION,
-      fingerprint: this.fingerprint,
-      articles: this.articles,
-      facts: this.facts.toJSON(),
-      index: this.index,
-    });
+    return [...this.snapshotParts()].join('');
+  }
+
+  /**
+   * The snapshot document in parts, each a line: the elements of the big arrays (articles, deals, figures,
+   * index terms) come `SNAPSHOT_CHUNK` to a line, so that no part is too long for a string, however big the
+   * corpus. Joined, the parts are one JSON document (see `toSnapshot`); `parseSnapshot` reads them back.
+   */
+  *snapshotParts(): Generator<string> {
+    const facts = this.facts.toJSON();
+    const { index: terms, ...indexHead } = this.index.toJSON();
+    yield `{"version":${SNAPSHOT_VERSION},"fingerprint":${JSON.stringify(this.fingerprint)},"articles":[\n`;
+    yield* chunkLines(this.articles);
+    yield `${DEALS_LINE}\n`;
+    yield* chunkLines(facts.deals);
+    yield `${FIGURES_LINE}\n`;
+    yield* chunkLines(facts.figures);
+    yield `]},"index":${JSON.stringify(indexHead).slice(0, -1)},"index":[\n`;
+    yield* chunkLines(terms);
+    yield `${LAST_LINE}\n`;
+  }
+
+  /**
+   * Reads a snapshot file's bytes: the layout `snapshotParts` writes line by line (never one huge string),
+   * any other JSON document whole. Throws like `fromSnapshot`.
+   */
+  static fromSnapshotBuffer(buffer: Buffer, expectedFingerprint?: string): Corpus {
+    return Corpus.fromData(parseSnapshot(buffer, expectedFingerprint), expectedFingerprint);
   }
 
   /** Throws if the snapshot is unreadable, of another version, or for another corpus. */
   static fromSnapshot(json: string, expectedFingerprint?: string): Corpus {
-    const data = JSON.parse(json) as {
-      version: number;
-      fingerprint: string;
-      articles: Article[];
-      facts: Facts;
-      index: unknown;
-    };
+    return Corpus.fromData(JSON.parse(json) as SnapshotData, expectedFingerprint);
+  }
+
+  private static fromData(data: SnapshotData, expectedFingerprint?: string): Corpus {
+    if (data === null || typeof data !== 'object') throw new Error('snapshot is not an object');
     if (data.version !== SNAPSHOT_VERSION) throw new Error(`snapshot version ${data.version}, expected ${SNAPSHOT_VERSION}`);
     if (expectedFingerprint && data.fingerprint !== expectedFingerprint) throw new Error('snapshot is for another corpus');
     if (!Array.isArray(data.articles) || !data.index) throw new Error('snapshot is incomplete');
@@ -132,15 +156,11 @@ export class Corpus {
   search(query: string, limit = 5, perArticle = 3): SearchOutcome {
     const words = analyzeQuery(query);
     if (words.length === 0) return { words, hits: [] };
-    let fuzzy = false;
-    let results = this.index.search(buildQuery(words, fuzzy));
-    if (results.length < FUZZY_FALLBACK_BELOW) {
-      fuzzy = true;
-      results = this.index.search(buildQuery(words, fuzzy));
-    }
-    const matches = words.map((word) => this.matchWord(word, fuzzy));
+    let found = this.searchWords(words, false, limit * 2);
+    if (found.count < FUZZY_FALLBACK_BELOW) found = this.searchWords(words, true, limit * 2);
+    const { matches, top: results } = found;
     const hits: PassageHit[] = [];
-    for (const result of results.slice(0, limit * 2)) {
+    for (const result of results) {
       const article = this.articles[result.id as number]!;
       hits.push(...rankPassages(article, matches, result.score).slice(0, perArticle));
     }
@@ -149,21 +169,122 @@ export class Corpus {
   }
 
   /**
+   * Runs the query of `words` (`buildQuery`) and returns what `index.search` would, cut to its first `limit`
+   * results, together with each word's match (`matchWord`), evaluating every word's sub-query once.
+   *
+   * Performance only: `index.search(buildQuery(words))` evaluates each word's sub-query and combines them
+   * with OR, and `matchWord` needed each word's results again on their own. Here each word's raw results
+   * (MiniSearch's `executeQuery`, as `search` calls it for the nested query) are read first, then combined
+   * with MiniSearch's own `combineResults` and scored and ordered as `search` does (score × number of
+   * matched query terms, a stable sort by score), keeping only the best `limit`.
+   */
+  private searchWords(words: QueryWord[], fuzzy: boolean, limit: number): { count: number; top: { id: number; score: number }[]; matches: WordMatch[] } {
+    const perWord = words.map((word) => this.index['executeQuery'](wordQuery(word, fuzzy), NESTED_QUERY_OPTIONS) as RawResults);
+    const matches = words.map((word, i) => this.matchWord(word, perWord[i]!));
+    const combined = this.index['combineResults'](perWord, 'OR') as RawResults;
+    const ids = this.index['_documentIds'];
+    const top: { id: number; score: number }[] = [];
+    for (const [docId, { score, terms }] of combined) {
+      const result = { id: ids.get(docId) as number, score: score * (terms.length || 1) };
+      // A stable sort by descending score, cut to `limit`: later equal scores go after earlier ones.
+      if (top.length === limit && !(result.score > top[limit - 1]!.score)) continue;
+      let i = top.length;
+      while (i > 0 && result.score > top[i - 1]!.score) i--;
+      top.splice(i, 0, result);
+      if (top.length > limit) top.pop();
+    }
+    return { count: combined.size, top, matches };
+  }
+
+  /**
    * What one query word matches in the index: the index terms MiniSearch found for it (exact, prefix and,
    * in the fallback, fuzzy), so that quoting agrees with retrieval; and its weight (BM25's idf over
    * articles): a word found in every article (`Amazon` here) counts little, a rare one (`Bürojobs`) a lot.
    * A multi-word query thus quotes the sentence with its rare words first, not any sentence naming the company.
+   * `results` are the word's own raw results, read before they are combined with other words' (which changes them).
    */
-  private matchWord(word: QueryWord, fuzzy: boolean): WordMatch {
-    const results = this.index.search(buildQuery([word], fuzzy));
+  private matchWord(word: QueryWord, results: RawResults): WordMatch {
     const n = this.articles.length;
-    const df = results.length;
+    const df = results.size;
+    const indexTerms = new Set<string>();
+    for (const { match } of results.values()) for (const term in match) indexTerms.add(term);
     return {
       word,
-      indexTerms: new Set(results.flatMap((r) => r.terms)),
+      indexTerms,
       weight: Math.max(MIN_WORD_WEIGHT, Math.log(1 + (n - df + 0.5) / (df + 0.5))),
     };
   }
+}
+
+/** MiniSearch's raw results of a query (its internal `executeQuery`): by internal document id. */
+type RawResults = Map<number, { score: number; terms: string[]; match: Record<string, string[]> }>;
+
+/** The options `index.search` hands to each sub-query of a nested OR query. */
+const NESTED_QUERY_OPTIONS = { combineWith: 'OR', queries: undefined };
+
+interface SnapshotData {
+  version: number;
+  fingerprint: string;
+  articles: Article[];
+  facts: Facts;
+  index: unknown;
+}
+
+/** Array elements per line of a snapshot file. */
+const SNAPSHOT_CHUNK = 1000;
+const HEAD_LINE = /^\{"version":(-?\d+),"fingerprint":("(?:[^"\\]|\\.)*"),"articles":\[$/;
+const DEALS_LINE = '],"facts":{"deals":[';
+const FIGURES_LINE = '],"figures":[';
+const INDEX_LINE = /^\]\},"index":(\{.*),"index":\[$/;
+const LAST_LINE = ']}}';
+
+/** Elements of `items`, `SNAPSHOT_CHUNK` to a line, separated by commas (as inside a JSON array). */
+function* chunkLines(items: readonly unknown[]): Generator<string> {
+  for (let i = 0; i < items.length; i += SNAPSHOT_CHUNK) {
+    const chunk = items.slice(i, i + SNAPSHOT_CHUNK).map((item) => JSON.stringify(item)).join(',');
+    yield `${chunk}${i + SNAPSHOT_CHUNK < items.length ? ',' : ''}\n`;
+  }
+}
+
+/** The lines of a UTF-8 buffer, each decoded on its own. */
+function* bufferLines(buffer: Buffer): Generator<string> {
+  for (let start = 0; start < buffer.length; ) {
+    let end = buffer.indexOf(10, start);
+    if (end < 0) end = buffer.length;
+    yield buffer.toString('utf8', start, end);
+    start = end + 1;
+  }
+}
+
+/**
+ * Parses a snapshot file: the line layout of `snapshotParts`, or else the whole buffer as one JSON document.
+ * A snapshot of another version or corpus is rejected after its first line, before the rest is parsed.
+ */
+function parseSnapshot(buffer: Buffer, expectedFingerprint?: string): SnapshotData {
+  const lines = bufferLines(buffer);
+  const head = HEAD_LINE.exec(lines.next().value ?? '');
+  if (!head) return JSON.parse(buffer.toString('utf8')) as SnapshotData;
+  const version = Number(head[1]);
+  const fingerprint = JSON.parse(head[2]!) as string;
+  if (version !== SNAPSHOT_VERSION) throw new Error(`snapshot version ${version}, expected ${SNAPSHOT_VERSION}`);
+  if (expectedFingerprint && fingerprint !== expectedFingerprint) throw new Error('snapshot is for another corpus');
+  /** Elements up to the line `end` matches; returns them and that line. */
+  const elements = <T>(end: (line: string) => boolean): { items: T[]; last: string } => {
+    const items: T[] = [];
+    for (let next = lines.next(); !next.done; next = lines.next()) {
+      const line = next.value;
+      if (end(line)) return { items, last: line };
+      const parsed = JSON.parse(`[${line.endsWith(',') ? line.slice(0, -1) : line}]`) as T[];
+      for (const item of parsed) items.push(item);
+    }
+    throw new Error('snapshot is truncated');
+  };
+  const articles = elements<Article>((line) => line === DEALS_LINE).items;
+  const deals = elements<Facts['deals'][number]>((line) => line === FIGURES_LINE).items;
+  const figures = elements<Facts['figures'][number]>((line) => INDEX_LINE.test(line));
+  const indexHead = JSON.parse(`${INDEX_LINE.exec(figures.last)![1]!}}`) as Record<string, unknown>;
+  const terms = elements<unknown>((line) => line === LAST_LINE).items;
+  return { version, fingerprint, articles, facts: { deals, figures: figures.items }, index: { ...indexHead, index: terms } };
 }
 
 interface WordMatch {
@@ -219,16 +340,19 @@ function cachedStem(folded: string, lang: Article['lang']): string {
 /** Index terms that come from synonyms count this much against the stems of the word as typed. */
 const SYNONYM_BOOST = 0.5;
 
-function buildQuery(words: QueryWord[], fuzzy: boolean): Query {
+/** The query of all words: any word may match (OR); see `wordQuery`. */
+export function buildQuery(words: QueryWord[], fuzzy: boolean): Query {
+  return { combineWith: 'OR', queries: words.map((word) => wordQuery(word, fuzzy)) };
+}
+
+/** One word: any of its terms, synonyms' terms boosted less; prefixes from six letters; fuzzy in the fallback. */
+function wordQuery(word: QueryWord, fuzzy: boolean): Query {
   return {
     combineWith: 'OR',
-    queries: words.map((word) => ({
-      combineWith: 'OR',
-      queries: word.terms,
-      boostTerm: (term: string) => (ownTerms(word).has(term) ? 1 : SYNONYM_BOOST),
-      prefix: (term: string) => term.length >= MIN_PREFIX_LENGTH,
-      fuzzy: fuzzy ? (term: string) => (term.length >= MIN_PREFIX_LENGTH ? 0.2 : false) : false,
-    })),
+    queries: word.terms,
+    boostTerm: (term: string) => (ownTerms(word).has(term) ? 1 : SYNONYM_BOOST),
+    prefix: (term: string) => term.length >= MIN_PREFIX_LENGTH,
+    fuzzy: fuzzy ? (term: string) => (term.length >= MIN_PREFIX_LENGTH ? 0.2 : false) : false,
   };
 }
 

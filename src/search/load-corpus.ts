@@ -3,13 +3,12 @@
  * A missing, corrupt or outdated snapshot is never fatal: it is logged and rebuilt.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fingerprint, parseArticle, readCorpusFiles, readSidecar, readSidecarText } from '../corpus/load.ts';
 import { entityCatalogText } from '../extract/fact-store.ts';
 import { log } from '../log.ts';
-import { writeFileAtomic } from '../util/atomic-file.ts';
 import { Corpus, SNAPSHOT_VERSION } from './corpus-index.ts';
 
 export const SNAPSHOT_FILE = 'snapshot.json';
@@ -45,7 +44,7 @@ export function loadCorpus({ corpusDir, indexDir, force = false, onProgress }: L
   const articles = files.map((file) => parseArticle(file, sidecar.get(file.name)));
   const corpus = Corpus.build(articles, print, onProgress);
   try {
-    writeFileAtomic(snapshotPath, corpus.toSnapshot());
+    saveSnapshot(snapshotPath, corpus);
   } catch (error) {
     log.warn({ snapshotPath, err: (error as Error).message }, 'could not save the index snapshot; going on without it');
   }
@@ -53,15 +52,42 @@ export function loadCorpus({ corpusDir, indexDir, force = false, onProgress }: L
   return { corpus, source: 'built', reason };
 }
 
-function tryLoadSnapshot(file: string, print: string): { corpus: Corpus } | { reason: string } {
-  let json: string;
+/**
+ * Writes the snapshot atomically (a temporary file, flushed, renamed over the old one), part by part: at
+ * 100,000 articles the whole snapshot is longer than a JavaScript string may be.
+ */
+export function saveSnapshot(file: string, corpus: Corpus): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
-    json = readFileSync(file, 'utf8');
+    const fd = openSync(temp, 'w');
+    try {
+      for (const part of corpus.snapshotParts()) writeSync(fd, part);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Reads a snapshot file (see `Corpus.fromSnapshotBuffer`); throws if it is missing or not usable. */
+export function readSnapshot(file: string, print?: string): Corpus {
+  return Corpus.fromSnapshotBuffer(readFileSync(file), print);
+}
+
+function tryLoadSnapshot(file: string, print: string): { corpus: Corpus } | { reason: string } {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
   } catch {
     return { reason: 'no snapshot yet' };
   }
   try {
-    return { corpus: Corpus.fromSnapshot(json, print) };
+    return { corpus: Corpus.fromSnapshotBuffer(bytes, print) };
   } catch (error) {
     const reason = `snapshot not usable: ${(error as Error).message}`;
     log.info({ file, reason }, 'rebuilding the index');

@@ -1,0 +1,210 @@
+/**
+ * `npm run bench [-- --sizes 1k,10k,100k] [--quick] [--json] [--seed N] [--queries N] [--seconds N]
+ *  [--connections N] [--query-budget S]`
+ *
+ * Measures Dealdesk against raw MiniSearch on a synthetic corpus (`bench/generate.ts`), per size and side
+ * by side: build rate, snapshot size and load time, memory after a GC, query latency, and the HTTP
+ * receiver's ack latency under load. Every measurement runs in a fresh `node --expose-gc` process
+ * (`bench/measure.ts`, `bench/load.ts`), so heaps never mix. Prints a table, or with `--json` the figures
+ * as JSON on stdout (progress goes to stderr).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_SEED } from './generate.ts';
+import { round } from './stats.ts';
+
+interface Args {
+  sizes: number[];
+  json: boolean;
+  seed: number;
+  queries: number;
+  seconds: number;
+  connections: number;
+  /** Seconds each command's latency run may take at most. */
+  budget: number;
+}
+
+const FULL_SIZES = [1_000, 10_000, 100_000];
+const QUICK_SIZES = [1_000, 10_000];
+
+/** `10k` → 10000, `1000` → 1000. */
+function parseSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)(k)?$/i.exec(text.trim());
+  if (!match) throw new Error(`bad size: ${text}`);
+  return Math.round(Number(match[1]) * (match[2] ? 1000 : 1));
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { sizes: FULL_SIZES, json: false, seed: DEFAULT_SEED, queries: 1000, seconds: 10, connections: 50, budget: 30 };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = () => argv[++i] ?? '';
+    if (flag === '--quick') args.sizes = QUICK_SIZES;
+    else if (flag === '--json') args.json = true;
+    else if (flag === '--sizes') args.sizes = value().split(',').map(parseSize);
+    else if (flag === '--seed') args.seed = Number(value());
+    else if (flag === '--queries') args.queries = Math.max(1000, Number(value()));
+    else if (flag === '--seconds') args.seconds = Number(value());
+    else if (flag === '--connections') args.connections = Number(value());
+    else if (flag === '--query-budget') args.budget = Number(value());
+    else throw new Error(`unknown option ${flag}`);
+  }
+  return args;
+}
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Runs one measurement script in a fresh Node process and returns the JSON line it prints. Bounded: the
+ * child is killed after `timeoutMs`. `BENCH_CPU_PROF=dir` profiles every child (`node --cpu-prof`).
+ */
+function child<T>(script: string, args: string[], timeoutMs: number): Promise<T> {
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const node = ['--expose-gc', '--max-old-space-size=16384', ...prof, '--import', 'tsx', path.join(HERE, script), ...args];
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, node, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LOG_LEVEL: 'warn' } });
+    let out = '';
+    proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const timer = setTimeout(() => proc.kill('SIGKILL'), timeoutMs);
+    proc.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      const line = out.trim().split('\n').at(-1) ?? '';
+      if (code === 0 && line.startsWith('{')) resolve(JSON.parse(line) as T);
+      else reject(new Error(`${script} ${args[0] ?? ''} failed (${signal ?? code})${signal === 'SIGKILL' ? ' or timed out' : ''}`));
+    });
+  });
+}
+
+interface Memory {
+  heap_mb: number;
+  rss_mb: number;
+}
+interface Latency {
+  p50: number;
+  p95: number;
+  p99: number;
+  n: number;
+}
+
+/** All measurements of one size, product and raw side by side. */
+async function measureSize(size: number, args: Args, dir: string, progress: (text: string) => void) {
+  const productSnapshot = path.join(dir, `product-${size}.json`);
+  const rawSnapshot = path.join(dir, `raw-${size}.json`);
+  const options = (snapshot: string) => JSON.stringify({ size, seed: args.seed, snapshot, queries: args.queries, budget: args.budget });
+  const timeout = 120_000 + size * 20;
+
+  progress(`${size}: product build (clean + extract + index)`);
+  const build = await child<{ build_ms: number; build_per_s: number; snapshot_mb: number; save_ms: number; deals: number; figures: number; words_per_article: number; after_build: Memory }>(
+    'measure.ts', ['build-product', options(productSnapshot)], timeout);
+  progress(`${size}: raw MiniSearch build`);
+  const raw = await child<{ build_ms: number; build_per_s: number; snapshot_mb: number; save_ms: number; after_build: Memory }>(
+    'measure.ts', ['build-raw', options(rawSnapshot)], timeout);
+  progress(`${size}: product load + queries`);
+  const load = await child<{ load_ms: number; after_load: Memory; news: Latency; deal: Latency; number: Latency }>(
+    'measure.ts', ['load-product', options(productSnapshot)], timeout);
+  progress(`${size}: raw load + queries`);
+  const rawLoad = await child<{ load_ms: number; after_load: Memory; search: Latency }>('measure.ts', ['load-raw', options(rawSnapshot)], timeout);
+  progress(`${size}: ${args.connections} connections for ${args.seconds} s against the HTTP receiver`);
+  const ack = await child<{ requests: number; per_s: number; ack_p50_ms: number; ack_p95_ms: number; ack_p99_ms: number; ack_errors: number; answered: number; answer_p50_ms: number; answer_p99_ms: number }>(
+    'load.ts',
+    [JSON.stringify({ snapshot: productSnapshot, fingerprint: 'bench', seed: args.seed, connections: args.connections, seconds: args.seconds })],
+    timeout + args.seconds * 1000 + 30_000,
+  );
+  rmSync(productSnapshot, { force: true });
+  rmSync(rawSnapshot, { force: true });
+
+  return {
+    articles: size,
+    words_per_article: build.words_per_article,
+    build_per_s: { product: build.build_per_s, raw: raw.build_per_s },
+    build_ms: { product: build.build_ms, raw: raw.build_ms },
+    snapshot_mb: { product: build.snapshot_mb, raw: raw.snapshot_mb },
+    save_ms: { product: build.save_ms, raw: raw.save_ms },
+    load_ms: { product: load.load_ms, raw: rawLoad.load_ms, rebuild: build.build_ms },
+    heap_mb: { product: load.after_load.heap_mb, raw: rawLoad.after_load.heap_mb },
+    rss_mb: { product: load.after_load.rss_mb, raw: rawLoad.after_load.rss_mb },
+    after_build: { product: build.after_build, raw: raw.after_build },
+    facts: { deals: build.deals, figures: build.figures },
+    query_ms: { news: load.news, deal: load.deal, number: load.number, raw: rawLoad.search },
+    query_p99_ms: { news: load.news.p99, deal: load.deal.p99, number: load.number.p99, raw: rawLoad.search.p99 },
+    ack_p50_ms: ack.ack_p50_ms,
+    ack_p99_ms: ack.ack_p99_ms,
+    ack_errors: ack.ack_errors,
+    load_test: ack,
+  };
+}
+
+type SizeResult = Awaited<ReturnType<typeof measureSize>>;
+
+/** The issue's targets as ratios: each with its value, its limit, and whether it is met. */
+function targets(s: SizeResult) {
+  const ratio = (a: number, b: number) => round(a / b, 2);
+  return [
+    { name: '/news p99 ÷ raw p99', value: ratio(s.query_p99_ms.news, s.query_p99_ms.raw), limit: '≤ 1.5', ok: s.query_p99_ms.news <= 1.5 * s.query_p99_ms.raw },
+    { name: '/deal p99 (ms)', value: s.query_p99_ms.deal, limit: '≤ 5', ok: s.query_p99_ms.deal <= 5 },
+    { name: '/number p99 (ms)', value: s.query_p99_ms.number, limit: '≤ 5', ok: s.query_p99_ms.number <= 5 },
+    { name: 'load ÷ raw loadJSON', value: ratio(s.load_ms.product, s.load_ms.raw), limit: '≤ 1.2', ok: s.load_ms.product <= 1.2 * s.load_ms.raw },
+    { name: 'rebuild ÷ load', value: ratio(s.load_ms.rebuild, s.load_ms.product), limit: '≥ 10', ok: s.load_ms.rebuild >= 10 * s.load_ms.product },
+    { name: 'build rate ÷ raw', value: ratio(s.build_per_s.product, s.build_per_s.raw), limit: '≥ 0.5', ok: s.build_per_s.product >= 0.5 * s.build_per_s.raw },
+    { name: 'heap after load ÷ raw', value: ratio(s.heap_mb.product, s.heap_mb.raw), limit: '≤ 1.3', ok: s.heap_mb.product <= 1.3 * s.heap_mb.raw },
+    { name: 'ack p99 (ms)', value: s.ack_p99_ms, limit: '≤ 50', ok: s.ack_p99_ms <= 50 },
+    { name: 'ack errors', value: s.ack_errors, limit: '= 0', ok: s.ack_errors === 0 },
+  ];
+}
+
+/** A Markdown table: one row per figure, one column per size. */
+function table(results: SizeResult[]): string {
+  const lat = (l: Latency) => `${l.p50} / ${l.p95} / ${l.p99}${l.n < 1000 ? ` (${l.n} queries in budget)` : ''}`;
+  const rows: [string, (s: SizeResult) => string | number][] = [
+    ['words per article (mean)', (s) => s.words_per_article],
+    ['build, articles/s: product (clean+extract+index) / raw', (s) => `${s.build_per_s.product} / ${s.build_per_s.raw}`],
+    ['snapshot MB: product / raw', (s) => `${s.snapshot_mb.product} / ${s.snapshot_mb.raw}`],
+    ['load ms: product / raw loadJSON / product rebuild', (s) => `${s.load_ms.product} / ${s.load_ms.raw} / ${s.load_ms.rebuild}`],
+    ['heap MB after build: product / raw', (s) => `${s.after_build.product.heap_mb} / ${s.after_build.raw.heap_mb}`],
+    ['RSS MB after build: product / raw', (s) => `${s.after_build.product.rss_mb} / ${s.after_build.raw.rss_mb}`],
+    ['heap MB after load: product / raw', (s) => `${s.heap_mb.product} / ${s.heap_mb.raw}`],
+    ['RSS MB after load: product / raw', (s) => `${s.rss_mb.product} / ${s.rss_mb.raw}`],
+    ['/news ms p50 / p95 / p99', (s) => lat(s.query_ms.news)],
+    ['raw search (exact, OR) ms p50 / p95 / p99', (s) => lat(s.query_ms.raw)],
+    ['/deal ms p50 / p95 / p99', (s) => lat(s.query_ms.deal)],
+    ['/number ms p50 / p95 / p99', (s) => lat(s.query_ms.number)],
+    ['ack ms p50 / p99 (errors)', (s) => `${s.ack_p50_ms} / ${s.ack_p99_ms} (${s.ack_errors})`],
+    ['commands sent / answered (answer p50 / p99 ms)', (s) => `${s.load_test.requests} / ${s.load_test.answered} (${s.load_test.answer_p50_ms} / ${s.load_test.answer_p99_ms})`],
+  ];
+  for (const [i, target] of targets(results[0]!).entries()) {
+    rows.push([`target: ${target.name} ${target.limit}`, (s) => { const t = targets(s)[i]!; return `${t.value} ${t.ok ? '✓' : '✗'}`; }]);
+  }
+  const header = `| | ${results.map((s) => `${s.articles.toLocaleString('en')} articles`).join(' | ')} |`;
+  const rule = `|---|${results.map(() => '---').join('|')}|`;
+  return [header, rule, ...rows.map(([label, cell]) => `| ${label} | ${results.map(cell).join(' | ')} |`)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const dir = mkdtempSync(path.join(tmpdir(), 'dealdesk-bench-'));
+  const started = Date.now();
+  const progress = (text: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0)} s] ${text}\n`);
+  const results: SizeResult[] = [];
+  try {
+    for (const size of args.sizes) results.push(await measureSize(size, args, dir, progress));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const report = {
+    seed: args.seed,
+    node: process.version,
+    cpus: cpus().length,
+    seconds: round((Date.now() - started) / 1000, 1),
+    sizes: results.map((s) => ({ ...s, targets: targets(s) })),
+  };
+  if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else process.stdout.write(`${table(results)}\n\n${report.cpus} cpus, Node ${report.node}, seed ${report.seed}, ${report.seconds} s\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
