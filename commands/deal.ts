@@ -12,6 +12,9 @@ const usage = [
   'Examples: /deal openai · /deal amazon anthropic · /deal microsoft openai 2023 · /deal prometheus',
 ].join('\n');
 
+/** A company with hundreds of deals gets the newest first and a hint to narrow the question. */
+const MAX_DEALS = 25;
+
 const argsSchema = z.string().trim().min(1, 'Name a company, e.g. /deal openai.').max(200, 'That is too long for a company name.');
 
 export const deal: Command<{ query: string }> = {
@@ -35,10 +38,14 @@ export const deal: Command<{ query: string }> = {
       return { ...answer, json: { ...answer.json, suggestions } };
     }
     const [first, second] = entities as [Entity, Entity | undefined];
-    const deals = dealsFor(corpus, first, second, years);
+    const all = dealsFor(corpus, first, second, years);
+    const deals = all.slice(0, MAX_DEALS);
     const roles = deals.map((d) => roleOf(d, first, corpus));
     const items = deals.map((d, i) => dealItem(d, corpus, second ? null : roles[i]!, first));
     const notes: string[] = [];
+    if (all.length > deals.length) {
+      notes.push(`… and ${all.length - deals.length} more deals: narrow it with a second company or a year, e.g. /deal ${first.name.toLowerCase()} ${new Date().getFullYear()}.`);
+    }
     if (entities.length > 2) notes.push(`I looked at the first two companies only: ${first.name} and ${second!.name}.`);
     if (!second) notes.push(...valuationNotes(corpus, first));
     if (deals.length === 0) {
@@ -54,6 +61,7 @@ export const deal: Command<{ query: string }> = {
       json: {
         command: 'deal',
         query,
+        total: all.length,
         deals: deals.map((d, i) => ({
           investor: d.investor,
           target: d.target,
@@ -84,14 +92,16 @@ function roleOf(d: Deal, entity: Entity, corpus: Corpus): Role {
  * within a month the news before the background, named investors before unnamed ones, bigger amounts first.
  */
 function dealsFor(corpus: Corpus, first: Entity, second: Entity | undefined, years: string[]): Deal[] {
-  const involves = (d: Deal, e: Entity) => corpus.facts.dealsOf(e.id).includes(d);
-  const group = (d: Deal) => (second || roleOf(d, first, corpus) === 'target' ? 0 : 1);
-  const month = (d: Deal) => (d.date ?? '').slice(0, 7);
-  return corpus.facts
+  const withSecond = second ? new Set(corpus.facts.dealsOf(second.id)) : null;
+  const keyed = corpus.facts
     .dealsOf(first.id)
-    .filter((d) => !second || involves(d, second))
+    .filter((d) => !withSecond || withSecond.has(d))
     .filter((d) => years.length === 0 || years.some((y) => d.date?.startsWith(y)))
-    .sort((a, b) => group(a) - group(b) || month(b).localeCompare(month(a)) || background(a) - background(b) || rank(b) - rank(a));
+    .map((d) => ({ d, group: second || roleOf(d, first, corpus) === 'target' ? 0 : 1, month: (d.date ?? '').slice(0, 7) }));
+  keyed.sort(
+    (a, b) => a.group - b.group || (a.month < b.month ? 1 : a.month > b.month ? -1 : 0) || background(a.d) - background(b.d) || rank(b.d) - rank(a.d),
+  );
+  return keyed.map((k) => k.d);
 }
 
 /** Background (money paid long ago, dated only by the article) after this month's news. */

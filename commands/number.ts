@@ -117,19 +117,48 @@ export function findFigures(corpus: Corpus, query: string): Figure[] {
   const { entities, years, rest } = readQuery(query, corpus.facts.names);
   const metrics = new Set(rest.flatMap(metricsOf));
   const otherWords = analyzeQuery(rest.filter((w) => metricsOf(w).length === 0).join(' '));
-  const pool = entities.length ? entities.flatMap((e) => corpus.facts.figuresOf(e.id)) : corpus.facts.figures;
-  const scored = [...new Set(pool)].map((figure) => {
-    const metricMatch = metrics.size === 0 || metrics.has(figure.metric);
-    const yearMatch = years.length === 0 || years.some((y) => figure.period?.startsWith(y) || figure.sources.some((s) => s.quote.includes(y)));
-    const text = tokenize(`${figure.subject} ${figure.sources.map((s) => s.quote).join(' ')}`).map((t) => [stem(t.folded, 'de'), stem(t.folded, 'en')]).flat();
-    const wordHits = otherWords.filter((w) => w.terms.some((term) => text.some((t) => t === term || (term.length >= 5 && t.startsWith(term))))).length;
-    const relevant = entities.length > 0 || metrics.size > 0 || wordHits > 0;
-    const score = (metrics.size && metricMatch ? 4 : 0) + (years.length && figure.period?.startsWith(years[0]!) ? 2 : 0) + wordHits;
-    return { figure, keep: relevant && metricMatch && yearMatch, score };
-  });
-  return scored
-    .filter((s) => s.keep)
-    .sort((a, b) => b.score - a.score || (b.figure.period ?? '').localeCompare(a.figure.period ?? ''))
-    .slice(0, MAX_FIGURES)
-    .map((s) => s.figure);
+  // Candidates: the company's figures, else the metric's (both indexed), else all.
+  const pool = entities.length
+    ? [...new Set(entities.flatMap((e) => corpus.facts.figuresOf(e.id)))]
+    : metrics.size
+      ? corpus.facts.figuresWithMetrics(metrics)
+      : corpus.facts.figures;
+  const best: Scored[] = [];
+  for (const figure of pool) {
+    if (metrics.size && !metrics.has(figure.metric)) continue;
+    if (years.length && !years.some((y) => figure.period?.startsWith(y) || figure.sources.some((s) => s.quote.includes(y)))) continue;
+    const wordHits = otherWords.length ? countWordHits(figure, otherWords) : 0;
+    if (entities.length === 0 && metrics.size === 0 && wordHits === 0) continue;
+    const score = (metrics.size ? 4 : 0) + (years.length && figure.period?.startsWith(years[0]!) ? 2 : 0) + wordHits;
+    insertTop(best, { figure, score }, MAX_FIGURES);
+  }
+  return best.map((s) => s.figure);
+}
+
+interface Scored {
+  figure: Figure;
+  score: number;
+}
+
+/** `localeCompare` without arguments, but with one collator instead of one per call. */
+const collate = new Intl.Collator().compare;
+
+/** Best first: higher score, then later period. */
+function compareScored(a: Scored, b: Scored): number {
+  return b.score - a.score || collate(b.figure.period ?? '', a.figure.period ?? '');
+}
+
+/** Keeps `top` the first `limit` of a stable sort of everything offered so far. */
+function insertTop(top: Scored[], item: Scored, limit: number): void {
+  if (top.length === limit && compareScored(item, top[limit - 1]!) >= 0) return;
+  let i = top.length;
+  while (i > 0 && compareScored(item, top[i - 1]!) < 0) i--;
+  top.splice(i, 0, item);
+  if (top.length > limit) top.pop();
+}
+
+/** How many of the other query words the figure's subject or sentences contain (stem or prefix). */
+function countWordHits(figure: Figure, words: ReturnType<typeof analyzeQuery>): number {
+  const text = tokenize(`${figure.subject} ${figure.sources.map((s) => s.quote).join(' ')}`).map((t) => [stem(t.folded, 'de'), stem(t.folded, 'en')]).flat();
+  return words.filter((w) => w.terms.some((term) => text.some((t) => t === term || (term.length >= 5 && t.startsWith(term))))).length;
 }

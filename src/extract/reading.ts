@@ -10,6 +10,15 @@ import { parseQuantities } from './money.ts';
 import { findUnknownCompanies } from './unknown-names.ts';
 import type { FactSource, Quantity } from './types.ts';
 
+/**
+ * Every quantity the money parser reads has a digit, a scale, a currency or a percent word; most sentences
+ * have none, and these two tests spare them the parser.
+ */
+const QUANTITY_WORD =
+  /\d|milliard|million|billion|trillion|tausend|thousand|hundert|hundred|prozent|percent|mrd|mio|tsd|dollar|euro|franken|pfund|pound|yen|yuan|rupie|rupee|[$€£¥]/i;
+/** ISO currency codes ("CHF 5") are upper case: tested without the case-folding of QUANTITY_WORD. */
+const CURRENCY_CODE = /\b[A-Z]{3}\b/;
+
 export interface Word {
   folded: string;
   start: number;
@@ -73,7 +82,7 @@ class LazyView implements SentenceView {
     readonly mentions: EntityMention[],
   ) {
     this.text = sentence.text;
-    this.quantities = parseQuantities(this.text, article.lang);
+    this.quantities = QUANTITY_WORD.test(this.text) || CURRENCY_CODE.test(this.text) ? parseQuantities(this.text, article.lang) : [];
   }
 
   get words(): Word[] {

@@ -40,10 +40,35 @@ export function commandListener(ctx: CommandContext, lineOf: (text: string) => s
       `/${command.command.replace(/^\//, '')}`,
       async () => {
         const line = lineOf(plainText(command.text)).trim();
+        // Answering is CPU work: take turns, so the acks of commands arriving meanwhile are not held up.
+        await nextTurn();
         const result = await answer(line, forChannel(ctx, command.channel_id));
         await respond({ response_type: 'ephemeral', ...renderBlocks(result, result.error ? {} : { shareLine: line }) });
       },
       (text) => respond({ response_type: 'ephemeral', text }),
     );
   };
+}
+
+const turns: (() => void)[] = [];
+let turnScheduled = false;
+
+/**
+ * Resolves when it is this caller's turn: one waiting answer per event-loop iteration, in arrival order, so
+ * that between two answers Node reads new requests and sends their acks (Slack wants them within 3 s).
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    turns.push(resolve);
+    if (!turnScheduled) scheduleTurn();
+  });
+}
+
+function scheduleTurn(): void {
+  turnScheduled = true;
+  setImmediate(() => {
+    turns.shift()?.();
+    if (turns.length) scheduleTurn();
+    else turnScheduled = false;
+  });
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { answer } from '../../commands/index.ts';
 import { renderText } from '../../src/answer/text.ts';
-import { seedContext } from '../helpers/corpus.ts';
+import { seedContext, tempCorpus } from '../helpers/corpus.ts';
 
 const citation = z.object({ article: z.string(), outlet: z.string().nullable(), date: z.string().nullable(), quote: z.string().min(1) });
 const amount = z.object({
@@ -101,6 +101,15 @@ describe('/deal', () => {
     expect(result.error).toMatch(/don't know a company/);
     expect(result.notes.join(' ')).toContain('Anthropic');
     expect(result.json).toMatchObject({ command: 'deal', suggestions: expect.arrayContaining(['Anthropic']) });
+  });
+
+  it('a company with many deals: the newest 25, the total, and a hint to narrow it', async () => {
+    const lines = Array.from({ length: 30 }, (_, i) => `Nvidia investiert ${i + 1} Millionen Dollar in Cohere.`);
+    const corpus = tempCorpus({ 'many.md': `---\ndate: 2026-03-01\nlang: de\n---\n${lines.join('\n\n')}\n` });
+    const result = await answer('/deal cohere', corpus.context());
+    expect(result.json).toMatchObject({ command: 'deal', total: 30 });
+    expect((result.json as { deals: unknown[] }).deals).toHaveLength(25);
+    expect(result.notes.join(' ')).toMatch(/and 5 more deals/);
   });
 
   it('empty input: usage', async () => {
