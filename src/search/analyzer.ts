@@ -27,7 +27,11 @@ export const STOP_WORDS = new Set(
 );
 
 /** Lower case, diacritics removed, ß → ss: `Übernahme` and `Ubernahme` fold alike. */
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function fold(word: string): string {
+  // Most words are plain ASCII: lower case is all they need (the Unicode steps cost more than the rest).
+  if (ASCII.test(word)) return word.toLowerCase();
   return word
     .toLowerCase()
     .normalize('NFKD')
