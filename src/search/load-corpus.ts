@@ -3,12 +3,13 @@
  * A missing, corrupt or outdated snapshot is never fatal: it is logged and rebuilt.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fingerprint, parseArticle, readCorpusFiles, readSidecar, readSidecarText } from '../corpus/load.ts';
 import { entityCatalogText } from '../extract/fact-store.ts';
 import { log } from '../log.ts';
+import { writeFileAtomic } from '../util/atomic-file.ts';
 import { Corpus, SNAPSHOT_VERSION } from './corpus-index.ts';
 
 export const SNAPSHOT_FILE = 'snapshot.json';
@@ -52,26 +53,9 @@ export function loadCorpus({ corpusDir, indexDir, force = false, onProgress }: L
   return { corpus, source: 'built', reason };
 }
 
-/**
- * Writes the snapshot atomically (a temporary file, flushed, renamed over the old one), part by part: at
- * 100,000 articles the whole snapshot is longer than a JavaScript string may be.
- */
+/** Writes the snapshot atomically, part by part: at 100,000 articles it is longer than a JavaScript string may be. */
 export function saveSnapshot(file: string, corpus: Corpus): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    const fd = openSync(temp, 'w');
-    try {
-      for (const part of corpus.snapshotParts()) writeSync(fd, part);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  writeFileAtomic(file, corpus.snapshotParts());
 }
 
 /** Reads a snapshot file (see `Corpus.fromSnapshotBuffer`); throws if it is missing or not usable. */
