@@ -130,7 +130,8 @@ export function findFigures(corpus: Corpus, query: string): Figure[] {
     const wordHits = otherWords.length ? countWordHits(figure, otherWords) : 0;
     if (entities.length === 0 && metrics.size === 0 && wordHits === 0) continue;
     const score = (metrics.size ? 4 : 0) + (years.length && figure.period?.startsWith(years[0]!) ? 2 : 0) + wordHits;
-    insertTop(best, { figure, score }, MAX_FIGURES);
+    const when = figure.period ?? corpus.get(figure.sources[0]!.article)?.date ?? '';
+    insertTop(best, { figure, score, when }, MAX_FIGURES);
   }
   return best.map((s) => s.figure);
 }
@@ -138,14 +139,16 @@ export function findFigures(corpus: Corpus, query: string): Figure[] {
 interface Scored {
   figure: Figure;
   score: number;
+  /** When the figure holds: its period, else the date of the article that states it. */
+  when: string;
 }
 
 /** `localeCompare` without arguments, but with one collator instead of one per call. */
 const collate = new Intl.Collator().compare;
 
-/** Best first: higher score, then later period. */
+/** Best first: higher score, then the newer figure. */
 function compareScored(a: Scored, b: Scored): number {
-  return b.score - a.score || collate(b.figure.period ?? '', a.figure.period ?? '');
+  return b.score - a.score || collate(b.when, a.when);
 }
 
 /** Keeps `top` the first `limit` of a stable sort of everything offered so far. */

@@ -139,6 +139,11 @@ describe('/number', () => {
     expect(json.figures[0]).toMatchObject({ value: 8e12, unit: 'USD' });
   });
 
+  it('the newest figure first: a figure without a period holds as of its article', async () => {
+    const json = numberJson.parse((await ask('/number OpenAI Bewertung')).json);
+    expect(json.figures.map((f) => f.value)).toEqual([830e9, 1e12, 500e9]);
+  });
+
   it('German and English words find the same figure', async () => {
     const german = numberJson.parse((await ask('/number Anthropic Bewertung')).json);
     const english = numberJson.parse((await ask('/number Anthropic valuation')).json);
