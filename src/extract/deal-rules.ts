@@ -32,6 +32,7 @@ import {
 
 /** Capex words: money a company spends on itself, never a deal unless a target is named. */
 const CAPEX_WORDS = new Set(['investitionen', 'kapitalinvestitionen', 'investitionsausgaben', 'ausgaben', 'capex', 'spending', 'stecken', 'investieren']);
+const LEAD_VERB = /\b(?:led|leads|leading|co-led|führte|führt|anführte)\b/i;
 const FUND_NOUN = /\b(?:fonds|\w*vehikels?|fund|vehicle)\b/i;
 
 // ── Deals ────────────────────────────────────────────────────────────────────────────────────────────
@@ -65,7 +66,7 @@ export function dealFor(
       nearestBefore(v, quantity.start, [0, v.text.length]) ??
       (COMPANY_ANAPHORA.test(v.text) ? subject : null);
     if (recipient) target = entityTarget(recipient);
-    investor = investorAfter(quantity, v, recipient);
+    investor = investorAfter(quantity, v, recipient) ?? leadInvestor(v, recipient);
   }
   if (!target) target = laterMention(quantity, v);
   if (!target) {
@@ -85,10 +86,11 @@ export function dealFor(
   }
   if (target.mention) state.targets.push(target.mention);
   const date = dateFor(quantity, v, clause);
+  const investors = investor ? coInvestors(v, investor) : [];
   return {
-    investorId: investor?.canonical.id ?? null,
-    investorIds: investor ? [investor.canonical.id] : [],
-    investor: investor?.canonical.name ?? null,
+    investorId: investors.length === 1 ? investors[0]!.canonical.id : null,
+    investorIds: investors.map((m) => m.canonical.id),
+    investor: investors.length ? investors.map((m) => m.canonical.name).join('/') : null,
     targetId: target.id,
     target: target.name,
     amount: quantity.value === null ? null : { value: quantity.value, max: quantity.max, currency: quantity.currency, qualifier: quantity.qualifier },
@@ -144,6 +146,25 @@ function laterMention(quantity: Quantity, v: SentenceView) {
     (m) => m.start >= quantity.end && m.end <= clauseEnd && m.canonical.id !== investor?.canonical.id && m.entity.kind !== 'person',
   );
   return later && investor ? entityTarget(later) : null;
+}
+
+/** "Microsoft and Nvidia will invest", "Nvidia und Microsoft investieren": the names joined to the investor. */
+function coInvestors(v: SentenceView, investor: EntityMention): EntityMention[] {
+  const named = parties(v.mentions);
+  const group = [investor];
+  for (let i = named.indexOf(investor) - 1; i >= 0; i--) {
+    const between = v.text.slice(named[i]!.end, group[0]!.start);
+    if (!/^\s*(?:,|and|und|sowie|&)\s*$/i.test(between)) break;
+    group.unshift(named[i]!);
+  }
+  return group;
+}
+
+/** "Thrive Capital led OpenAI's $6.6 billion round": who led a round named before the company raising it. */
+function leadInvestor(v: SentenceView, recipient: EntityMention | null): EntityMention | null {
+  if (!recipient) return null;
+  const before = parties(v.mentions).filter((m) => m.end <= recipient.start && m.canonical.id !== recipient.canonical.id).at(-1);
+  return before && LEAD_VERB.test(v.text.slice(before.end, recipient.start)) ? before : null;
 }
 
 /** "eine Investition von Amazon", "raised … from Thrive": an investor named after the amount. */

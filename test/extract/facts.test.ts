@@ -117,3 +117,18 @@ describe('an English round report', () => {
     expect(deals.find((d) => d.amount?.value === 8e9)).toMatchObject({ investor: 'Amazon', status: 'historic' });
   });
 });
+
+describe('several investors and lead investors', () => {
+  it('"Microsoft and Nvidia will invest" and "Nvidia und Microsoft investieren" are joint deals', () => {
+    const en = facts('---\nlang: en\n---\nMicrosoft and Nvidia will invest up to $15 billion in Anthropic.\n').deals[0];
+    expect(en).toMatchObject({ investor: 'Microsoft/Nvidia', investorIds: ['microsoft', 'nvidia'], target: 'Anthropic' });
+    const de = facts('---\nlang: de\n---\nNvidia und Microsoft investieren zusammen bis zu 15 Milliarden Dollar in Anthropic.\n').deals[0];
+    expect(de).toMatchObject({ investor: 'Nvidia/Microsoft', target: 'Anthropic', amount: { value: 15e9, qualifier: 'up_to' } });
+  });
+
+  it('"Thrive Capital led OpenAI\'s $6.6 billion round": the lead is the investor, OpenAI raises', () => {
+    const { deals } = facts("---\nlang: en\n---\nThrive Capital led OpenAI's $6.6 billion funding round, which valued the company at $157 billion.\n");
+    expect(deals).toHaveLength(1);
+    expect(deals[0]).toMatchObject({ investor: 'Thrive Capital', target: 'OpenAI', amount: { value: 6.6e9 } });
+  });
+});
