@@ -74,6 +74,15 @@ export function stem(folded: string, lang: Lang): string {
   return lang === 'de' ? stemGerman(folded.replace(GERMAN_FALSE_FRIEND, 'trillion')) : englishStem(folded);
 }
 
+/**
+ * The first letters that any folded word stemming to `term` starts with (stems only shorten a word's end,
+ * except the false-friend rewrite above): a cheap test of whether a text can contain the term at all.
+ */
+export function termProbes(term: string, length = 4): string[] {
+  const probe = term.slice(0, length);
+  return term.startsWith('trillion') ? [probe, 'billion'.slice(0, length)] : [probe];
+}
+
 /** The terms a text contributes to the index: stop words out, stemmed by the text's language. */
 export function indexTerms(text: string, lang: Lang): string[] {
   const terms: string[] = [];

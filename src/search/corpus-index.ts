@@ -10,7 +10,7 @@ import MiniSearch, { type Options, type Query } from 'minisearch';
 import type { Article, Passage } from '../corpus/types.ts';
 import { FactStore } from '../extract/fact-store.ts';
 import type { Facts } from '../extract/types.ts';
-import { analyzeQuery, STOP_WORDS, tokenize, stem, type QueryWord } from './analyzer.ts';
+import { analyzeQuery, fold, STOP_WORDS, stem, termProbes, tokenize, type QueryWord } from './analyzer.ts';
 
 /** Bumped whenever the analyzer, the extraction or the snapshot layout changes: old snapshots are rebuilt. */
 export const SNAPSHOT_VERSION = 2;
@@ -380,10 +380,15 @@ function matchQuality(folded: string, term: string, match: WordMatch): number {
  */
 function rankPassages(article: Article, matches: WordMatch[], articleScore: number): PassageHit[] {
   const total = matches.reduce((sum, m) => sum + m.weight, 0);
+  // A sentence that can match holds the first letters of a matched term: a substring test skips the many
+  // sentences that cannot, before any tokenising and stemming.
+  const probes = [...new Set(matches.flatMap((m) => [...m.indexTerms].flatMap((term) => termProbes(term))))];
   const hits: PassageHit[] = [];
   for (const passage of article.passages) {
     let best: { sentence: number; score: number; highlights: [number, number][] } | null = null;
     passage.sentences.forEach((sentence, i) => {
+      const folded = fold(sentence.text);
+      if (!probes.some((probe) => folded.includes(probe))) return;
       const quality = matches.map(() => 0);
       const highlights: [number, number][] = [];
       for (const token of tokenize(sentence.text)) {
