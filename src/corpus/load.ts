@@ -62,14 +62,12 @@ export function readCorpusFiles(dir: string): CorpusFile[] {
 
 /** Metadata from `sources.yml`, keyed by file name; an unreadable sidecar is logged and ignored. */
 export function readSidecar(dir: string): Map<string, RawMeta> {
-  const file = path.join(dir, SIDECAR);
+  return parseSidecar(readSidecarText(dir));
+}
+
+/** Parses the text of `sources.yml` (empty when there is none); bad entries are logged and left out. */
+export function parseSidecar(text: string): Map<string, RawMeta> {
   const result = new Map<string, RawMeta>();
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return result;
-  }
   try {
     const data = parseYaml(text) as Record<string, unknown> | null;
     for (const [name, value] of Object.entries(data ?? {})) {
@@ -144,6 +142,7 @@ export function fingerprint(files: CorpusFile[], sidecarText: string, salt: stri
   return hash.update(sidecarText).digest('hex').slice(0, 32);
 }
 
+/** The text of `sources.yml`, or '' when the folder has none. */
 export function readSidecarText(dir: string): string {
   try {
     return readFileSync(path.join(dir, SIDECAR), 'utf8');

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fingerprint, parseArticle, readCorpusFiles, readSidecar, readSidecarText } from '../corpus/load.ts';
+import { fingerprint, parseArticle, parseSidecar, readCorpusFiles, readSidecarText } from '../corpus/load.ts';
 import { entityCatalogText } from '../extract/fact-store.ts';
 import { log } from '../log.ts';
 import { writeFileAtomic } from '../util/atomic-file.ts';
@@ -32,7 +32,8 @@ export interface LoadResult {
 
 export function loadCorpus({ corpusDir, indexDir, force = false, onProgress }: LoadOptions): LoadResult {
   const files = readCorpusFiles(corpusDir);
-  const print = fingerprint(files, readSidecarText(corpusDir), `v${SNAPSHOT_VERSION}:${codeFingerprint()}:${entityCatalogText()}`);
+  const sidecarText = readSidecarText(corpusDir);
+  const print = fingerprint(files, sidecarText, `v${SNAPSHOT_VERSION}:${codeFingerprint()}:${entityCatalogText()}`);
   const snapshotPath = path.join(indexDir, SNAPSHOT_FILE);
   let reason = force ? 'forced rebuild' : 'no snapshot yet';
   if (!force) {
@@ -41,7 +42,7 @@ export function loadCorpus({ corpusDir, indexDir, force = false, onProgress }: L
     reason = attempt.reason;
   }
   if (files.length === 0) log.warn({ corpusDir }, 'the corpus folder has no articles (.txt or .md)');
-  const sidecar = readSidecar(corpusDir);
+  const sidecar = parseSidecar(sidecarText);
   const articles = files.map((file) => parseArticle(file, sidecar.get(file.name)));
   const corpus = Corpus.build(articles, print, onProgress);
   try {
