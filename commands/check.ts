@@ -13,7 +13,7 @@ import { extractFacts } from '../src/extract/facts.ts';
 import { parseQuantities } from '../src/extract/money.ts';
 import type { Deal, Figure } from '../src/extract/types.ts';
 import type { Corpus } from '../src/search/corpus-index.ts';
-import { dealLine } from './deal.ts';
+import { dealItem } from './deal.ts';
 import { citeSources, readQuery } from './facts-common.ts';
 import { formatFigure } from './number.ts';
 import { parseArgs, type Command } from './types.ts';
@@ -109,8 +109,4 @@ function dealsBetweenNamed(claim: string, corpus: Corpus): Deal[] {
   const [first, ...others] = readQuery(claim, corpus.facts.names).entities;
   if (!first) return [];
   return corpus.facts.dealsOf(first.id).filter((d) => others.every((e) => corpus.facts.dealsOf(e.id).includes(d)));
-}
-
-function dealItem(deal: Deal, corpus: Corpus): AnswerItem {
-  return { text: dealLine(deal), detail: `${deal.status} · ${deal.date ?? 'date not given'}`, citations: citeSources(deal.sources, corpus) };
 }

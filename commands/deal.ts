@@ -5,6 +5,7 @@ import { formatAmount } from '../src/extract/money.ts';
 import type { Deal } from '../src/extract/types.ts';
 import type { Corpus } from '../src/search/corpus-index.ts';
 import { citationJson, citeSources, readQuery } from './facts-common.ts';
+import { formatFigure } from './number.ts';
 import { parseArgs, type Command } from './types.ts';
 
 const usage = [
@@ -41,7 +42,7 @@ export const deal: Command<{ query: string }> = {
     const all = dealsFor(corpus, first, second, years);
     const deals = all.slice(0, MAX_DEALS);
     const roles = deals.map((d) => roleOf(d, first, corpus));
-    const items = deals.map((d, i) => dealItem(d, corpus, second ? null : roles[i]!, first));
+    const items = deals.map((d, i) => dealItem(d, corpus, second ? null : { role: roles[i]!, entity: first }));
     const notes: string[] = [];
     if (all.length > deals.length) {
       notes.push(`… and ${all.length - deals.length} more deals: narrow it with a second company or a year, e.g. /deal ${first.name.toLowerCase()} ${new Date().getFullYear()}.`);
@@ -120,9 +121,10 @@ export function dealLine(d: Deal): string {
   return `${investor} → ${d.target}: ${d.additional ? 'a further ' : ''}${amount}`;
 }
 
-function dealItem(d: Deal, corpus: Corpus, role: Role | null, entity: Entity): AnswerItem {
+/** One deal as a row: the line, status and date (and, in a company's list, whether money went in or out). */
+export function dealItem(d: Deal, corpus: Corpus, role: { role: Role; entity: Entity } | null = null): AnswerItem {
   const when = d.date ? `${d.date}${d.dateFrom === 'article' ? ' (article date)' : ''}` : 'date not given';
-  const group = role === 'target' ? `into ${entity.name} · ` : role === 'investor' ? `by ${entity.name} · ` : '';
+  const group = role ? `${role.role === 'target' ? 'into' : 'by'} ${role.entity.name} · ` : '';
   return { text: dealLine(d), detail: `${group}${d.status} · ${when}`, citations: citeSources(d.sources, corpus) };
 }
 
@@ -133,8 +135,7 @@ function valuationNotes(corpus: Corpus, entity: Entity): string[] {
     .map((f) => {
       const source = f.sources[0]!;
       const article = corpus.get(source.article);
-      const amount = formatAmount({ value: f.value, max: f.max, currency: f.unit, unit: f.unit, qualifier: f.qualifier, kind: 'money' });
       const where = [article?.outlet, article?.date].filter(Boolean).join(', ') || source.article;
-      return `${f.subject}: ${amount} (${where})`;
+      return `${f.subject}: ${formatFigure(f)} (${where})`;
     });
 }
