@@ -8,7 +8,7 @@
  * on demand: no corpus is stored on disk, and 100,000 articles never need to be in memory twice.
  */
 import type { CorpusFile } from '../src/corpus/load.ts';
-import type { Lang } from '../src/extract/types.ts';
+import type { Lang } from '../src/text/lang.ts';
 import { EntityCatalog } from '../src/extract/entities.ts';
 
 export const DEFAULT_SEED = 20260214;

@@ -16,11 +16,12 @@ import { runCommand } from '../commands/index.ts';
 import { deal } from '../commands/deal.ts';
 import { news } from '../commands/news.ts';
 import { number } from '../commands/number.ts';
-import type { Command, CommandContext } from '../commands/types.ts';
+import type { Command } from '../commands/types.ts';
 import { parseArticle } from '../src/corpus/load.ts';
 import type { Article } from '../src/corpus/types.ts';
-import { Corpus } from '../src/search/corpus-index.ts';
+import { Corpus } from '../src/search/corpus.ts';
 import { readSnapshot, saveSnapshot } from '../src/search/load-corpus.ts';
+import { benchContext } from './context.ts';
 import { generateArticle, generateQueries, type GeneratedArticle } from './generate.ts';
 import { memoryAfterGc, nowMs, percentiles, round, type Percentiles } from './stats.ts';
 
@@ -121,7 +122,7 @@ async function loadProduct(options: TaskOptions) {
   const corpus = readSnapshot(options.snapshot, FINGERPRINT);
   const loaded = nowMs();
   const memory = memoryAfterGc();
-  const ctx: CommandContext = { corpus, now: new Date('2026-02-14T12:00:00Z'), channel: 'bench' };
+  const ctx = benchContext(corpus, new Date('2026-02-14T12:00:00Z'));
   const queries = generateQueries(options.seed, options.queries);
   const run = (command: Command<any>) => (q: string) => runCommand(command, q, ctx);
   return {

@@ -3,9 +3,9 @@
  * Started by `bench/load.ts` as `node --import tsx bench/serve.ts <options json>`; prints `{"port":…}` on
  * stdout once it accepts requests, and runs until it is sent SIGTERM.
  */
-import type { CommandContext } from '../commands/types.ts';
 import { readSnapshot } from '../src/search/load-corpus.ts';
 import { startSlackApp } from '../src/slack/start.ts';
+import { benchContext } from './context.ts';
 
 export interface ServeOptions {
   snapshot: string;
@@ -18,13 +18,7 @@ export interface ServeOptions {
 async function main(): Promise<void> {
   const options = JSON.parse(process.argv[2]!) as ServeOptions;
   const corpus = readSnapshot(options.snapshot, options.fingerprint);
-  const ctx: CommandContext = {
-    corpus,
-    channel: 'bench',
-    get now() {
-      return new Date();
-    },
-  };
+  const ctx = benchContext(corpus);
   const running = await startSlackApp(
     { SLACK_API_URL: options.apiUrl, HOST: '127.0.0.1', mode: { kind: 'http', botToken: 'xoxb-bench', signingSecret: options.signingSecret, port: 0 } },
     ctx,

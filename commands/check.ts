@@ -12,7 +12,7 @@ import { sameValue } from '../src/extract/fact-store.ts';
 import { extractFacts } from '../src/extract/facts.ts';
 import { parseQuantities } from '../src/extract/money.ts';
 import type { Deal, Figure } from '../src/extract/types.ts';
-import type { Corpus } from '../src/search/corpus-index.ts';
+import type { Corpus } from '../src/search/corpus.ts';
 import { dealItem } from './deal.ts';
 import { citeSources, readQuery } from './facts-common.ts';
 import { formatFigure } from './number.ts';

@@ -3,7 +3,7 @@ import { errorAnswer, type Answer, type AnswerItem } from '../src/answer/model.t
 import type { Entity } from '../src/extract/entities.ts';
 import { formatAmount } from '../src/extract/money.ts';
 import type { Deal } from '../src/extract/types.ts';
-import type { Corpus } from '../src/search/corpus-index.ts';
+import type { Corpus } from '../src/search/corpus.ts';
 import { citationJson, citeSources, readQuery } from './facts-common.ts';
 import { formatFigure } from './number.ts';
 import { parseArgs, type Command } from './types.ts';

@@ -9,14 +9,14 @@
  */
 import { z } from 'zod';
 import type { Answer } from '../src/answer/model.ts';
-import { isValidTimeZone, loadConfig } from '../src/config.ts';
+import { isValidTimeZone } from '../src/config.ts';
 import { collectDigest } from '../src/digest/collect.ts';
 import { count, digestAnswer } from '../src/digest/compose.ts';
 import { digestSince } from '../src/digest/runner.ts';
 import { formatInZone, formatLocalTime, nextRunAt, parseLocalTime } from '../src/digest/schedule.ts';
-import { stateFor } from '../src/state/context.ts';
 import type { DigestLog, Subscription } from '../src/state/types.ts';
-import { parseArgs, UsageError, type Command, type CommandContext } from './types.ts';
+import { parseArgs, UsageError, type Command } from './types.ts';
+import type { CommandContext } from '../src/context.ts';
 
 const usage = [
   'Usage: /digest on [HH:MM] [Area/City] [quiet] · /digest off · /digest status · /digest now',
@@ -68,14 +68,8 @@ function parse(text: string): DigestArgs {
   return parseArgs(argsSchema, raw);
 }
 
-/** Default time and zone for `/digest on` without them (DIGEST_TIME, DIGEST_TZ). */
-function defaults(): { time: string; timeZone: string } {
-  const config = loadConfig();
-  return { time: config.DIGEST_TIME, timeZone: config.DIGEST_TZ };
-}
-
 async function turnOn(args: Extract<DigestArgs, { action: 'on' }>, ctx: CommandContext): Promise<Answer> {
-  const fallback = defaults();
+  const fallback = ctx.digestDefaults;
   const subscription: Subscription = {
     channel: ctx.channel,
     time: args.time ?? fallback.time,
@@ -85,7 +79,7 @@ async function turnOn(args: Extract<DigestArgs, { action: 'on' }>, ctx: CommandC
     disabledReason: null,
     activeSince: ctx.now.toISOString(),
   };
-  await stateFor(ctx).putSubscription(subscription);
+  await ctx.store.putSubscription(subscription);
   const next = nextRun(subscription, ctx.now);
   return {
     command: 'digest',
@@ -100,7 +94,7 @@ async function turnOn(args: Extract<DigestArgs, { action: 'on' }>, ctx: CommandC
 }
 
 async function turnOff(ctx: CommandContext): Promise<Answer> {
-  const store = stateFor(ctx);
+  const { store } = ctx;
   const subscription = await store.getSubscription(ctx.channel);
   if (!subscription?.active) {
     return {
@@ -123,7 +117,7 @@ async function turnOff(ctx: CommandContext): Promise<Answer> {
 }
 
 async function status(ctx: CommandContext): Promise<Answer> {
-  const store = stateFor(ctx);
+  const { store } = ctx;
   const subscription = await store.getSubscription(ctx.channel);
   const digestLog = await store.getDigestLog(ctx.channel);
   const json: Record<string, unknown> = { command: 'digest', action: 'status', channel: ctx.channel, subscription, lastRun: lastRunJson(digestLog) };
@@ -158,9 +152,9 @@ async function status(ctx: CommandContext): Promise<Answer> {
 }
 
 async function preview(ctx: CommandContext): Promise<Answer> {
-  const store = stateFor(ctx);
+  const { store } = ctx;
   const subscription = await store.getSubscription(ctx.channel);
-  const timeZone = subscription?.timeZone ?? defaults().timeZone;
+  const timeZone = subscription?.timeZone ?? ctx.digestDefaults.timeZone;
   const since = subscription
     ? digestSince(subscription, await store.getDigestLog(ctx.channel))
     : new Date(ctx.now.getTime() - 24 * 3_600_000);

@@ -5,7 +5,7 @@ import type { Citation } from '../src/answer/model.ts';
 import type { Entity } from '../src/extract/entities.ts';
 import type { NameIndex } from '../src/extract/unknown-names.ts';
 import type { FactSource } from '../src/extract/types.ts';
-import type { Corpus } from '../src/search/corpus-index.ts';
+import type { Corpus } from '../src/search/corpus.ts';
 
 export interface ReadQuery {
   entities: Entity[];

@@ -10,7 +10,8 @@ import { help } from './help.ts';
 import { news } from './news.ts';
 import { number } from './number.ts';
 import { routeFreeText } from './router.ts';
-import { UsageError, type Command, type CommandContext } from './types.ts';
+import { UsageError, type Command } from './types.ts';
+import type { CommandContext } from '../src/context.ts';
 
 export const commands: Command<any>[] = [deal, number, news, check, digest, help];
 

@@ -4,8 +4,10 @@ import { METRIC_CUES } from '../src/extract/cues.ts';
 import { findConflicts } from '../src/extract/fact-store.ts';
 import { formatAmount } from '../src/extract/money.ts';
 import type { Figure } from '../src/extract/types.ts';
-import { analyzeQuery, fold, stem, tokenize } from '../src/search/analyzer.ts';
-import type { Corpus } from '../src/search/corpus-index.ts';
+import { analyzeQuery } from '../src/search/analyzer.ts';
+import { fold, tokenize } from '../src/text/words.ts';
+import { stem } from '../src/text/stem.ts';
+import type { Corpus } from '../src/search/corpus.ts';
 import { citationJson, citeSources, readQuery } from './facts-common.ts';
 import { parseArgs, type Command } from './types.ts';
 

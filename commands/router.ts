@@ -7,14 +7,15 @@
  *   "check Amazon will invest $50bn in OpenAI"     → /check …
  * Anything else is searched with /news.
  */
-import { fold } from '../src/search/analyzer.ts';
+import { fold } from '../src/text/words.ts';
 import { check } from './check.ts';
 import { deal } from './deal.ts';
 import { readQuery } from './facts-common.ts';
 import { help } from './help.ts';
 import { news } from './news.ts';
 import { metricsOf, number } from './number.ts';
-import type { Command, CommandContext } from './types.ts';
+import type { Command } from './types.ts';
+import type { CommandContext } from '../src/context.ts';
 
 export interface Route {
   command: Command<any>;

@@ -1,18 +1,6 @@
 import type { ZodType } from 'zod';
 import type { Answer } from '../src/answer/model.ts';
-import type { Corpus } from '../src/search/corpus-index.ts';
-import type { StateStore } from '../src/state/types.ts';
-
-/** What a command may use while answering. No Slack objects: commands are pure input → Answer. */
-export interface CommandContext {
-  corpus: Corpus;
-  /** "Now" for relative dates and digests; injected so tests can fix it. */
-  now: Date;
-  /** Where the request came from: a Slack channel id, or `console`. Used by /digest. */
-  channel: string;
-  /** Subscriptions and digest history; opened under DATA_DIR when not given. */
-  store?: StateStore;
-}
+import type { CommandContext } from '../src/context.ts';
 
 /**
  * One user-facing command. `parse` validates the raw text after the command name (zod inside) and throws

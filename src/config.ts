@@ -13,10 +13,15 @@ const optionalSecret = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** `/digest on` without a time or zone: DIGEST_TIME and DIGEST_TZ, unless set. */
+export const DIGEST_DEFAULTS = { time: '08:00', timeZone: 'Europe/Berlin' } as const;
+
 const envSchema = z.object({
   CORPUS_DIR: z.string().min(1).default('seeds'),
   INDEX_DIR: z.string().min(1).default('index'),
   DATA_DIR: z.string().min(1).default('data'),
+  /** The entity list (companies, funds, people, aliases); unset: the bundled `src/extract/entities.yml`. */
+  ENTITIES_FILE: optionalSecret,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `pretty` forces human-readable logs; by default they are JSON unless stderr is a TTY. */
   LOG_FORMAT: z.enum(['json', 'pretty', 'auto']).default('auto'),
@@ -28,11 +33,11 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   /** Default digest time and zone for `/digest on` without arguments. */
-  DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)').default('08:00'),
+  DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)').default(DIGEST_DEFAULTS.time),
   DIGEST_TZ: z
     .string()
     .refine((tz) => isValidTimeZone(tz), 'must be an IANA time zone such as Europe/Berlin')
-    .default('Europe/Berlin'),
+    .default(DIGEST_DEFAULTS.timeZone),
   /** A digest missed while the bot was down is still sent if it is at most this many hours late. */
   DIGEST_GRACE_HOURS: z.coerce.number().min(0).max(48).default(6),
   /** Comma-separated RSS/Atom feed URLs polled for new articles. */
@@ -50,6 +55,8 @@ export type Config = Omit<z.infer<typeof envSchema>, 'SLACK_BOT_TOKEN' | 'SLACK_
   corpusDir: string;
   indexDir: string;
   dataDir: string;
+  /** Absolute path of ENTITIES_FILE, or null for the bundled list. */
+  entitiesFile: string | null;
 };
 
 export class ConfigError extends Error {}
@@ -64,6 +71,22 @@ export function isValidTimeZone(tz: string): boolean {
 }
 
 /**
+ * LOG_LEVEL and LOG_FORMAT for the process-wide logger, which exists before the configuration is validated
+ * (a configuration error is itself logged): unknown values fall back to the defaults here, and
+ * `loadConfig` then reports them.
+ */
+export function logSettings(env: NodeJS.ProcessEnv = process.env): { level: Config['LOG_LEVEL']; format: Config['LOG_FORMAT'] } {
+  const level = envSchema.shape.LOG_LEVEL.safeParse(env.LOG_LEVEL);
+  const format = envSchema.shape.LOG_FORMAT.safeParse(env.LOG_FORMAT);
+  return { level: level.success ? level.data : 'info', format: format.success ? format.data : 'auto' };
+}
+
+/** Whether LOG_LEVEL was set: one-shot tools stay quiet unless asked. */
+export function logLevelChosen(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.LOG_LEVEL);
+}
+
+/**
  * Reads and validates the configuration. Throws `ConfigError` with one line naming the bad variable;
  * a partial set of Slack credentials is an error, not a silent fall-back to the console.
  */
@@ -73,7 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`Configuration error: ${issue.path.join('.')} ${issue.message}`);
   }
-  const { SLACK_BOT_TOKEN: botToken, SLACK_APP_TOKEN: appToken, SLACK_SIGNING_SECRET: signingSecret, ...rest } =
+  const { SLACK_BOT_TOKEN: botToken, SLACK_APP_TOKEN: appToken, SLACK_SIGNING_SECRET: signingSecret, ENTITIES_FILE, ...rest } =
     parsed.data;
   return {
     ...rest,
@@ -81,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     corpusDir: path.resolve(cwd, rest.CORPUS_DIR),
     indexDir: path.resolve(cwd, rest.INDEX_DIR),
     dataDir: path.resolve(cwd, rest.DATA_DIR),
+    entitiesFile: ENTITIES_FILE ? path.resolve(cwd, ENTITIES_FILE) : null,
   };
 }
 

@@ -1,7 +1,7 @@
 /** The local console: the bundled corpus answered in a terminal, when no Slack credentials are set. */
 import { createInterface } from 'node:readline';
 import { answer } from '../commands/index.ts';
-import type { CommandContext } from '../commands/types.ts';
+import type { CommandContext } from './context.ts';
 import { ANSI, PLAIN, renderText } from './answer/text.ts';
 import { log } from './log.ts';
 

@@ -1,25 +1,19 @@
-import type { CommandContext } from '../commands/types.ts';
-import type { Config } from './config.ts';
-import { log } from './log.ts';
-import { loadCorpus } from './search/load-corpus.ts';
-import { FileStateStore } from './state/file-store.ts';
-import { progressBar } from './util/progress.ts';
+/**
+ * What a command may use while answering: the corpus, the state store, the clock, where the request came
+ * from, and the defaults the configuration sets. Front ends (console, `ask`, Slack, the digest runner)
+ * build it; commands only read it. No Slack objects: commands are pure input → Answer.
+ */
+import type { Corpus } from './search/corpus.ts';
+import type { StateStore } from './state/types.ts';
 
-/** Loads (or builds) the corpus for the configured folders: what every front end needs before answering. */
-export function createContext(config: Pick<Config, 'corpusDir' | 'indexDir' | 'dataDir'>, channel = 'console'): CommandContext {
-  const started = Date.now();
-  const { corpus, source, reason } = loadCorpus({
-    corpusDir: config.corpusDir,
-    indexDir: config.indexDir,
-    onProgress: progressBar('Indexing'),
-  });
-  log.debug({ articles: corpus.articles.length, source, reason, ms: Date.now() - started }, 'corpus ready');
-  return {
-    corpus,
-    channel,
-    store: new FileStateStore(config.dataDir),
-    get now() {
-      return new Date();
-    },
-  };
+export interface CommandContext {
+  corpus: Corpus;
+  /** "Now" for relative dates, "this year" and digests; injected so tests can fix it. */
+  now: Date;
+  /** Where the request came from: a Slack channel id, or `console`. Used by /digest. */
+  channel: string;
+  /** Subscriptions, digest history, ingested articles. */
+  store: StateStore;
+  /** Time of day (HH:MM) and IANA zone for `/digest on` without them: DIGEST_TIME and DIGEST_TZ. */
+  digestDefaults: { time: string; timeZone: string };
 }

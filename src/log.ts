@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { logSettings } from './config.ts';
 
 /** Paths pino replaces with [redacted]: tokens and secrets must never reach the logs. */
 export const REDACT_PATHS = [
@@ -80,10 +81,7 @@ export function createLogger({ level = 'info', format = 'auto', destination }: L
 }
 
 /** The process-wide logger; tests and tools may replace it with `setLogger`. */
-export let log: Logger = createLogger({
-  level: process.env.LOG_LEVEL ?? 'info',
-  format: (process.env.LOG_FORMAT as LogOptions['format']) ?? 'auto',
-});
+export let log: Logger = createLogger(logSettings());
 
 export function setLogger(logger: Logger): void {
   log = logger;

@@ -3,8 +3,8 @@ import { renderBlocks } from './answer/blocks.ts';
 import { renderText } from './answer/text.ts';
 import { runMain, configOrExit } from './cli/run.ts';
 import { runConsole } from './console.ts';
-import { createContext } from './context.ts';
-import { startBackgroundJobs } from './digest/background.ts';
+import { createContext } from './app/create-context.ts';
+import { startBackgroundJobs } from './app/background.ts';
 import { log } from './log.ts';
 import { startSlackApp } from './slack/start.ts';
 

@@ -5,12 +5,13 @@
  */
 import { answer } from '../../commands/index.ts';
 import { renderText, ANSI, PLAIN } from '../answer/text.ts';
-import { createContext } from '../context.ts';
+import { createContext } from '../app/create-context.ts';
+import { logLevelChosen } from '../config.ts';
 import { log } from '../log.ts';
 import { configOrExit, runMain } from './run.ts';
 
 // A one-shot answer is for reading: routine logs only when asked for with LOG_LEVEL.
-if (!process.env.LOG_LEVEL) log.level = 'warn';
+if (!logLevelChosen()) log.level = 'warn';
 
 const USAGE = 'Usage: npm run --silent ask -- "<question or /command>" [--json]';
 

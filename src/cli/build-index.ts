@@ -9,6 +9,7 @@ runMain(() => {
   const { corpus } = loadCorpus({
     corpusDir: config.corpusDir,
     indexDir: config.indexDir,
+    entitiesFile: config.entitiesFile,
     force: true,
     onProgress: progressBar('Indexing', { minTotal: 1 }),
   });

@@ -20,7 +20,7 @@ runMain(async () => {
     return;
   }
   const config = configOrExit();
-  const { corpus } = loadCorpus({ corpusDir: config.corpusDir, indexDir: config.indexDir, onProgress: progressBar('Indexing') });
+  const { corpus } = loadCorpus({ corpusDir: config.corpusDir, indexDir: config.indexDir, entitiesFile: config.entitiesFile, onProgress: progressBar('Indexing') });
   const ingester = await Ingester.open({ corpus, corpusDir: config.corpusDir, store: new FileStateStore(config.dataDir), settleMs: 0 });
   let failed = false;
   for (const target of targets) {

@@ -1,4 +1,4 @@
-import type { Lang } from '../extract/types.ts';
+import type { Lang } from '../text/lang.ts';
 
 /** Frequent function words that tell German from English text. */
 const GERMAN = new Set(

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { log } from '../log.ts';
-import type { Lang } from '../extract/types.ts';
+import type { Lang } from '../text/lang.ts';
 import { cleanArticle } from './clean.ts';
 import { detectLanguage } from './language.ts';
 import type { Article } from './types.ts';

@@ -2,9 +2,10 @@
  * Unicode clean-up that remembers where every character came from, so that sentences found in the
  * cleaned text can be mapped back to character offsets in the original file.
  */
+import { classSource, HYPHEN_LOOKALIKES } from '../text/chars.ts';
 
-/** Hyphen look-alikes folded to '-': hyphen, non-breaking hyphen (U+2011, common in 002), figure dash, minus. */
-const HYPHENS = /[\u2010\u2011\u2012\u2212\uFE63\uFF0D]/g;
+/** Hyphen look-alikes folded to '-' (U+2011, the non-breaking hyphen, is common in the press). */
+const HYPHENS = new RegExp(classSource(HYPHEN_LOOKALIKES), 'g');
 /** Invisible characters dropped: soft hyphen, zero-width space/joiners, BOM. */
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 

@@ -1,4 +1,4 @@
-import type { Lang } from '../extract/types.ts';
+import type { Lang } from '../text/lang.ts';
 
 /** A sentence (or a table row) of an article. Offsets point into the ORIGINAL file text. */
 export interface Sentence {

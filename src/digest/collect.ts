@@ -4,7 +4,7 @@
  */
 import type { Article } from '../corpus/types.ts';
 import type { Deal, FactSource, Figure } from '../extract/types.ts';
-import type { Corpus } from '../search/corpus-index.ts';
+import type { Corpus } from '../search/corpus.ts';
 import type { IngestRecord } from '../state/types.ts';
 
 /** `new`: every source is a new article; `updated`: the fact was known and a new article reports it too. */

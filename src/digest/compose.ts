@@ -19,7 +19,7 @@
 import { cite } from '../answer/cite.ts';
 import type { Answer, AnswerItem, Citation } from '../answer/model.ts';
 import type { Deal, FactSource, Figure, Qualifier } from '../extract/types.ts';
-import type { Corpus } from '../search/corpus-index.ts';
+import type { Corpus } from '../search/corpus.ts';
 import { isEmpty, type Conflict, type DigestContent, type FactChange, type NewArticle } from './collect.ts';
 import { formatInZone } from './schedule.ts';
 

@@ -13,7 +13,7 @@
  */
 import type { Answer } from '../answer/model.ts';
 import { log } from '../log.ts';
-import type { Corpus } from '../search/corpus-index.ts';
+import type { Corpus } from '../search/corpus.ts';
 import type { DigestLog, StateStore, Subscription } from '../state/types.ts';
 import { collectDigest, isEmpty } from './collect.ts';
 import { digestAnswer } from './compose.ts';

@@ -3,7 +3,7 @@
  * Anthropic", "mit Cerebras") or receives ("raised", "Finanzierungsrunde", "Startkapital"); the investor is
  * named before the amount or after "von/from/led by"; the status comes from the wording.
  */
-import { fold } from '../search/analyzer.ts';
+import { fold } from '../text/words.ts';
 import {
   COMPANY_ANAPHORA,
   COMPANY_NOUN,
@@ -15,7 +15,8 @@ import {
 } from './cues.ts';
 import { type DateMention } from './dates.ts';
 import type { EntityMention } from './entities.ts';
-import type { Deal, DealStatus, Lang, Quantity } from './types.ts';
+import type { Deal, DealStatus, Quantity } from './types.ts';
+import type { Lang } from '../text/lang.ts';
 import { nearestMetric } from './figure-rules.ts';
 import {
   clauseOf,

@@ -23,6 +23,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { APOSTROPHES, classSource, DASHES } from '../text/chars.ts';
 
 export type EntityKind = 'company' | 'fund' | 'person' | 'project' | 'lab' | 'country';
 
@@ -172,9 +173,8 @@ function surfaceForms(e: Entity): string[] {
 // ───────────────────────────── text helpers ─────────────────────────────
 
 const WORD_CHAR = String.raw`\p{L}\p{M}\p{N}`;
-const HYPHENS = '-\u2010\u2011\u2012\u2013\u2014\u2212';
-const APOS = "'\u2019\u2018\u02BC";
-const APOS_CLASS = `[${APOS}]`;
+const DASH_CLASS = classSource(DASHES);
+const APOS_CLASS = classSource(APOSTROPHES);
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -189,8 +189,8 @@ function aliasPattern(alias: string): string {
       continue;
     }
     for (const ch of part) {
-      if (HYPHENS.includes(ch)) src += `[${HYPHENS}]`;
-      else if (APOS.includes(ch)) src += APOS_CLASS;
+      if (DASHES.includes(ch)) src += DASH_CLASS;
+      else if (APOSTROPHES.includes(ch)) src += APOS_CLASS;
       else src += escapeRe(ch);
     }
   }
@@ -204,8 +204,8 @@ export function normalizeName(s: string): string {
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/ß/g, 'ss')
-    .replace(new RegExp(`[${APOS}\`´]`, 'g'), "'")
-    .replace(new RegExp(`[${HYPHENS}]`, 'g'), '-')
+    .replace(new RegExp(`${APOS_CLASS}|[\`´]`, 'g'), "'")
+    .replace(new RegExp(DASH_CLASS, 'g'), '-')
     .replace(/\s+/g, ' ')
     .replace(/^[\s"'„“”«»‚(\[]+|[\s"„“”«»‚)\].,;:!?]+$/g, '')
     .trim();
@@ -263,6 +263,14 @@ interface Candidate {
 
 /** The bundled catalogue; `ENTITIES_FILE` may point elsewhere. */
 export const DEFAULT_ENTITIES_FILE = fileURLToPath(new URL('./entities.yml', import.meta.url));
+
+let bundled: EntityCatalog | undefined;
+
+/** The bundled `entities.yml`, loaded once per process (ENTITIES_FILE is the configuration's business: `loadCorpus`). */
+export function bundledCatalog(): EntityCatalog {
+  bundled ??= EntityCatalog.load(DEFAULT_ENTITIES_FILE);
+  return bundled;
+}
 
 export class EntityCatalog {
   readonly entities: Entity[];

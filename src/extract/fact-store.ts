@@ -4,8 +4,7 @@
  * two sentences, or in a table and a sentence) is stored once with every source.
  */
 import type { Article } from '../corpus/types.ts';
-import { readFileSync } from 'node:fs';
-import { DEFAULT_ENTITIES_FILE, EntityCatalog } from './entities.ts';
+import { bundledCatalog, type EntityCatalog } from './entities.ts';
 import { extractFacts } from './facts.ts';
 import { NameIndex } from './unknown-names.ts';
 import type { Amount, Deal, DealStatus, Facts, Figure } from './types.ts';
@@ -15,23 +14,6 @@ const SAME_VALUE_TOLERANCE = 0.02;
 
 /** The more cautious status wins when sources disagree: a reported "talks" is not yet "completed". */
 const STATUS_CAUTION: DealStatus[] = ['talks', 'planned', 'announced', 'completed', 'historic'];
-
-let defaultCatalog: EntityCatalog | null = null;
-
-function entitiesFile(): string {
-  return process.env.ENTITIES_FILE || DEFAULT_ENTITIES_FILE;
-}
-
-/** The bundled entity list (or `ENTITIES_FILE`), loaded once per process. */
-export function entityCatalog(): EntityCatalog {
-  defaultCatalog ??= EntityCatalog.load(entitiesFile());
-  return defaultCatalog;
-}
-
-/** The entity list's text: part of the index fingerprint, so editing it re-extracts the facts. */
-export function entityCatalogText(): string {
-  return readFileSync(entitiesFile(), 'utf8');
-}
 
 export class FactStore {
   readonly deals: Deal[] = [];
@@ -54,7 +36,7 @@ export class FactStore {
   /** `article start` of every source of a figure that has been merged into. */
   private readonly sourceKeys = new Map<Figure, Set<string>>();
 
-  constructor(catalog: EntityCatalog = entityCatalog()) {
+  constructor(catalog: EntityCatalog = bundledCatalog()) {
     this.catalog = catalog;
     this.names = new NameIndex(catalog);
   }

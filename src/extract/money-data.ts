@@ -8,7 +8,8 @@
  * means "directly adjacent". Matching is case-insensitive, except for all-caps tokens of two or
  * more letters ("USD", "US", "CHF"), which must match exactly (so "eur" or "us" never match).
  */
-import type { Lang, Qualifier } from './types.ts';
+import type { Qualifier } from './types.ts';
+import type { Lang } from '../text/lang.ts';
 
 /** A multiplier word after the number: "Mrd.", "billion", "bn", "$5m". */
 export interface ScaleEntry {

@@ -15,7 +15,9 @@
  *     with bounded look-ahead/look-behind, and no regular expression can backtrack, so long
  *     inputs stay fast.
  */
-import type { Lang, Qualifier, Quantity } from './types.ts';
+import type { Qualifier, Quantity } from './types.ts';
+import { APOSTROPHES, classSource, DASHES, SPACES } from '../text/chars.ts';
+import type { Lang } from '../text/lang.ts';
 import {
   ADDITIONAL,
   COUNT_NOUNS,
@@ -43,17 +45,15 @@ import {
 // ---------------------------------------------------------------------------------------------
 // Normalisation and tokens
 
-/** Dashes (U+2010–U+2015, minus U+2212, small/full-width hyphen) read as "-". */
-const DASHES = /[\u2010-\u2015\u2212\ufe63\uff0d]/g;
-/** No-break, narrow, thin, figure and zero-width spaces read as a plain space. */
-const SPACES = /[\u00a0\u2007\u2009\u200a\u200b\u202f]/g;
-/** Typographic apostrophes (Swiss "30’000") read as "'". */
-const APOSTROPHES = /[\u2018\u2019\u2032]/g;
+const DASH = new RegExp(classSource(DASHES), 'g');
+const SPACE = new RegExp(classSource(SPACES), 'g');
+/** Typographic apostrophes and primes (Swiss "30’000") read as "'". */
+const APOSTROPHE = new RegExp(classSource(APOSTROPHES), 'g');
 const SOFT_HYPHEN = '\u00ad';
 
 /** Same length as the input, so every index is also an index into the original text. */
 function normalise(text: string): string {
-  return text.replace(DASHES, '-').replace(SPACES, ' ').replace(APOSTROPHES, "'");
+  return text.replace(DASH, '-').replace(SPACE, ' ').replace(APOSTROPHE, "'");
 }
 
 interface NumberInfo {

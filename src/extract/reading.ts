@@ -3,7 +3,7 @@
  * dates and clauses) and the state of the article being read.
  */
 import type { Article, Sentence } from '../corpus/types.ts';
-import { fold } from '../search/analyzer.ts';
+import { foldWord } from '../text/words.ts';
 import { findDates, type DateMention } from './dates.ts';
 import type { EntityCatalog, EntityMention } from './entities.ts';
 import { parseQuantities } from './money.ts';
@@ -87,7 +87,7 @@ class LazyView implements SentenceView {
 
   get words(): Word[] {
     return (this.cachedWords ??= [...this.text.matchAll(/[\p{L}\p{N}'’]+/gu)].map((m) => ({
-      folded: fold(m[0]).replace(/['’]s?$/, ''),
+      folded: foldWord(m[0]),
       start: m.index,
       end: m.index + m[0].length,
     })));

@@ -1,6 +1,6 @@
 /** Deals from Markdown tables: columns found by their header names. */
 import type { Passage } from '../corpus/types.ts';
-import { fold } from '../search/analyzer.ts';
+import { fold } from '../text/words.ts';
 import { findDates } from './dates.ts';
 import { parseQuantities } from './money.ts';
 import type { Deal, Quantity } from './types.ts';

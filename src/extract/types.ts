@@ -1,7 +1,5 @@
 /** Shared shapes of extracted facts. Every fact keeps where it came from (article + sentence span). */
 
-export type Lang = 'de' | 'en';
-
 export type Qualifier = 'exact' | 'up_to' | 'about' | 'below' | 'more_than' | 'range';
 
 /** A number found in text: an amount of money, a percentage, or a count of things. */

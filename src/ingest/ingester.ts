@@ -14,7 +14,7 @@ import path from 'node:path';
 import { parseArticle, readSidecar, type CorpusFile } from '../corpus/load.ts';
 import type { Article } from '../corpus/types.ts';
 import { log } from '../log.ts';
-import type { Corpus } from '../search/corpus-index.ts';
+import type { Corpus } from '../search/corpus.ts';
 import type { IngestRecord, StateStore } from '../state/types.ts';
 import { writeFileAtomic } from '../util/atomic-file.ts';
 import { DedupeIndex, textHash, type Duplicate } from './dedupe.ts';

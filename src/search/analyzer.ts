@@ -1,18 +1,11 @@
 /**
- * The one analyzer shared by indexing and querying: Unicode folding (case, diacritics, ß), stop words,
- * German/English Snowball stemming (from @orama/stemmers), and a bilingual synonym map for queries.
+ * The one analyzer shared by indexing and querying: the words of `text/` (folding, tokens, stems) minus
+ * stop words for the index, and for queries both languages' stems plus a bilingual synonym map.
  */
-import { stemmer as germanStem } from '@orama/stemmers/german';
-import { stemmer as englishStem } from '@orama/stemmers/english';
-import type { Lang } from '../extract/types.ts';
+import type { Lang } from '../text/lang.ts';
+import { stem } from '../text/stem.ts';
+import { tokenize } from '../text/words.ts';
 import { SYNONYM_GROUPS } from './synonyms.ts';
-
-export interface Token {
-  /** The folded surface form (lower case, no diacritics). */
-  folded: string;
-  start: number;
-  end: number;
-}
 
 /** Words too common to search for (both languages), folded. */
 export const STOP_WORDS = new Set(
@@ -25,63 +18,6 @@ export const STOP_WORDS = new Set(
     'than then there here do does did will would can could should may might much many about into over'
   ).split(' '),
 );
-
-/** Lower case, diacritics removed, ß → ss: `Übernahme` and `Ubernahme` fold alike. */
-const ASCII = /^[\x00-\x7f]*$/;
-
-export function fold(word: string): string {
-  // Most words are plain ASCII: lower case is all they need (the Unicode steps cost more than the rest).
-  if (ASCII.test(word)) return word.toLowerCase();
-  return word
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/ß/g, 'ss');
-}
-
-/** Letters and digits; combining marks belong to their word (a decomposed `Ü` typed in a query). */
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)?/gu;
-
-/** Splits text into folded word tokens with their offsets. Hyphenated compounds split at the hyphen. */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const folded = fold(match[0]).replace(/['’]s?$/, '');
-    if (folded) tokens.push({ folded, start: match.index, end: match.index + match[0].length });
-  }
-  return tokens;
-}
-
-/**
- * German stems, corrected for Latin plurals the Snowball stemmer leaves apart: `Zentrum`/`Zentren`,
- * `Museum`/`Museen` both stem to `zentr`/`muse`, so `Rechenzentrum` finds `Rechenzentren`.
- */
-function stemGerman(word: string): string {
-  const stem = germanStem(word);
-  return stem.length > 6 && stem.endsWith('um') ? stem.slice(0, -2) : stem;
-}
-
-/**
- * German `Billion`/`Billionen` (also in compounds: `Billionenmarke`) is 10^12, an English *trillion*, while
- * English `billion` is German `Milliarde`. German text indexes these words as `trillion…`, so that an English
- * `billion` never finds a German trillion.
- */
-const GERMAN_FALSE_FRIEND = /^billion(?=en|$)/;
-
-/** The index term for one folded word of a text in `lang`. Numbers are kept as they are. */
-export function stem(folded: string, lang: Lang): string {
-  if (/^\d/.test(folded) || folded.length < 4) return folded;
-  return lang === 'de' ? stemGerman(folded.replace(GERMAN_FALSE_FRIEND, 'trillion')) : englishStem(folded);
-}
-
-/**
- * The first letters that any folded word stemming to `term` starts with (stems only shorten a word's end,
- * except the false-friend rewrite above): a cheap test of whether a text can contain the term at all.
- */
-export function termProbes(term: string, length = 4): string[] {
-  const probe = term.slice(0, length);
-  return term.startsWith('trillion') ? [probe, 'billion'.slice(0, length)] : [probe];
-}
 
 /** The terms a text contributes to the index: stop words out, stemmed by the text's language. */
 export function indexTerms(text: string, lang: Lang): string[] {

@@ -7,16 +7,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fingerprint, parseArticle, parseSidecar, readCorpusFiles, readSidecarText } from '../corpus/load.ts';
-import { entityCatalogText } from '../extract/fact-store.ts';
+import { bundledCatalog, DEFAULT_ENTITIES_FILE, EntityCatalog } from '../extract/entities.ts';
 import { log } from '../log.ts';
 import { writeFileAtomic } from '../util/atomic-file.ts';
-import { Corpus, SNAPSHOT_VERSION } from './corpus-index.ts';
+import { Corpus } from './corpus.ts';
+import { SNAPSHOT_VERSION } from './snapshot.ts';
 
 export const SNAPSHOT_FILE = 'snapshot.json';
 
 export interface LoadOptions {
   corpusDir: string;
   indexDir: string;
+  /** The entity list (ENTITIES_FILE); null or left out: the bundled one. */
+  entitiesFile?: string | null;
   /** Build even when a matching snapshot exists (`npm run index`). */
   force?: boolean;
   onProgress?: (done: number, total: number) => void;
@@ -30,21 +33,24 @@ export interface LoadResult {
   reason?: string;
 }
 
-export function loadCorpus({ corpusDir, indexDir, force = false, onProgress }: LoadOptions): LoadResult {
+export function loadCorpus({ corpusDir, indexDir, entitiesFile = null, force = false, onProgress }: LoadOptions): LoadResult {
   const files = readCorpusFiles(corpusDir);
   const sidecarText = readSidecarText(corpusDir);
-  const print = fingerprint(files, sidecarText, `v${SNAPSHOT_VERSION}:${codeFingerprint()}:${entityCatalogText()}`);
+  const catalog = entitiesFile ? EntityCatalog.load(entitiesFile) : bundledCatalog();
+  // The entity list's text is part of the fingerprint: editing it re-extracts the facts.
+  const catalogText = readFileSync(entitiesFile ?? DEFAULT_ENTITIES_FILE, 'utf8');
+  const print = fingerprint(files, sidecarText, `v${SNAPSHOT_VERSION}:${codeFingerprint()}:${catalogText}`);
   const snapshotPath = path.join(indexDir, SNAPSHOT_FILE);
   let reason = force ? 'forced rebuild' : 'no snapshot yet';
   if (!force) {
-    const attempt = tryLoadSnapshot(snapshotPath, print);
+    const attempt = tryLoadSnapshot(snapshotPath, print, catalog);
     if ('corpus' in attempt) return { corpus: attempt.corpus, source: 'snapshot' };
     reason = attempt.reason;
   }
   if (files.length === 0) log.warn({ corpusDir }, 'the corpus folder has no articles (.txt or .md)');
   const sidecar = parseSidecar(sidecarText);
   const articles = files.map((file) => parseArticle(file, sidecar.get(file.name)));
-  const corpus = Corpus.build(articles, print, onProgress);
+  const corpus = Corpus.build(articles, print, catalog, onProgress);
   try {
     saveSnapshot(snapshotPath, corpus);
   } catch (error) {
@@ -56,15 +62,15 @@ export function loadCorpus({ corpusDir, indexDir, force = false, onProgress }: L
 
 /** Writes the snapshot atomically, part by part: at 100,000 articles it is longer than a JavaScript string may be. */
 export function saveSnapshot(file: string, corpus: Corpus): void {
-  writeFileAtomic(file, corpus.snapshotParts());
+  writeFileAtomic(file, corpus.snapshotLines());
 }
 
-/** Reads a snapshot file (see `Corpus.fromSnapshotBuffer`); throws if it is missing or not usable. */
+/** Reads a snapshot file (see `Corpus.fromSnapshot`); throws if it is missing or not usable. */
 export function readSnapshot(file: string, print?: string): Corpus {
-  return Corpus.fromSnapshotBuffer(readFileSync(file), print);
+  return Corpus.fromSnapshot(readFileSync(file), print);
 }
 
-function tryLoadSnapshot(file: string, print: string): { corpus: Corpus } | { reason: string } {
+function tryLoadSnapshot(file: string, print: string, catalog: EntityCatalog): { corpus: Corpus } | { reason: string } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -72,7 +78,7 @@ function tryLoadSnapshot(file: string, print: string): { corpus: Corpus } | { re
     return { reason: 'no snapshot yet' };
   }
   try {
-    return { corpus: Corpus.fromSnapshotBuffer(bytes, print) };
+    return { corpus: Corpus.fromSnapshot(bytes, print, catalog) };
   } catch (error) {
     const reason = `snapshot not usable: ${(error as Error).message}`;
     log.info({ file, reason }, 'rebuilding the index');
@@ -81,7 +87,7 @@ function tryLoadSnapshot(file: string, print: string): { corpus: Corpus } | { re
 }
 
 /** The folders whose code decides what a snapshot holds: loader and cleaner, analyzer and index, extraction. */
-const PIPELINE_DIRS = ['../corpus', '.', '../extract'].map((dir) => fileURLToPath(new URL(dir, import.meta.url)));
+const PIPELINE_DIRS = ['../text', '../corpus', '.', '../extract'].map((dir) => fileURLToPath(new URL(dir, import.meta.url)));
 let pipelinePrint: string | undefined;
 
 /**

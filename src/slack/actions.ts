@@ -9,7 +9,7 @@
 import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { answer } from '../../commands/index.ts';
-import type { CommandContext } from '../../commands/types.ts';
+import type { CommandContext } from '../context.ts';
 import { LIMITS, renderBlocks, SHARE_ACTION_ID } from '../answer/blocks.ts';
 import { forChannel } from './context.ts';
 import { guarded } from './guard.ts';

@@ -6,7 +6,7 @@
  * seconds, so a few quick retries instead of the SDK's default of ten over half an hour.
  */
 import { App, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
-import type { CommandContext } from '../../commands/types.ts';
+import type { CommandContext } from '../context.ts';
 import type { Config, Mode } from '../config.ts';
 import { log } from '../log.ts';
 import { registerShare } from './actions.ts';

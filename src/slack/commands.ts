@@ -5,7 +5,7 @@
  */
 import type { App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { answer, commands, findCommand } from '../../commands/index.ts';
-import type { CommandContext } from '../../commands/types.ts';
+import type { CommandContext } from '../context.ts';
 import { renderBlocks } from '../answer/blocks.ts';
 import { forChannel } from './context.ts';
 import { guarded } from './guard.ts';

@@ -1,4 +1,4 @@
-import type { CommandContext } from '../../commands/types.ts';
+import type { CommandContext } from '../context.ts';
 
 /**
  * The command context for one Slack request: its channel, and `now` fixed when the request arrived

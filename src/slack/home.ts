@@ -1,7 +1,7 @@
 /** The App Home tab: what Dealdesk can do (the `/help` answer), published whenever a user opens it. */
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { answer } from '../../commands/index.ts';
-import type { CommandContext } from '../../commands/types.ts';
+import type { CommandContext } from '../context.ts';
 import { renderBlocks } from '../answer/blocks.ts';
 import { forChannel } from './context.ts';
 import { guarded } from './guard.ts';

@@ -11,14 +11,14 @@
  */
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { answer } from '../../commands/index.ts';
-import type { CommandContext } from '../../commands/types.ts';
+import type { CommandContext } from '../context.ts';
 import { renderBlocks } from '../answer/blocks.ts';
 import { log } from '../log.ts';
 import { forChannel } from './context.ts';
 import { RecentIds } from './dedupe.ts';
 import { guarded } from './guard.ts';
 import { plainText, stripBotMention } from './text.ts';
-import { catalogueNames, fetchThread, threadLine, type FindNames } from './thread-context.ts';
+import { fetchThread, threadLine, type FindNames } from './thread-context.ts';
 
 type MentionArgs = Pick<SlackEventMiddlewareArgs<'app_mention'>, 'event' | 'body'> & Pick<AllMiddlewareArgs, 'context' | 'client'>;
 
@@ -34,7 +34,7 @@ export function registerMentions(app: App, ctx: CommandContext, options: Mention
   app.event('app_mention', mentionListener(ctx, options));
 }
 
-export function mentionListener(ctx: CommandContext, { seen = new RecentIds(), findNames = catalogueNames }: MentionOptions = {}) {
+export function mentionListener(ctx: CommandContext, { seen = new RecentIds(), findNames = (text) => ctx.corpus.facts.names.find(text) }: MentionOptions = {}) {
   return async ({ event, body, context, client }: MentionArgs): Promise<void> => {
     if (context.retryNum && !UNDELIVERED.has(context.retryReason ?? '')) {
       log.debug({ eventId: body.event_id, retryNum: context.retryNum, reason: context.retryReason }, 'ignoring a retried delivery');

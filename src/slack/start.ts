@@ -2,7 +2,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
-import type { CommandContext } from '../../commands/types.ts';
+import type { CommandContext } from '../context.ts';
 import type { Config } from '../config.ts';
 import { createSlackApp, type SlackAppOptions, type SlackMode } from './app.ts';
 

@@ -10,13 +10,12 @@
  *      ("how much is Amazon putting into OpenAI?" → "how much is Nvidia putting into OpenAI?");
  *    - otherwise the new company is appended ("/deal openai" → "/deal openai Nvidia"), which is how the
  *      commands take a second party.
- *    Companies are found with the entity catalogue. Questions are resolved oldest first, so a chain of
+ *    Companies are found with the corpus's names: its entity list and the companies its articles named. Questions are resolved oldest first, so a chain of
  *    follow-ups ("and Nvidia?", "and SoftBank?") keeps building on the original question.
  *
  * Anything else is answered as asked.
  */
 import type { App } from '@slack/bolt';
-import { entityCatalog } from '../extract/fact-store.ts';
 import { plainText, stripBotMention } from './text.ts';
 
 /** The fields of a thread message that matter here (a subset of `conversations.replies` messages). */
@@ -35,9 +34,6 @@ const FOLLOW_UP_LEAD = /^(?:and|und|also|what about|how about|und was ist mit|wa
 const MAX_FOLLOW_UP_WORDS = 3;
 const THREAD_LIMIT = 100;
 
-/** Company names from the entity catalogue the corpus uses (the bundled one or ENTITIES_FILE). */
-export const catalogueNames: FindNames = (text) => entityCatalog().find(text);
-
 export function isCheckRequest(question: string): boolean {
   return CHECK.test(question.trim());
 }
@@ -52,7 +48,7 @@ export async function fetchThread(client: App['client'], channel: string, thread
  * The line to answer for `question`, asked in a thread whose messages *before* it are `earlier` (oldest
  * first). Bot messages are skipped; the first message counts as a question even without a mention.
  */
-export function threadLine(question: string, earlier: ThreadMessage[], botUserId: string | undefined, findNames: FindNames = catalogueNames): string {
+export function threadLine(question: string, earlier: ThreadMessage[], botUserId: string | undefined, findNames: FindNames): string {
   const userMessages = earlier.filter((m) => !m.bot_id && m.user !== botUserId && m.text);
   if (isCheckRequest(question)) {
     const first = userMessages[0];
@@ -69,7 +65,7 @@ export function threadLine(question: string, earlier: ThreadMessage[], botUserId
 }
 
 /** `question` read as a follow-up of `previous` (see the module comment), or `question` itself. */
-export function resolveFollowUp(question: string, previous: string | undefined, findNames: FindNames = catalogueNames): string {
+export function resolveFollowUp(question: string, previous: string | undefined, findNames: FindNames): string {
   const core = question.trim().replace(FOLLOW_UP_LEAD, '').replace(/[?!.]+$/, '').trim();
   if (!previous || !core || core.startsWith('/') || core.split(/\s+/).length > MAX_FOLLOW_UP_WORDS) return question;
   const [name] = findNames(core);

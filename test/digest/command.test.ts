@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { digest } from '../../commands/digest.ts';
 import { runCommand } from '../../commands/index.ts';
-import { UsageError, type CommandContext } from '../../commands/types.ts';
-import { stateFor } from '../../src/state/context.ts';
+import { UsageError } from '../../commands/types.ts';
+import type { CommandContext } from '../../src/context.ts';
+import { DIGEST_DEFAULTS } from '../../src/config.ts';
 import { FileStateStore } from '../../src/state/file-store.ts';
 import { article, corpusOf, tempDir } from './helpers.ts';
 
@@ -11,7 +12,7 @@ const story = article('story.md', { title: 'Mistral raises', outlet: 'Reuters', 
 
 /** A command context with its own file store, as `ask` in a new process would open it. */
 function contextOn(dataDir: string, now = NOW): CommandContext {
-  return Object.assign({ corpus: corpusOf([story]), now, channel: 'console' }, { store: new FileStateStore(dataDir) });
+  return { corpus: corpusOf([story]), now, channel: 'console', store: new FileStateStore(dataDir), digestDefaults: DIGEST_DEFAULTS };
 }
 
 describe('/digest parsing', () => {
@@ -49,7 +50,7 @@ describe('/digest on, status, now, off', () => {
     expect(on.json).toMatchObject({ action: 'on', nextRun: '2026-03-29T06:00:00.000Z' });
 
     const later = contextOn(dir, new Date('2026-03-28T12:00:00Z'));
-    await stateFor(later).recordIngested([{ article: 'story.md', url: null, textHash: null, source: 'folder', arrivedAt: '2026-03-28T11:00:00.000Z' }]);
+    await later.store.recordIngested([{ article: 'story.md', url: null, textHash: null, source: 'folder', arrivedAt: '2026-03-28T11:00:00.000Z' }]);
     const status = await runCommand(digest, 'status', later);
     expect(status.title).toBe('Daily digest for console: on, 08:00 Europe/Berlin');
     expect(status.notes).toEqual([
@@ -97,18 +98,4 @@ describe('/digest on, status, now, off', () => {
     expect(status.notes[0]).toContain('Slack said channel_not_found');
   });
 
-  it('opens the file store under DATA_DIR when the context carries none', async () => {
-    const dir = tempDir('state');
-    const previous = process.env.DATA_DIR;
-    process.env.DATA_DIR = dir;
-    try {
-      const ctx: CommandContext = { corpus: corpusOf([]), now: NOW, channel: 'C9' };
-      await runCommand(digest, 'on 06:45 UTC', ctx);
-      expect(stateFor(ctx)).toBe(stateFor({ ...ctx }));
-      expect(await new FileStateStore(dir).getSubscription('C9')).toMatchObject({ time: '06:45', timeZone: 'UTC' });
-    } finally {
-      if (previous === undefined) delete process.env.DATA_DIR;
-      else process.env.DATA_DIR = previous;
-    }
-  });
 });

@@ -9,7 +9,7 @@ import { parseArticle } from '../../src/corpus/load.ts';
 import type { Article } from '../../src/corpus/types.ts';
 import type { Deal, FactSource, Figure } from '../../src/extract/types.ts';
 import { log, setLogger } from '../../src/log.ts';
-import { Corpus } from '../../src/search/corpus-index.ts';
+import { Corpus } from '../../src/search/corpus.ts';
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(path.join(tmpdir(), `dealdesk-${prefix}-`));

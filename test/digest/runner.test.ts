@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Answer } from '../../src/answer/model.ts';
-import { startBackgroundJobs } from '../../src/digest/background.ts';
+import { startBackgroundJobs } from '../../src/app/background.ts';
 import { DigestRunner, type PostDigest } from '../../src/digest/runner.ts';
 import { FileStateStore } from '../../src/state/file-store.ts';
 import type { Subscription } from '../../src/state/types.ts';
-import type { Corpus } from '../../src/search/corpus-index.ts';
+import type { Corpus } from '../../src/search/corpus.ts';
 import { article, captureLogs, corpusOf, setFacts, tempDir } from './helpers.ts';
 
 const HOUR = 3_600_000;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatInZone, nextRunAt, parseLocalTime, previousRunAt } from '../../src/digest/schedule.ts';
-import { startBackgroundJobs } from '../../src/digest/background.ts';
+import { startBackgroundJobs } from '../../src/app/background.ts';
 import { FileStateStore } from '../../src/state/file-store.ts';
 import type { Answer } from '../../src/answer/model.ts';
 import { captureLogs, corpusOf, tempDir } from './helpers.ts';

@@ -1,11 +1,11 @@
 /** Extraction rules on articles beyond the seeds: English wording, anaphora, valuations, quarters, countries. */
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/corpus/load.ts';
-import { entityCatalog } from '../../src/extract/fact-store.ts';
+import { bundledCatalog } from '../../src/extract/entities.ts';
 import { extractFacts } from '../../src/extract/facts.ts';
 
 function facts(raw: string, name = 'test.md') {
-  return extractFacts(parseArticle({ name, raw }), entityCatalog());
+  return extractFacts(parseArticle({ name, raw }), bundledCatalog());
 }
 
 const reuters = `---

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatAmount, parseQuantities } from '../../src/extract/money.ts';
-import type { Lang, Quantity } from '../../src/extract/types.ts';
+import type { Quantity } from '../../src/extract/types.ts';
+import type { Lang } from '../../src/text/lang.ts';
 
 /** The fields that matter for most assertions. */
 type Shape = Partial<Pick<Quantity, 'kind' | 'value' | 'max' | 'currency' | 'unit' | 'qualifier' | 'additional' | 'text'>>;

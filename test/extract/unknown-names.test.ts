@@ -1,11 +1,11 @@
 /** Companies the entity list does not know, found by their suffix or a start-up cue, and queried by name. */
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../commands/index.ts';
-import { entityCatalog } from '../../src/extract/fact-store.ts';
+import { bundledCatalog } from '../../src/extract/entities.ts';
 import { findUnknownCompanies } from '../../src/extract/unknown-names.ts';
 import { tempCorpus } from '../helpers/corpus.ts';
 
-const names = (text: string) => findUnknownCompanies(text, entityCatalog().find(text)).map((m) => m.entity.name);
+const names = (text: string) => findUnknownCompanies(text, bundledCatalog().find(text)).map((m) => m.entity.name);
 
 describe('unknown companies', () => {
   it('by suffix, without the legal form', () => {

@@ -9,8 +9,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CommandContext } from '../../commands/types.ts';
+import type { CommandContext } from '../../src/context.ts';
+import { DIGEST_DEFAULTS } from '../../src/config.ts';
 import { log } from '../../src/log.ts';
+import { FileStateStore } from '../../src/state/file-store.ts';
 import { loadCorpus, type LoadResult } from '../../src/search/load-corpus.ts';
 
 // Routine logs (index built, snapshot rebuilt) would drown the test report; LOG_LEVEL=debug shows them.
@@ -25,8 +27,9 @@ export function tempDir(prefix = 'dealdesk-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
+/** A command context over the loaded corpus, with its own state folder and the default digest time. */
 export function contextFor(load: LoadResult, channel = 'console'): CommandContext {
-  return { corpus: load.corpus, now: TEST_NOW, channel };
+  return { corpus: load.corpus, now: TEST_NOW, channel, store: new FileStateStore(tempDir('dealdesk-data-')), digestDefaults: DIGEST_DEFAULTS };
 }
 
 let seeds: CommandContext | undefined;

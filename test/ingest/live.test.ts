@@ -8,9 +8,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { digest } from '../../commands/digest.ts';
 import { answer, runCommand } from '../../commands/index.ts';
-import type { CommandContext } from '../../commands/types.ts';
+import { DIGEST_DEFAULTS } from '../../src/config.ts';
+import type { CommandContext } from '../../src/context.ts';
 import type { Answer } from '../../src/answer/model.ts';
-import { startBackgroundJobs } from '../../src/digest/background.ts';
+import { startBackgroundJobs } from '../../src/app/background.ts';
 import { Ingester } from '../../src/ingest/ingester.ts';
 import { loadCorpus } from '../../src/search/load-corpus.ts';
 import { FileStateStore } from '../../src/state/file-store.ts';
@@ -34,7 +35,7 @@ describe('live ingestion into a running app', () => {
     const dataDir = tempDir('data');
     const { corpus } = loadCorpus({ corpusDir, indexDir });
     const store = new FileStateStore(dataDir);
-    const ctx = Object.assign({ corpus, channel: 'C1', get now() { return new Date(); } }, { store }) as CommandContext;
+    const ctx: CommandContext = { corpus, channel: 'C1', get now() { return new Date(); }, store, digestDefaults: DIGEST_DEFAULTS };
     const start = new Date();
     await store.putSubscription({
       channel: 'C1',

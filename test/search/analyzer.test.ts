@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuery, fold, indexTerms, stem, tokenize } from '../../src/search/analyzer.ts';
-import type { Lang } from '../../src/extract/types.ts';
+import { analyzeQuery, indexTerms } from '../../src/search/analyzer.ts';
+import { fold, tokenize } from '../../src/text/words.ts';
+import { stem } from '../../src/text/stem.ts';
+import type { Lang } from '../../src/text/lang.ts';
 
 /** The single index term a one-word text contributes. */
 function term(word: string, lang: Lang = 'de'): string {

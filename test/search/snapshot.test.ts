@@ -2,7 +2,7 @@
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SNAPSHOT_VERSION } from '../../src/search/corpus-index.ts';
+import { SNAPSHOT_VERSION } from '../../src/search/snapshot.ts';
 import { loadCorpus, SNAPSHOT_FILE } from '../../src/search/load-corpus.ts';
 import { SEEDS_DIR, tempCorpus, tempDir } from '../helpers/corpus.ts';
 

@@ -2,8 +2,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { CommandContext } from '../../commands/types.ts';
-import { createContext } from '../../src/context.ts';
+import { createContext } from '../../src/app/create-context.ts';
+import { DIGEST_DEFAULTS } from '../../src/config.ts';
+import type { CommandContext } from '../../src/context.ts';
 import { createLogger, log, setLogger } from '../../src/log.ts';
 
 let ctx: CommandContext | undefined;
@@ -13,7 +14,10 @@ export function seedContext(): CommandContext {
   if (!ctx) {
     const quiet = captureLog('warn');
     const temp = mkdtempSync(path.join(tmpdir(), 'dealdesk-slack-'));
-    ctx = createContext({ corpusDir: 'seeds', indexDir: path.join(temp, 'index'), dataDir: path.join(temp, 'data') }, 'C1');
+    ctx = createContext(
+      { corpusDir: 'seeds', indexDir: path.join(temp, 'index'), dataDir: path.join(temp, 'data'), entitiesFile: null, DIGEST_TIME: DIGEST_DEFAULTS.time, DIGEST_TZ: DIGEST_DEFAULTS.timeZone },
+      'C1',
+    );
     quiet.restore();
   }
   return ctx;

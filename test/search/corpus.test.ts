@@ -1,7 +1,7 @@
 /** Search over the seeds and small corpora: folding and stemming in the index, ranking, highlights. */
 import { describe, expect, it } from 'vitest';
-import { fold } from '../../src/search/analyzer.ts';
-import type { PassageHit } from '../../src/search/corpus-index.ts';
+import { fold } from '../../src/text/words.ts';
+import type { PassageHit } from '../../src/search/passages.ts';
 import { seedContext, tempCorpus } from '../helpers/corpus.ts';
 
 const corpus = () => seedContext().corpus;

@@ -3,14 +3,14 @@
  * digest ticker (every 30 s). At start-up the corpus folder is scanned first — articles that arrived while
  * the bot was down are recorded — and then missed digests are handled, so those articles are in them.
  */
-import type { CommandContext } from '../../commands/types.ts';
+import type { CommandContext } from '../context.ts';
 import type { Config } from '../config.ts';
 import { Ingester } from '../ingest/ingester.ts';
 import { startIngestPoller } from '../ingest/poller.ts';
 import { log } from '../log.ts';
 import { FileStateStore } from '../state/file-store.ts';
 import type { StateStore } from '../state/types.ts';
-import { DigestRunner, type PostDigest } from './runner.ts';
+import { DigestRunner, type PostDigest } from '../digest/runner.ts';
 
 export const DIGEST_TICK_MS = 30_000;
 
