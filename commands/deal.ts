@@ -71,7 +71,7 @@ export const deal: Command<{ query: string }> = {
           date: d.date,
           date_from: d.dateFrom,
           additional: d.additional,
-          role: roles[i],
+          role: roles[i]!,
           citations: items[i]!.citations.map(citationJson),
         })),
       },

@@ -8,6 +8,7 @@
  * `subscribed`.
  */
 import { z } from 'zod';
+import type { DigestLastRun, DigestStatusJson } from '../src/answer/contracts.ts';
 import type { Answer } from '../src/answer/model.ts';
 import { isValidTimeZone } from '../src/config.ts';
 import { collectDigest } from '../src/digest/collect.ts';
@@ -120,7 +121,7 @@ async function status(ctx: CommandContext): Promise<Answer> {
   const { store } = ctx;
   const subscription = await store.getSubscription(ctx.channel);
   const digestLog = await store.getDigestLog(ctx.channel);
-  const json: Record<string, unknown> = { command: 'digest', action: 'status', channel: ctx.channel, subscription, lastRun: lastRunJson(digestLog) };
+  const json: DigestStatusJson = { command: 'digest', action: 'status', channel: ctx.channel, subscription, lastRun: lastRunJson(digestLog) };
   if (!subscription) {
     return { command: 'digest', title: `${ctx.channel} gets no daily digest.`, items: [], notes: ['Subscribe with /digest on [HH:MM] [Area/City] [quiet].'], json };
   }
@@ -187,7 +188,7 @@ function lastRunLine(digestLog: DigestLog, zone: string): string {
   return `Last digest: ${formatInZone(new Date(digestLog.lastSlot), zone)} — ${OUTCOME_WORDS[digestLog.lastOutcome]}.`;
 }
 
-function lastRunJson(digestLog: DigestLog): Record<string, unknown> | null {
+function lastRunJson(digestLog: DigestLog): DigestLastRun | null {
   return digestLog.lastSlot ? { slot: digestLog.lastSlot, outcome: digestLog.lastOutcome, sentAt: digestLog.lastSentAt } : null;
 }
 

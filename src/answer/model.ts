@@ -2,6 +2,7 @@
  * The one answer shape every command returns. Renderers (console text, JSON, Slack Block Kit) read it;
  * commands never know which renderer will be used.
  */
+import type { AnswerJson, ErrorJson } from './contracts.ts';
 
 /** A half-open character range [start, end) inside a string, used to highlight (bold) parts of it. */
 export type Span = [start: number, end: number];
@@ -28,7 +29,11 @@ export interface AnswerItem {
   citations: Citation[];
 }
 
-export interface Answer {
+/**
+ * `J` narrows the JSON for code that knows which answer it builds or reads (`Answer<DealJson>`); commands
+ * return the plain `Answer`, whose JSON is any of the contracts.
+ */
+export interface Answer<J extends AnswerJson = AnswerJson> {
   /** The command that produced it (`news`, `deal`, `number`, `help`, …). */
   command: string;
   title: string;
@@ -37,12 +42,12 @@ export interface Answer {
   notes: string[];
   /** Set when the input was bad; the answer then explains usage. */
   error?: string;
-  /** The machine-readable form printed by `ask --json` (the JSON contracts in the issues). */
-  json: Record<string, unknown>;
+  /** The machine-readable form printed by `ask --json`: one of the JSON contracts in ./contracts.ts. */
+  json: J;
 }
 
 /** A polite answer to bad input: usage instead of a crash. */
-export function errorAnswer(command: string, error: string, usage: string): Answer {
+export function errorAnswer(command: string, error: string, usage: string): Answer<ErrorJson> {
   return {
     command,
     title: error,

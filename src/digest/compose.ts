@@ -17,6 +17,7 @@
  * The lists hold what the message shows; `omitted` counts the rest.
  */
 import { cite } from '../answer/cite.ts';
+import type { DigestJson } from '../answer/contracts.ts';
 import type { Answer, AnswerItem, Citation } from '../answer/model.ts';
 import type { Deal, FactSource, Figure, Qualifier } from '../extract/types.ts';
 import type { Corpus } from '../search/corpus.ts';
@@ -34,11 +35,11 @@ export interface DigestFrame {
   skippedSlots?: string[];
 }
 
-export function digestAnswer(corpus: Corpus, content: DigestContent, frame: DigestFrame): Answer {
+export function digestAnswer(corpus: Corpus, content: DigestContent, frame: DigestFrame): Answer<DigestJson> {
   const since = formatInZone(content.since, frame.timeZone);
   const skipped = frame.skippedSlots ?? [];
   const baseJson = {
-    command: 'digest',
+    command: 'digest' as const,
     channel: frame.channel,
     since: content.since.toISOString(),
     until: content.until.toISOString(),

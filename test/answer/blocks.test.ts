@@ -16,7 +16,7 @@ const answerOf = (items: AnswerItem[], extra: Partial<Answer> = {}): Answer => (
   title: 'News for “Indiana”',
   items,
   notes: [],
-  json: {},
+  json: { command: 'news', query: 'Indiana', hits: [] },
   ...extra,
 });
 

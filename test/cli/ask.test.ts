@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { errorJsonSchema, newsHitSchema, newsJsonSchema } from '../../src/answer/contracts.ts';
 import { ROOT, tempDir } from '../helpers/corpus.ts';
 
 interface Run {
@@ -29,20 +30,8 @@ function run(script: string, args: string[], env: Record<string, string> = {}): 
   });
 }
 
-const contract = z.strictObject({
-  command: z.literal('news'),
-  query: z.string(),
-  hits: z.array(
-    z.strictObject({
-      article: z.string(),
-      title: z.string().nullable(),
-      outlet: z.string().nullable(),
-      date: z.string().nullable(),
-      snippet: z.string(),
-      score: z.number(),
-    }),
-  ),
-});
+/** The /news contract (src/answer/contracts.ts), strictly: no other keys. */
+const contract = z.strictObject({ ...newsJsonSchema.shape, hits: z.array(z.strictObject(newsHitSchema.shape)) });
 
 const ASK = 'src/cli/ask.ts';
 const indexDir = tempDir('dealdesk-cli-index-');
@@ -77,7 +66,7 @@ describe('ask', () => {
 
   it('"/news" (empty): exit 2 and {command, error}', () => {
     expect(empty.code).toBe(2);
-    expect(z.strictObject({ command: z.literal('news'), error: z.string().min(1) }).parse(JSON.parse(empty.stdout))).toBeTruthy();
+    expect(z.strictObject({ command: z.literal('news'), error: errorJsonSchema.shape.error.min(1) }).parse(JSON.parse(empty.stdout))).toBeTruthy();
   });
 
   it('a bad config value: exit 1 and one stderr line naming the variable', () => {

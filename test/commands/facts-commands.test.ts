@@ -2,45 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { answer } from '../../commands/index.ts';
+import { citationSchema, dealJsonSchema, dealRowSchema, numberFigureSchema, numberJsonSchema } from '../../src/answer/contracts.ts';
 import { renderText } from '../../src/answer/text.ts';
 import { seedContext, tempCorpus } from '../helpers/corpus.ts';
 
-const citation = z.object({ article: z.string(), outlet: z.string().nullable(), date: z.string().nullable(), quote: z.string().min(1) });
-const amount = z.object({
-  value: z.number().nullable(),
-  max: z.number().nullable(),
-  currency: z.string().nullable(),
-  qualifier: z.enum(['exact', 'up_to', 'about', 'below', 'more_than', 'range']),
-});
-const dealJson = z.object({
-  command: z.literal('deal'),
-  query: z.string(),
-  deals: z.array(
-    z.object({
-      investor: z.string().nullable(),
-      target: z.string(),
-      amount: amount.nullable(),
-      status: z.string(),
-      date: z.string().nullable(),
-      citations: z.array(citation).min(1),
-    }),
-  ),
-});
-const numberJson = z.object({
-  command: z.literal('number'),
-  query: z.string(),
-  figures: z.array(
-    z.object({
-      subject: z.string(),
-      value: z.number(),
-      max: z.number().nullable(),
-      unit: z.string(),
-      qualifier: z.string(),
-      citations: z.array(citation).min(1),
-    }),
-  ),
-  conflicts: z.array(z.object({ subject: z.string(), figures: z.array(z.number()) })),
-});
+/** The contracts (src/answer/contracts.ts), and here every deal and figure is cited with a quote. */
+const cited = { citations: z.array(citationSchema.extend({ quote: z.string().min(1) })).min(1) };
+const dealJson = dealJsonSchema.extend({ deals: z.array(dealRowSchema.extend(cited)) });
+const numberJson = numberJsonSchema.extend({ figures: z.array(numberFigureSchema.extend(cited)) });
 
 const ask = (line: string) => answer(line, seedContext());
 
@@ -63,7 +32,7 @@ describe('/deal', () => {
   });
 
   it('lists money into the company first, then its own investments, each newest first (by month)', async () => {
-    const deals = dealJson.parse((await ask('/deal openai')).json).deals as (z.infer<typeof dealJson>['deals'][number] & { role: string })[];
+    const deals = dealJson.parse((await ask('/deal openai')).json).deals;
     const roles = deals.map((d) => d.role);
     expect(roles).toEqual([...roles].sort((a, b) => (a === 'target' ? 0 : 1) - (b === 'target' ? 0 : 1)));
     const months = deals.filter((d) => d.role === 'target').map((d) => (d.date ?? '').slice(0, 7));
@@ -108,7 +77,7 @@ describe('/deal', () => {
     const corpus = tempCorpus({ 'many.md': `---\ndate: 2026-03-01\nlang: de\n---\n${lines.join('\n\n')}\n` });
     const result = await answer('/deal cohere', corpus.context());
     expect(result.json).toMatchObject({ command: 'deal', total: 30 });
-    expect((result.json as { deals: unknown[] }).deals).toHaveLength(25);
+    expect(dealJson.parse(result.json).deals).toHaveLength(25);
     expect(result.notes.join(' ')).toMatch(/and 5 more deals/);
   });
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { answer, commands } from '../../commands/index.ts';
 import { help } from '../../commands/help.ts';
+import { helpJsonSchema } from '../../src/answer/contracts.ts';
 import { renderText } from '../../src/answer/text.ts';
 import { seedContext } from '../helpers/corpus.ts';
 
@@ -19,7 +20,7 @@ describe('/help', () => {
       expect(text).toContain(command.summary);
     }
     expect(result.json).toMatchObject({ command: 'help' });
-    const listed = (result.json.commands as { name: string }[]).map((c) => c.name);
+    const listed = helpJsonSchema.parse(result.json).commands.map((c) => c.name);
     expect(listed).toEqual(commands.map((c) => c.name));
   });
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { answer } from '../../commands/index.ts';
 import { MAX_QUERY_LENGTH, news } from '../../commands/news.ts';
 import { UsageError } from '../../commands/types.ts';
+import { errorJsonSchema, newsHitSchema, newsJsonSchema } from '../../src/answer/contracts.ts';
 import type { Answer } from '../../src/answer/model.ts';
 import { renderText } from '../../src/answer/text.ts';
 import { seedContext, tempCorpus } from '../helpers/corpus.ts';
@@ -14,17 +15,15 @@ const ask = (line: string): Promise<Answer> => answer(line, ctx);
 const INDIANA = 'Bereits im Oktober eröffnete Amazon in Indiana ein 11-Milliarden-Dollar-Rechenzentrumscampus für Anthropic.';
 const FILE_003 = '003_74890980bce22e95.txt';
 
-/** The JSON contract of issue 2, strictly: no other keys. */
+/** The JSON contract of issue 2 (src/answer/contracts.ts), strictly: no other keys, nothing empty, ISO dates. */
 const hitSchema = z.strictObject({
+  ...newsHitSchema.shape,
   article: z.string().min(1),
-  title: z.string().nullable(),
-  outlet: z.string().nullable(),
   date: z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/).nullable(),
   snippet: z.string().min(1),
-  score: z.number().finite(),
 });
-const newsSchema = z.strictObject({ command: z.literal('news'), query: z.string(), hits: z.array(hitSchema) });
-const errorSchema = z.strictObject({ command: z.string(), error: z.string().min(1) });
+const newsSchema = z.strictObject({ ...newsJsonSchema.shape, hits: z.array(hitSchema) });
+const errorSchema = z.strictObject({ command: errorJsonSchema.shape.command, error: z.string().min(1) });
 
 /** The JSON as `ask --json` prints it, parsed back and validated. */
 function contract(result: Answer) {

@@ -10,6 +10,7 @@ import { digest } from '../../commands/digest.ts';
 import { answer, runCommand } from '../../commands/index.ts';
 import { DIGEST_DEFAULTS } from '../../src/config.ts';
 import type { CommandContext } from '../../src/context.ts';
+import { digestNowJsonSchema } from '../../src/answer/contracts.ts';
 import type { Answer } from '../../src/answer/model.ts';
 import { startBackgroundJobs } from '../../src/app/background.ts';
 import { Ingester } from '../../src/ingest/ingester.ts';
@@ -80,7 +81,7 @@ describe('live ingestion into a running app', () => {
       expect(corpus.get('901_copy.md')).toBeUndefined();
 
       const preview = await runCommand(digest, 'now', ctx);
-      expect((preview.json.articles as { article: string }[]).map((a) => a.article)).toEqual([
+      expect(digestNowJsonSchema.parse(preview.json).articles.map((a) => a.article)).toEqual([
         expect.stringMatching(/^feed_/),
         expect.stringMatching(/^feed_/),
         DROPPED,

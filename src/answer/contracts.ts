@@ -1,0 +1,383 @@
+/**
+ * The JSON contracts: what `npm run --silent ask -- "<line>" --json` prints for each command, as zod
+ * schemas. `Answer.json` (src/answer/model.ts) is typed from them, so a command cannot emit a key or a type
+ * the contract does not name; test/answer/contracts.test.ts checks that the README's contract block names
+ * only keys these schemas have, and that real answers parse.
+ *
+ * These are stable interfaces read by other tools: keys may be added, never removed or renamed. That is why
+ * the schemas are `z.object` (unknown keys pass) and not strict; a test that wants "exactly these keys" can
+ * tighten one with `z.strictObject(schema.shape)`.
+ *
+ * Conventions across the contracts: amounts in units (50 billion dollars → `50000000000`), currencies ISO
+ * 4217, dates ISO 8601 only as precise as the source (`2023-09`, `2026-01-30`, `2017`), instants (digest
+ * times) full ISO 8601 in UTC, `null` where the source says nothing.
+ *
+ * Only zod and type modules below the commands may be imported here: commands import this, never the reverse.
+ */
+import { z } from 'zod';
+import type { DealStatus, Qualifier } from '../extract/types.ts';
+import type { DigestOutcome } from '../state/types.ts';
+
+// ---------------------------------------------------------------------------------------------------------
+// Shared pieces
+
+/** A date as precise as the source prints it: `2017`, `2023-09`, `2026-01-30` (not validated further). */
+const sourceDate = z.string();
+
+/** An instant, `2026-02-10T09:00:00.000Z` (digest times). */
+const instant = z.string();
+
+export const QUALIFIERS = ['exact', 'up_to', 'about', 'below', 'more_than', 'range'] as const satisfies readonly Qualifier[];
+export const DEAL_STATUSES = ['talks', 'planned', 'announced', 'completed', 'historic'] as const satisfies readonly DealStatus[];
+export const DIGEST_OUTCOMES = ['sent', 'nothing_new', 'quiet', 'skipped', 'sending'] as const satisfies readonly DigestOutcome[];
+
+/** How sure the figure is: `up_to` $50B, `about` $350B, `below` $10B, `more_than`, a `range` (value–max), or `exact`. */
+export const qualifierSchema = z.enum(QUALIFIERS);
+
+/** A half-open character range [start, end) of `quote` to show in bold. */
+export const spanSchema = z.tuple([z.number(), z.number()]);
+
+/**
+ * Where a deal or figure comes from, as `/deal` and `/number` print it: the article's file name, its
+ * outlet, date and title (null when the article prints none), and the sentence as printed.
+ */
+export const citationSchema = z.object({
+  /** File name of the article in the corpus, e.g. `003_74890980bce22e95.txt`. */
+  article: z.string(),
+  outlet: z.string().nullable(),
+  date: sourceDate.nullable(),
+  /** The printed title, or the article's first sentence when it has none. */
+  title: z.string().nullable(),
+  quote: z.string(),
+});
+
+/** A citation with the parts of `quote` to emphasise (the figure), as `/check` and the digest print it. */
+export const highlightedCitationSchema = citationSchema.extend({
+  highlights: z.array(spanSchema),
+});
+
+/**
+ * An amount of money: `value` in units, `max` the upper end of a range (else null), `currency` ISO 4217
+ * (null when none is printed), `qualifier` how sure.
+ */
+export const amountSchema = z.object({
+  value: z.number().nullable(),
+  max: z.number().nullable(),
+  currency: z.string().nullable(),
+  qualifier: qualifierSchema,
+});
+
+/** One figure (valuation, revenue, capex …): `unit` is an ISO currency, `percent`, or the counted thing (`jobs`). */
+const figureFields = {
+  /** Human-readable subject, e.g. `Anthropic valuation`. */
+  subject: z.string(),
+  /** A year or quarter the figure is about, when the sentence names one (`2026`). */
+  period: z.string().nullable(),
+  /** In units; never null in practice (a figure without a number is not extracted), nullable by type. */
+  value: z.number().nullable(),
+  max: z.number().nullable(),
+  unit: z.string(),
+  qualifier: qualifierSchema,
+  /** Normalised metric: `valuation`, `revenue`, `investment`, `jobs` … */
+  metric: z.string(),
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// /news
+
+/** One passage found by `/news`, best first. `snippet` is the matching sentence; `score` has 4 decimals. */
+export const newsHitSchema = z.object({
+  article: z.string(),
+  title: z.string().nullable(),
+  outlet: z.string().nullable(),
+  date: sourceDate.nullable(),
+  snippet: z.string(),
+  score: z.number(),
+});
+
+/** `/news <words>`: the (possibly shortened) query and up to five hits. No match → `hits: []`, not an error. */
+export const newsJsonSchema = z.object({
+  command: z.literal('news'),
+  query: z.string(),
+  hits: z.array(newsHitSchema),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// /deal
+
+/** One deal: investor → target. `investor` null = not named (a round's total, a table row). */
+export const dealRowSchema = z.object({
+  investor: z.string().nullable(),
+  target: z.string(),
+  /** Null when the article gives no amount. */
+  amount: amountSchema.nullable(),
+  status: z.enum(DEAL_STATUSES),
+  date: sourceDate.nullable(),
+  /** Whether the text named the date (`text`) or the article's date stands in (`article`). */
+  date_from: z.enum(['text', 'article']).nullable(),
+  /** "a further $30B": on top of an earlier amount, not the same deal. */
+  additional: z.boolean(),
+  /** Whether the asked company received the money (`target`) or put it in (`investor`). */
+  role: z.enum(['target', 'investor']),
+  citations: z.array(citationSchema),
+});
+
+/** `/deal <company> [other company] [year]`: at most 25 deals, `total` counts all of them. */
+export const dealJsonSchema = z.object({
+  command: z.literal('deal'),
+  query: z.string(),
+  total: z.number(),
+  deals: z.array(dealRowSchema),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// /number
+
+export const numberFigureSchema = z.object({
+  ...figureFields,
+  /** The company; null when the figure names none. */
+  entity: z.string().nullable(),
+  citations: z.array(citationSchema),
+});
+
+/** Figures whose sources disagree: `figures` are indexes into the answer's `figures`. */
+export const numberConflictSchema = z.object({
+  subject: z.string(),
+  figures: z.array(z.number()),
+});
+
+/** `/number <company> <what> [year]`: up to ten figures, best first. No match → empty lists, not an error. */
+export const numberJsonSchema = z.object({
+  command: z.literal('number'),
+  query: z.string(),
+  figures: z.array(numberFigureSchema),
+  conflicts: z.array(numberConflictSchema),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// /check
+
+export const checkMatchSchema = z.object({
+  verdict: z.enum(['supported', 'contradicted']),
+  /** The deal or figure as one line, e.g. `Amazon → OpenAI: up to $50B`. */
+  text: z.string(),
+  citations: z.array(highlightedCitationSchema),
+});
+
+/** `/check <claim>`: the verdict and the deals or figures behind it (none when `not_found`). */
+export const checkJsonSchema = z.object({
+  command: z.literal('check'),
+  claim: z.string(),
+  verdict: z.enum(['supported', 'contradicted', 'not_found']),
+  matches: z.array(checkMatchSchema),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// /help
+
+/** `/help` (and any unknown `/command`): every command with its usage and one-line summary. */
+export const helpJsonSchema = z.object({
+  command: z.literal('help'),
+  commands: z.array(z.object({ name: z.string(), usage: z.string(), summary: z.string() })),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// /digest
+
+/** A channel's daily digest subscription, as stored. */
+export const subscriptionSchema = z.object({
+  channel: z.string(),
+  /** Local send time, `HH:MM`. */
+  time: z.string(),
+  /** IANA zone of `time`, e.g. `Europe/Berlin`. */
+  timeZone: z.string(),
+  quiet: z.boolean(),
+  active: z.boolean(),
+  /** Why the bot switched it off (e.g. `not_in_channel`); null when a user did or it is on. */
+  disabledReason: z.string().nullable(),
+  activeSince: instant,
+});
+
+/** `/digest on …`: the new subscription and the next send time. */
+export const digestOnJsonSchema = z.object({
+  command: z.literal('digest'),
+  action: z.literal('on'),
+  channel: z.string(),
+  subscription: subscriptionSchema,
+  nextRun: instant,
+});
+
+/** `/digest off`: the subscription as it is now (null when the channel never had one). */
+export const digestOffJsonSchema = z.object({
+  command: z.literal('digest'),
+  action: z.literal('off'),
+  channel: z.string(),
+  subscription: subscriptionSchema.nullable(),
+});
+
+/** The last scheduled digest: its send time, what happened, when it was posted. */
+export const digestLastRunSchema = z.object({
+  slot: instant,
+  outcome: z.enum(DIGEST_OUTCOMES).nullable(),
+  sentAt: instant.nullable(),
+});
+
+/** How much the next digest would cover so far. */
+export const digestCoversSchema = z.object({
+  since: instant,
+  articles: z.number(),
+  deals: z.number(),
+  figures: z.number(),
+  conflicts: z.number(),
+});
+
+/**
+ * `/digest status` (also `/digest` alone). `nextRun` only while the subscription is active; `covers` only
+ * when there is a subscription (on or off).
+ */
+export const digestStatusJsonSchema = z.object({
+  command: z.literal('digest'),
+  action: z.literal('status'),
+  channel: z.string(),
+  subscription: subscriptionSchema.nullable(),
+  lastRun: digestLastRunSchema.nullable(),
+  nextRun: instant.optional(),
+  covers: digestCoversSchema.optional(),
+});
+
+const change = z.enum(['new', 'updated']);
+
+/**
+ * A digest as composed for a channel (src/digest/compose.ts): what arrived between `since` and `until`.
+ * The lists hold what the message shows, `omitted` counts the rest; `skipped` lists send times missed while
+ * the bot was down (covered by this digest). The background runner posts it; `ask` prints it only as
+ * `/digest now` (see `digestNowJsonSchema`).
+ */
+export const digestJsonSchema = z.object({
+  command: z.literal('digest'),
+  channel: z.string(),
+  since: instant,
+  until: instant,
+  timeZone: z.string(),
+  articles: z.array(
+    z.object({
+      article: z.string(),
+      title: z.string().nullable(),
+      outlet: z.string().nullable(),
+      date: sourceDate.nullable(),
+      url: z.string().nullable(),
+      arrivedAt: instant,
+    }),
+  ),
+  deals: z.array(
+    z.object({
+      change,
+      investor: z.string().nullable(),
+      target: z.string(),
+      amount: amountSchema.nullable(),
+      status: z.enum(DEAL_STATUSES),
+      date: sourceDate.nullable(),
+      citations: z.array(highlightedCitationSchema),
+    }),
+  ),
+  figures: z.array(
+    z.object({
+      change,
+      ...figureFields,
+      /** The company as extracted: `''` (not null, unlike `/number`) when the figure names none. */
+      entity: z.string(),
+      citations: z.array(highlightedCitationSchema),
+    }),
+  ),
+  conflicts: z.array(
+    z.object({
+      subject: z.string(),
+      values: z.array(z.object({ value: z.number().nullable(), max: z.number().nullable(), unit: z.string(), citation: highlightedCitationSchema })),
+    }),
+  ),
+  omitted: z.object({ articles: z.number(), deals: z.number(), figures: z.number(), conflicts: z.number() }),
+  skipped: z.array(instant),
+});
+
+/** `/digest now`: a preview of the next digest, as of now; `subscribed` says whether one will be sent. */
+export const digestNowJsonSchema = digestJsonSchema.extend({
+  action: z.literal('now'),
+  preview: z.literal(true),
+  subscribed: z.boolean(),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Errors
+
+/**
+ * Bad input, from any command (`ask` exits with code 2). `command` is the command that complained (`ask`
+ * itself when no question was given). `/deal` adds `suggestions` (near company names) for an unknown company.
+ */
+export const errorJsonSchema = z.object({
+  command: z.string(),
+  error: z.string(),
+  suggestions: z.array(z.string()).optional(),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Types and the registry
+
+export type CitationJson = z.infer<typeof citationSchema>;
+export type HighlightedCitationJson = z.infer<typeof highlightedCitationSchema>;
+export type AmountJson = z.infer<typeof amountSchema>;
+export type NewsJson = z.infer<typeof newsJsonSchema>;
+export type DealJson = z.infer<typeof dealJsonSchema>;
+export type NumberJson = z.infer<typeof numberJsonSchema>;
+export type CheckJson = z.infer<typeof checkJsonSchema>;
+export type HelpJson = z.infer<typeof helpJsonSchema>;
+export type SubscriptionJson = z.infer<typeof subscriptionSchema>;
+export type DigestOnJson = z.infer<typeof digestOnJsonSchema>;
+export type DigestOffJson = z.infer<typeof digestOffJsonSchema>;
+export type DigestStatusJson = z.infer<typeof digestStatusJsonSchema>;
+export type DigestLastRun = z.infer<typeof digestLastRunSchema>;
+export type DigestJson = z.infer<typeof digestJsonSchema>;
+export type DigestNowJson = z.infer<typeof digestNowJsonSchema>;
+export type ErrorJson = z.infer<typeof errorJsonSchema>;
+
+/** Any `Answer.json`. `DigestJson` is the composed digest the runner posts; `ask` prints it as `DigestNowJson`. */
+export type AnswerJson =
+  | NewsJson
+  | DealJson
+  | NumberJson
+  | CheckJson
+  | HelpJson
+  | DigestOnJson
+  | DigestOffJson
+  | DigestStatusJson
+  | DigestJson
+  | DigestNowJson
+  | ErrorJson;
+
+/**
+ * Every contract `ask --json` prints, by the name its line has in the README's "JSON contracts" block.
+ * (The composed digest without `action` is not printed by `ask`, so it is not listed.)
+ */
+export const CONTRACTS = {
+  news: newsJsonSchema,
+  deal: dealJsonSchema,
+  number: numberJsonSchema,
+  check: checkJsonSchema,
+  help: helpJsonSchema,
+  'digest on': digestOnJsonSchema,
+  'digest off': digestOffJsonSchema,
+  'digest status': digestStatusJsonSchema,
+  'digest now': digestNowJsonSchema,
+  error: errorJsonSchema,
+} as const satisfies Record<string, z.ZodType<AnswerJson>>;
+
+export type ContractName = keyof typeof CONTRACTS;
+
+/** The contract an answer's JSON falls under: `error` when it has one, else its command (and digest action). */
+export function contractName(json: AnswerJson): ContractName | undefined {
+  if ('error' in json) return 'error';
+  if (json.command === 'digest') {
+    const action = 'action' in json ? json.action : undefined;
+    return action ? `digest ${action}` : undefined;
+  }
+  return json.command in CONTRACTS ? (json.command as ContractName) : undefined;
+}
