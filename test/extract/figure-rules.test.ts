@@ -1,0 +1,216 @@
+/** Figure rules (`figureFor`, `nearestMetric`, `isRoundOrFunding`): what a number is about, whose it is, and when. */
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/corpus/load.ts';
+import { bundledCatalog } from '../../src/extract/entities.ts';
+import { figureFor, isRoundOrFunding, nearestMetric } from '../../src/extract/figure-rules.ts';
+import { clauseOf, view, withUnknownCompanies, type ArticleState, type SentenceView } from '../../src/extract/reading.ts';
+import type { Figure } from '../../src/extract/types.ts';
+import type { Lang } from '../../src/text/lang.ts';
+
+const catalog = bundledCatalog();
+
+interface Options {
+  lang?: Lang;
+  date?: string | null;
+  /** The company named in an earlier sentence ("der Konzern", "the company" refer to it). */
+  subject?: string;
+  /** The company receiving money in the sentence: a valuation there is its valuation. */
+  receiver?: string;
+}
+
+function viewsOf(text: string, lang: Lang, date: string | null) {
+  const article = parseArticle({ name: 'test.md', raw: `---\nlang: ${lang}\n${date ? `date: ${date}\n` : ''}---\n${text}\n` });
+  const views = article.passages.flatMap((p) => p.sentences).map((s) => view(s, article, withUnknownCompanies(s.text, catalog.find(s.text))));
+  return { article, views };
+}
+
+/** Every figure `figureFor` reads in `text`, each sentence continuing the figure before it. */
+function figuresIn(text: string, { lang = 'en', date = '2026-02-10', subject, receiver }: Options = {}): Figure[] {
+  const { article, views } = viewsOf(text, lang, date);
+  const state: ArticleState = { article, catalog, mainEntity: null, targets: [] };
+  const subjectMention = subject ? catalog.find(subject)[0]! : null;
+  const receiverEntity = receiver ? catalog.resolve(receiver)! : null;
+  const figures: Figure[] = [];
+  let previous: Figure | null = null;
+  for (const v of views) {
+    for (const q of v.quantities) {
+      const figure = figureFor(q, v, subjectMention, previous, state, null, receiverEntity);
+      if (figure) figures.push((previous = figure));
+    }
+  }
+  return figures;
+}
+
+function figureIn(text: string, options: Options = {}): Figure {
+  const figures = figuresIn(text, options);
+  expect(figures, text).toHaveLength(1);
+  return figures[0]!;
+}
+
+/** The one sentence of `text`, read. */
+function sentence(text: string, lang: Lang = 'en'): SentenceView {
+  const { views } = viewsOf(text, lang, '2026-02-10');
+  expect(views).toHaveLength(1);
+  return views[0]!;
+}
+
+describe('metric and company', () => {
+  it.each([
+    { lang: 'en', text: 'Anthropic is valued at $183 billion.', entity: 'Anthropic', metric: 'valuation', unit: 'USD' },
+    { lang: 'de', text: 'Anthropic wird mit 350 Milliarden Dollar bewertet.', entity: 'Anthropic', metric: 'valuation', unit: 'USD' },
+    { lang: 'de', text: 'Bei einem Börsengang könnte Anthropic mit bis zu 500 Milliarden Dollar bewertet werden.', entity: 'Anthropic', metric: 'ipo_valuation', unit: 'USD' },
+    { lang: 'en', text: 'Microsoft reported net income of $27 billion.', entity: 'Microsoft', metric: 'profit', unit: 'USD' },
+    { lang: 'de', text: 'Microsoft erzielte einen Nettogewinn von 27 Milliarden Dollar.', entity: 'Microsoft', metric: 'profit', unit: 'USD' },
+    { lang: 'en', text: 'Intel reported a loss of $16.6 billion.', entity: 'Intel', metric: 'loss', unit: 'USD' },
+    { lang: 'de', text: 'Intel meldete einen Verlust von 16,6 Milliarden Euro.', entity: 'Intel', metric: 'loss', unit: 'EUR' },
+    { lang: 'en', text: "Anthropic's run-rate revenue reached $7 billion.", entity: 'Anthropic', metric: 'run_rate', unit: 'USD' },
+    { lang: 'de', text: 'Nvidia steigerte den Konzernumsatz auf 39,3 Milliarden Dollar.', entity: 'Nvidia', metric: 'revenue', unit: 'USD' },
+    { lang: 'en', text: 'Amazon will cut about 14,000 jobs.', entity: 'Amazon', metric: 'job_cuts', unit: 'jobs' },
+    { lang: 'de', text: 'Amazon streicht rund 14.000 Stellen.', entity: 'Amazon', metric: 'job_cuts', unit: 'jobs' },
+    { lang: 'en', text: 'Microsoft will build a data center for $10 billion in Wisconsin.', entity: 'Microsoft', metric: 'facility', unit: 'USD' },
+    { lang: 'de', text: 'Amazon baut ein Rechenzentrum für 11 Milliarden Dollar in Indiana.', entity: 'Amazon', metric: 'facility', unit: 'USD' },
+    { lang: 'de', text: 'Meta will 2026 rund 100 Milliarden Dollar investieren.', entity: 'Meta', metric: 'investment', unit: 'USD' },
+    { lang: 'en', text: 'Meta plans capital expenditures of $70 billion in 2025.', entity: 'Meta', metric: 'investment', unit: 'USD' },
+    { lang: 'de', text: 'OpenAI hält einen Marktanteil von 60 Prozent.', entity: 'OpenAI', metric: 'market_share', unit: 'percent' },
+    { lang: 'de', text: 'Die Nvidia-Aktie stieg um 5 Prozent.', entity: 'Nvidia', metric: 'share_price', unit: 'percent' },
+    { lang: 'en', text: 'Nvidia shares fell 3%.', entity: 'Nvidia', metric: 'share_price', unit: 'percent' },
+    { lang: 'en', text: "Nvidia's revenue rose 62% in the quarter.", entity: 'Nvidia', metric: 'revenue_growth', unit: 'percent' },
+    { lang: 'de', text: 'Der Umsatz von Nvidia wuchs um 62 Prozent.', entity: 'Nvidia', metric: 'revenue_growth', unit: 'percent' },
+    { lang: 'en', text: 'AI could create $8 trillion in new wealth by 2045.', entity: '', metric: 'wealth', unit: 'USD' },
+  ] as { lang: Lang; text: string; entity: string; metric: string; unit: string }[])('$text → $entity $metric', ({ lang, text, entity, metric, unit }) => {
+    expect(figureIn(text, { lang })).toMatchObject({ entity, metric, unit });
+  });
+
+  it.each([
+    { text: 'Anthropic is valued at $183 billion.', subject: 'Anthropic valuation' },
+    { text: 'Bei einem Börsengang könnte Anthropic mit bis zu 500 Milliarden Dollar bewertet werden.', lang: 'de', subject: 'Anthropic IPO valuation' },
+    { text: "Nvidia's revenue rose 62% in the third quarter.", subject: 'Nvidia revenue growth 2025-Q3' },
+    { text: 'Die Firma beschäftigt 2.000 Mitarbeiter.', lang: 'de', subject: 'employees' },
+    { text: 'Meta will 2026 rund 100 Milliarden Dollar investieren.', lang: 'de', subject: 'Meta investment (capex) 2026' },
+  ] as { text: string; lang?: Lang; subject: string }[])('the subject names company, metric and period: $text', ({ text, lang, subject }) => {
+    expect(figureIn(text, { lang }).subject).toBe(subject);
+  });
+
+  it('a valuation named right after the amount wins over a round before it', () => {
+    const figures = figuresIn('Anthropic raised $13 billion at a $183 billion post-money valuation.');
+    expect(figures.map((f) => [f.value, f.metric])).toEqual([
+      [13e9, 'funding'],
+      [183e9, 'valuation'],
+    ]);
+  });
+
+  it('a range keeps its upper bound, a qualifier its meaning', () => {
+    expect(figureIn('Meta will 2026 zwischen 115 und 135 Milliarden Dollar investieren.', { lang: 'de' })).toMatchObject({ value: 115e9, max: 135e9, qualifier: 'range' });
+    expect(figureIn('Anthropic wird mit rund 350 Milliarden Dollar bewertet.', { lang: 'de' })).toMatchObject({ value: 350e9, max: null, qualifier: 'about' });
+  });
+});
+
+describe('whose figure', () => {
+  it.each([
+    { lang: 'de', text: 'Der Konzern steigerte den Umsatz auf 39,3 Milliarden Dollar.', subject: 'Nvidia', entity: 'Nvidia' },
+    { lang: 'en', text: 'The company reported revenue of $39.3 billion.', subject: 'Nvidia', entity: 'Nvidia' },
+    { lang: 'de', text: 'Das Unternehmen streicht 2.000 Stellen.', subject: 'Amazon', entity: 'Amazon' },
+    // A company's books are never a country's.
+    { lang: 'de', text: 'Die Schließung der Läden in den USA brachte eine Belastung von 2 Milliarden Dollar.', subject: 'Amazon', entity: 'Amazon' },
+    // The company named in the clause beats the one named before.
+    { lang: 'de', text: 'Microsoft meldete einen Umsatz von 60 Milliarden Dollar.', subject: 'Nvidia', entity: 'Microsoft' },
+  ] as { lang: Lang; text: string; subject: string; entity: string }[])('$text (after $subject) → $entity', ({ lang, text, subject, entity }) => {
+    expect(figureIn(text, { lang, subject }).entity).toBe(entity);
+  });
+
+  it('a share of the world can be a country’s', () => {
+    expect(figureIn("China produces 60% of the world's chips.")).toMatchObject({ entity: 'China', metric: 'market_share' });
+  });
+
+  it('a valuation in a sentence about a round is the receiving company’s, never the fund’s', () => {
+    const text = 'The round was led by Spark Capital, valuing the startup at about $4.1 billion.';
+    expect(figureIn(text, { receiver: 'Anthropic' })).toMatchObject({ entity: 'Anthropic', metric: 'valuation' });
+    expect(figureIn(text).entity).not.toBe('Spark Capital');
+  });
+});
+
+describe('periods', () => {
+  it.each([
+    { lang: 'en', text: "Nvidia's revenue was $57 billion in the third quarter.", period: '2025-Q3' },
+    { lang: 'de', text: 'Nvidia erzielte im dritten Quartal 2025 einen Umsatz von 57 Milliarden Dollar.', period: '2025-Q3' },
+    { lang: 'en', text: "Nvidia's revenue was $68 billion in Q4 2025.", period: '2025-Q4' },
+    { lang: 'en', text: 'In the fourth quarter, Nvidia’s revenue was $68 billion.', period: '2025-Q4' },
+    { lang: 'en', text: 'In 2025, Nvidia’s revenue was $68 billion.', period: '2025' },
+    { lang: 'de', text: 'Meta will 2026 rund 100 Milliarden Dollar investieren.', period: '2026' },
+    { lang: 'en', text: 'AI could create $8 trillion in new wealth by 2045.', period: '2045' },
+    { lang: 'en', text: 'Anthropic is valued at $183 billion.', period: null },
+    // "seit 2023" starts a span: not the figure's period.
+    { lang: 'de', text: 'Amazon hat seit 2023 Investitionen von 8 Milliarden Dollar getätigt.', period: null },
+  ] as { lang: Lang; text: string; period: string | null }[])('$text → $period', ({ lang, text, period }) => {
+    expect(figureIn(text, { lang }).period).toBe(period);
+  });
+
+  it('a lone date in an earlier clause covers the later ones', () => {
+    const figures = figuresIn('Meta will 2026 zwischen 115 und 135 Milliarden Dollar investieren, Microsoft rund 80 Milliarden Dollar.', { lang: 'de' });
+    expect(figures.map((f) => [f.entity, f.metric, f.period])).toEqual([
+      ['Meta', 'investment', '2026'],
+      ['Microsoft', 'investment', '2026'],
+    ]);
+  });
+
+  it('a figure of the books without a date continues the period of the one before', () => {
+    const figures = figuresIn("Nvidia's revenue was $57 billion in the third quarter. Its net income was $32 billion.");
+    expect(figures.map((f) => [f.metric, f.period])).toEqual([
+      ['revenue', '2025-Q3'],
+      ['profit', '2025-Q3'],
+    ]);
+  });
+});
+
+describe('a number without a metric word', () => {
+  it('continues the figure before it', () => {
+    const figures = figuresIn('Meta will 2026 rund 100 Milliarden Dollar investieren. Microsoft plant mit 80 Milliarden Dollar.', { lang: 'de' });
+    expect(figures.map((f) => [f.entity, f.metric, f.period, f.value])).toEqual([
+      ['Meta', 'investment', '2026', 100e9],
+      ['Microsoft', 'investment', '2026', 80e9],
+    ]);
+  });
+
+  it.each([
+    { text: 'Microsoft plant mit 80 Milliarden Dollar.', before: '' },
+    { text: 'Microsoft plant mit 80 Milliarden Dollar.', before: 'Anthropic wird mit 350 Milliarden Dollar bewertet. ' },
+  ])('money without a figure before it, or after a valuation, is no figure: $before$text', ({ text, before }) => {
+    expect(figuresIn(before + text, { lang: 'de' }).filter((f) => f.value === 80e9)).toEqual([]);
+  });
+
+  it('a count is a count of its unit, a percentage a share', () => {
+    expect(figureIn('Die Firma beschäftigt 2.000 Mitarbeiter.', { lang: 'de' })).toMatchObject({ metric: 'count', unit: 'employees', value: 2000 });
+    expect(figureIn('Microsoft kommt auf 30 Prozent.', { lang: 'de' })).toMatchObject({ metric: 'market_share', entity: 'Microsoft' });
+  });
+});
+
+describe('nearestMetric and isRoundOrFunding', () => {
+  it.each([
+    // The nearest cue wins.
+    { lang: 'de', text: 'Der Umsatz stieg kräftig, der Gewinn lag bei 5 Milliarden Dollar.', metric: 'profit' },
+    { lang: 'en', text: 'Revenue grew strongly; profit was $5 billion.', metric: 'profit' },
+    // Several words, found in the text itself.
+    { lang: 'en', text: 'Net income was $5 billion.', metric: 'profit' },
+    { lang: 'en', text: 'Its annualized revenue hit $5 billion.', metric: 'run_rate' },
+    // A German compound ends in the cue.
+    { lang: 'de', text: 'Der Konzernumsatz lag bei 5 Milliarden Euro.', metric: 'revenue' },
+    // Only metrics that fit the kind of number: money is never a share.
+    { lang: 'de', text: 'Der Marktanteil brachte 5 Milliarden Euro Umsatz.', metric: 'revenue' },
+    { lang: 'en', text: 'The weather was fine and $5 billion changed hands.', metric: null },
+  ] as { lang: Lang; text: string; metric: string | null }[])('$text → $metric', ({ lang, text, metric }) => {
+    const v = sentence(text, lang);
+    const q = v.quantities[0]!;
+    expect(nearestMetric(q, v, clauseOf(v, q.start))).toBe(metric);
+  });
+
+  it.each([
+    { lang: 'en', text: 'Anthropic raised $2 billion from Microsoft.', round: true },
+    { lang: 'de', text: 'Anthropic hat in einer Finanzierungsrunde 2 Milliarden Euro eingesammelt.', round: true },
+    { lang: 'de', text: 'Project Prometheus wurde mit 6,2 Milliarden Dollar an Startkapital ausgestattet.', round: true },
+    { lang: 'en', text: 'Microsoft invests $2 billion in Anthropic.', round: false },
+    { lang: 'en', text: 'Anthropic is valued at $183 billion.', round: false },
+  ] as { lang: Lang; text: string; round: boolean }[])('$text: a round or funding → $round', ({ lang, text, round }) => {
+    const v = sentence(text, lang);
+    expect(isRoundOrFunding(v.quantities[0]!, v)).toBe(round);
+  });
+});
