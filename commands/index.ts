@@ -6,14 +6,16 @@ import { errorAnswer, type Answer } from '../src/answer/model.ts';
 import { check } from './check.ts';
 import { deal } from './deal.ts';
 import { digest } from './digest.ts';
-import { help } from './help.ts';
+import { helpCommand } from './help.ts';
 import { news } from './news.ts';
 import { number } from './number.ts';
 import { routeFreeText } from './router.ts';
 import { UsageError, type Command } from './types.ts';
 import type { CommandContext } from '../src/context.ts';
 
-export const commands: Command<any>[] = [deal, number, news, check, digest, help];
+const help = helpCommand(() => commands);
+
+export const commands: readonly Command<any>[] = [deal, number, news, check, digest, help];
 
 export function findCommand(name: string): Command<any> | undefined {
   const wanted = name.toLowerCase();
@@ -38,7 +40,7 @@ export async function answer(line: string, ctx: CommandContext): Promise<Answer>
   const slash = /^\/(\S+)\s*([\s\S]*)$/.exec(trimmed);
   if (!slash) {
     const routed = routeFreeText(trimmed, ctx);
-    return runCommand(routed.command, routed.text, ctx);
+    return runCommand(findCommand(routed.command)!, routed.text, ctx);
   }
   const [, name, rest] = slash;
   const command = findCommand(name!);

@@ -8,31 +8,25 @@
  * Anything else is searched with /news.
  */
 import { fold } from '../src/text/words.ts';
-import { check } from './check.ts';
-import { deal } from './deal.ts';
 import { readQuery } from './facts-common.ts';
-import { help } from './help.ts';
-import { news } from './news.ts';
-import { metricsOf, number } from './number.ts';
-import type { Command } from './types.ts';
+import { claimAfterCheck, isHelpRequest } from './intents.ts';
+import { metricsOf } from './number.ts';
 import type { CommandContext } from '../src/context.ts';
 
+/** The command to run (by name: the registry in `index.ts` holds the commands) and its argument text. */
 export interface Route {
-  command: Command<any>;
+  command: 'help' | 'check' | 'number' | 'deal' | 'news';
   text: string;
 }
 
 /** Words asking about money moving between companies. */
 const DEAL_WORDS =
   /^(?:invest|invests|invested|investing|investment|investments|investor|investors|put|puts|putting|pour\w*|stake\w*|deal\w*|fund\w*|round|raise\w*|raising|backed|backing|beteilig\w*|investier\w*|investition|steck\w*|finanzier\w*|who|wer|geldgeber|much|viel)$/;
-const HELP = /^(?:help|hilfe|\?|what can you do\??|was kannst du\??)$/i;
-/** "check …", "stimmt das: …", "source? …": is this claim backed by the corpus? */
-const CHECK = /^(?:check|verify|prüfe?|stimmt das|stimmt es|is (?:this|that|it) (?:true|right)|source|sources|quelle|quellen)\b[\s?:!,.-]*/i;
 
 export function routeFreeText(text: string, ctx: CommandContext): Route {
-  if (HELP.test(text.trim())) return { command: help, text: '' };
-  const claim = CHECK.exec(text);
-  if (claim) return { command: check, text: text.slice(claim[0].length) };
+  if (isHelpRequest(text)) return { command: 'help', text: '' };
+  const claim = claimAfterCheck(text);
+  if (claim !== null) return { command: 'check', text: claim };
   const { entities, years, rest } = readQuery(text, ctx.corpus.facts.names);
   const names = entities.map((e) => e.name);
   const metricWords = rest.filter((word) => metricsOf(word).length > 0);
@@ -40,8 +34,8 @@ export function routeFreeText(text: string, ctx: CommandContext): Route {
   const figureWords = metricWords.filter((word) => !DEAL_WORDS.test(fold(word)));
   const asksDeal = entities.length > 0 && rest.some((word) => DEAL_WORDS.test(fold(word)));
   if ((figureWords.length > 0 || (metricWords.length > 0 && !asksDeal)) && (entities.length > 0 || years.length > 0)) {
-    return { command: number, text: [...names, ...metricWords, ...years].join(' ') };
+    return { command: 'number', text: [...names, ...metricWords, ...years].join(' ') };
   }
-  if (asksDeal) return { command: deal, text: [...names, ...years].join(' ') };
-  return { command: news, text };
+  if (asksDeal) return { command: 'deal', text: [...names, ...years].join(' ') };
+  return { command: 'news', text };
 }

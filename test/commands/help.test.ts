@@ -1,7 +1,6 @@
 /** `/help`, unknown commands, and free text through the router. */
 import { describe, expect, it } from 'vitest';
 import { answer, commands } from '../../commands/index.ts';
-import { help } from '../../commands/help.ts';
 import { helpJsonSchema } from '../../src/answer/contracts.ts';
 import { renderText } from '../../src/answer/text.ts';
 import { seedContext } from '../helpers/corpus.ts';
@@ -42,7 +41,7 @@ describe('unknown commands and free text', () => {
     expect(result.command).toBe('help');
     expect(result.error).toBeUndefined();
     expect(result.title).toContain('/foo');
-    const plain = await help.run({ unknown: null }, ctx);
+    const plain = await answer('/help', ctx);
     expect(result.items.map((i) => i.text)).toEqual(plain.items.map((i) => i.text));
   });
 
