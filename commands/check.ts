@@ -6,6 +6,7 @@
  *   not_found    — nothing in the corpus about it.
  */
 import { z } from 'zod';
+import { dealItem, figureItem } from '../src/answer/facts.ts';
 import type { Answer, AnswerItem } from '../src/answer/model.ts';
 import { parseArticle } from '../src/corpus/load.ts';
 import { sameValue } from '../src/extract/fact-store.ts';
@@ -13,9 +14,7 @@ import { extractFacts } from '../src/extract/facts.ts';
 import { parseQuantities } from '../src/extract/money.ts';
 import type { Deal, Figure } from '../src/extract/types.ts';
 import type { Corpus } from '../src/search/corpus.ts';
-import { dealItem } from './deal.ts';
-import { citeSources, readQuery } from './facts-common.ts';
-import { formatFigure } from './number.ts';
+import { readQuery } from './facts-common.ts';
 import { parseArgs, type Command } from './types.ts';
 
 const usage = [
@@ -94,7 +93,7 @@ function compareFigure(claimed: Figure, corpus: Corpus): Match[] {
     .filter((f) => f.metric === claimed.metric && (!claimed.period || f.period === claimed.period))
     .map((f) => ({
       verdict: agrees(claimed.value, f.value, f.max) ? 'supported' : 'contradicted',
-      item: { text: `${f.subject}: ${formatFigure(f)}`, citations: citeSources(f.sources, corpus) },
+      item: figureItem(f, corpus),
     }));
 }
 

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { errorAnswer, type Answer, type AnswerItem } from '../src/answer/model.ts';
+import { citationJson, dealItem, figureLine } from '../src/answer/facts.ts';
+import { errorAnswer, type Answer } from '../src/answer/model.ts';
 import type { Entity } from '../src/extract/entities.ts';
-import { formatAmount } from '../src/extract/money.ts';
 import type { Deal } from '../src/extract/types.ts';
 import type { Corpus } from '../src/search/corpus.ts';
-import { citationJson, citeSources, readQuery } from './facts-common.ts';
-import { formatFigure } from './number.ts';
+import { readQuery } from './facts-common.ts';
 import { parseArgs, type Command } from './types.ts';
 
 const usage = [
@@ -26,7 +25,7 @@ export const deal: Command<{ query: string }> = {
   parse(text) {
     return { query: parseArgs(argsSchema, text) };
   },
-  run({ query }, { corpus }): Answer {
+  run({ query }, { corpus, now }): Answer {
     const catalog = corpus.facts.names;
     const { entities, years, rest } = readQuery(query, catalog);
     if (entities.length === 0) {
@@ -42,10 +41,10 @@ export const deal: Command<{ query: string }> = {
     const all = dealsFor(corpus, first, second, years);
     const deals = all.slice(0, MAX_DEALS);
     const roles = deals.map((d) => roleOf(d, first, corpus));
-    const items = deals.map((d, i) => dealItem(d, corpus, second ? null : { role: roles[i]!, entity: first }));
+    const items = deals.map((d, i) => dealItem(d, corpus, second ? {} : { context: `${roles[i] === 'target' ? 'into' : 'by'} ${first.name} · ` }));
     const notes: string[] = [];
     if (all.length > deals.length) {
-      notes.push(`… and ${all.length - deals.length} more deals: narrow it with a second company or a year, e.g. /deal ${first.name.toLowerCase()} ${new Date().getFullYear()}.`);
+      notes.push(`… and ${all.length - deals.length} more deals: narrow it with a second company or a year, e.g. /deal ${first.name.toLowerCase()} ${now.getFullYear()}.`);
     }
     if (entities.length > 2) notes.push(`I looked at the first two companies only: ${first.name} and ${second!.name}.`);
     if (!second) notes.push(...valuationNotes(corpus, first));
@@ -115,19 +114,6 @@ function rank(d: Deal): number {
   return (d.investor ? 1e15 : 0) + (d.amount?.value ?? 0) / 1e3;
 }
 
-export function dealLine(d: Deal): string {
-  const amount = d.amount ? formatAmount({ ...d.amount, unit: d.amount.currency ?? '', kind: 'money' }) : 'amount not given';
-  const investor = d.investor ?? 'investors not named';
-  return `${investor} → ${d.target}: ${d.additional ? 'a further ' : ''}${amount}`;
-}
-
-/** One deal as a row: the line, status and date (and, in a company's list, whether money went in or out). */
-export function dealItem(d: Deal, corpus: Corpus, role: { role: Role; entity: Entity } | null = null): AnswerItem {
-  const when = d.date ? `${d.date}${d.dateFrom === 'article' ? ' (article date)' : ''}` : 'date not given';
-  const group = role ? `${role.role === 'target' ? 'into' : 'by'} ${role.entity.name} · ` : '';
-  return { text: dealLine(d), detail: `${group}${d.status} · ${when}`, citations: citeSources(d.sources, corpus) };
-}
-
 function valuationNotes(corpus: Corpus, entity: Entity): string[] {
   return corpus.facts
     .figuresOf(entity.id)
@@ -136,6 +122,6 @@ function valuationNotes(corpus: Corpus, entity: Entity): string[] {
       const source = f.sources[0]!;
       const article = corpus.get(source.article);
       const where = [article?.outlet, article?.date].filter(Boolean).join(', ') || source.article;
-      return `${f.subject}: ${formatFigure(f)} (${where})`;
+      return `${figureLine(f)} (${where})`;
     });
 }

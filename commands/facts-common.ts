@@ -1,11 +1,6 @@
-/** Pieces shared by /deal, /number and /check: reading company names and years from words, citing facts. */
-import type { Article } from '../src/corpus/types.ts';
-import { cite } from '../src/answer/cite.ts';
-import type { Citation } from '../src/answer/model.ts';
+/** Reading a question of /deal, /number and /check: company names, years and the other words. */
 import type { Entity } from '../src/extract/entities.ts';
 import type { NameIndex } from '../src/extract/unknown-names.ts';
-import type { FactSource } from '../src/extract/types.ts';
-import type { Corpus } from '../src/search/corpus.ts';
 
 export interface ReadQuery {
   entities: Entity[];
@@ -54,29 +49,4 @@ function resolveSpan(span: string, words: number, catalog: Names): Entity | unde
   const mentions = catalog.find(span);
   const whole = mentions.length === 1 && mentions[0]!.start === 0 && mentions[0]!.end === span.length;
   return whole ? mentions[0]!.entity : undefined;
-}
-
-/** One citation per article (its first sentence for this fact), with the figure in bold. */
-export function citeSources(sources: FactSource[], corpus: Corpus): Citation[] {
-  const seen = new Set<string>();
-  const citations: Citation[] = [];
-  for (const source of sources) {
-    if (seen.has(source.article)) continue;
-    seen.add(source.article);
-    const article: Article | undefined = corpus.get(source.article);
-    if (!article) continue;
-    citations.push(cite(article, source.quote, [source.highlight]));
-  }
-  return citations;
-}
-
-/** The JSON form of a citation in the `/deal` and `/number` contracts. */
-export function citationJson(citation: Citation) {
-  return {
-    article: citation.article,
-    outlet: citation.outlet,
-    date: citation.date,
-    title: citation.title,
-    quote: citation.quote,
-  };
 }

@@ -1,14 +1,13 @@
 import { z } from 'zod';
+import { citationJson, conflictLine, figureItem, findConflicts } from '../src/answer/facts.ts';
 import { errorAnswer, type Answer } from '../src/answer/model.ts';
 import { METRIC_CUES } from '../src/extract/cues.ts';
-import { findConflicts } from '../src/extract/fact-store.ts';
-import { formatAmount } from '../src/extract/money.ts';
 import type { Figure } from '../src/extract/types.ts';
 import { analyzeQuery } from '../src/search/analyzer.ts';
 import { fold, tokenize } from '../src/text/words.ts';
 import { stem } from '../src/text/stem.ts';
 import type { Corpus } from '../src/search/corpus.ts';
-import { citationJson, citeSources, readQuery } from './facts-common.ts';
+import { readQuery } from './facts-common.ts';
 import { parseArgs, type Command } from './types.ts';
 
 const usage = [
@@ -58,16 +57,8 @@ export const number: Command<{ query: string }> = {
     }
     const conflicts = findConflicts(figures);
     const inConflict = new Set(conflicts.flat());
-    const items = figures.map((f, i) => ({
-      text: `${f.subject}: ${formatFigure(f)}`,
-      detail: inConflict.has(i) ? 'sources differ on this figure' : undefined,
-      citations: citeSources(f.sources, corpus),
-    }));
-    const notes = conflicts.map(
-      (group) =>
-        `Sources differ on ${figures[group[0]!]!.subject}: ` +
-        group.map((i) => `${formatFigure(figures[i]!)} (${figures[i]!.sources.map((s) => corpus.get(s.article)?.outlet ?? s.article).join(', ')})`).join(' vs. '),
-    );
+    const items = figures.map((f, i) => figureItem(f, corpus, { detail: inConflict.has(i) ? 'sources differ on this figure' : undefined }));
+    const notes = conflicts.map((group) => conflictLine(group.map((i) => figures[i]!), corpus));
     return {
       command: 'number',
       title: `Figures for “${query}”`,
@@ -92,11 +83,6 @@ export const number: Command<{ query: string }> = {
     };
   },
 };
-
-export function formatFigure(f: Figure): string {
-  const kind = f.unit === 'percent' ? 'percent' : /^[A-Z]{3}$|^money$/.test(f.unit) ? 'money' : 'count';
-  return formatAmount({ value: f.value, max: f.max, currency: kind === 'money' && f.unit !== 'money' ? f.unit : null, unit: f.unit, qualifier: f.qualifier, kind });
-}
 
 /** Metrics a query word names ("Bewertung", "valuation", "capex" …). */
 export function metricsOf(word: string): string[] {

@@ -16,6 +16,11 @@ import type { Article } from './types.ts';
 export const SIDECAR = 'sources.yml';
 const ARTICLE_FILE = /\.(?:txt|md)$/i;
 
+/** Whether a file in the corpus folder is an article: a `.txt` or `.md` file other than a README. */
+export function isArticleFileName(name: string): boolean {
+  return ARTICLE_FILE.test(name) && name.toLowerCase() !== 'readme.md';
+}
+
 const isoDate = z
   .union([z.string(), z.date(), z.number()])
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v)))
@@ -43,7 +48,7 @@ export interface CorpusFile {
 export function readCorpusFiles(dir: string): CorpusFile[] {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((name) => ARTICLE_FILE.test(name) && name.toLowerCase() !== 'readme.md');
+    names = readdirSync(dir).filter(isArticleFileName);
   } catch (error) {
     throw new Error(`Cannot read the corpus folder ${dir}: ${(error as Error).message}`);
   }

@@ -2,6 +2,7 @@
  * What a digest reports: the articles that arrived in a time window, the deals and figures those articles
  * back (new ones, or known ones they add a source to), and conflicts between sources they create.
  */
+import { findConflicts } from '../answer/facts.ts';
 import type { Article } from '../corpus/types.ts';
 import type { Deal, FactSource, Figure } from '../extract/types.ts';
 import type { Corpus } from '../search/corpus.ts';
@@ -22,7 +23,7 @@ export interface FactChange<T> {
   newSources: FactSource[];
 }
 
-/** Figures about the same subject (and unit and period) whose values differ, reported by different articles. */
+/** Figures that contradict each other (see `findConflicts`), reported by different articles. */
 export interface Conflict {
   subject: string;
   figures: Figure[];
@@ -74,25 +75,10 @@ function factChanges<T extends { sources: FactSource[] }>(facts: T[], isNew: Set
   });
 }
 
+/** The conflicts (`findConflicts`, the rule `/number` uses) that a new article takes part in. */
 function conflictsTouching(figures: Figure[], isNew: Set<string>): Conflict[] {
-  const groups = new Map<string, Figure[]>();
-  for (const figure of figures) {
-    if (figure.value === null) continue;
-    const key = [figure.subject.toLowerCase(), figure.unit, figure.period ?? ''].join('\u0000');
-    groups.set(key, [...(groups.get(key) ?? []), figure]);
-  }
-  const conflicts: Conflict[] = [];
-  for (const group of groups.values()) {
-    const touchesNew = group.some((f) => f.sources.some((s) => isNew.has(s.article)));
-    if (touchesNew && group.some((a) => group.some((b) => disagree(a, b)))) {
-      conflicts.push({ subject: group[0]!.subject, figures: group });
-    }
-  }
-  return conflicts;
-}
-
-/** Different values, and at least one article behind one that is not behind the other. */
-function disagree(a: Figure, b: Figure): boolean {
-  if (a.value === b.value && a.max === b.max) return false;
-  return a.sources.some((sa) => b.sources.some((sb) => sb.article !== sa.article));
+  return findConflicts(figures)
+    .map((group) => group.map((i) => figures[i]!))
+    .filter((group) => group.some((f) => f.sources.some((s) => isNew.has(s.article))))
+    .map((group) => ({ subject: group[0]!.subject, figures: group }));
 }

@@ -18,10 +18,11 @@
  */
 import { cite } from '../answer/cite.ts';
 import type { DigestJson } from '../answer/contracts.ts';
-import type { Answer, AnswerItem, Citation } from '../answer/model.ts';
-import type { Deal, FactSource, Figure, Qualifier } from '../extract/types.ts';
+import { citeSources, conflictLine, dealItem, figureItem } from '../answer/facts.ts';
+import type { Answer, AnswerItem } from '../answer/model.ts';
+import type { FactSource } from '../extract/types.ts';
 import type { Corpus } from '../search/corpus.ts';
-import { isEmpty, type Conflict, type DigestContent, type FactChange, type NewArticle } from './collect.ts';
+import { isEmpty, type DigestContent, type NewArticle } from './collect.ts';
 import { formatInZone } from './schedule.ts';
 
 export const MAX_DIGEST_ITEMS = 10;
@@ -68,12 +69,18 @@ export function digestAnswer(corpus: Corpus, content: DigestContent, frame: Dige
     figures: content.figures.length - figures.length,
     conflicts: content.conflicts.length - conflicts.length,
   };
-  const sourceCite = (source: FactSource) => citeSource(corpus, source);
+  const cited = (sources: FactSource[]) => citeSources(sources, corpus).slice(0, CITATIONS_PER_FACT);
   const items: AnswerItem[] = [
     ...articles.map(articleItem),
-    ...deals.map((d) => dealItem(d, sourceCite)),
-    ...figures.map((f) => figureItem(f, sourceCite)),
-    ...conflicts.map((c) => conflictItem(c, sourceCite)),
+    ...deals.map(({ fact, change, newSources }) => ({
+      ...dealItem(fact, corpus, { lead: change === 'new' ? 'New deal: ' : 'Deal update: ', sources: newSources }),
+      citations: cited(newSources),
+    })),
+    ...figures.map(({ fact, change, newSources }) => ({
+      ...figureItem(fact, corpus, { lead: change === 'new' ? 'New figure: ' : 'Figure update: ' }),
+      citations: cited(newSources),
+    })),
+    ...conflicts.map((c) => ({ text: conflictLine(c.figures, corpus), citations: c.figures.flatMap((f) => citeSources(f.sources, corpus).slice(0, 1)) })),
   ];
   const notes: string[] = [];
   const left = Object.entries(omitted).filter(([, n]) => n > 0).map(([what, n]) => `${n} more ${n === 1 ? what.slice(0, -1) : what}`);
@@ -104,7 +111,7 @@ export function digestAnswer(corpus: Corpus, content: DigestContent, frame: Dige
         amount: fact.amount,
         status: fact.status,
         date: fact.date,
-        citations: cited(newSources, sourceCite),
+        citations: cited(newSources),
       })),
       figures: figures.map(({ fact, change, newSources }) => ({
         change,
@@ -116,11 +123,14 @@ export function digestAnswer(corpus: Corpus, content: DigestContent, frame: Dige
         max: fact.max,
         unit: fact.unit,
         qualifier: fact.qualifier,
-        citations: cited(newSources, sourceCite),
+        citations: cited(newSources),
       })),
       conflicts: conflicts.map((conflict) => ({
         subject: conflict.subject,
-        values: conflict.figures.map((f) => ({ value: f.value, max: f.max, unit: f.unit, citation: sourceCite(f.sources[0]!) })),
+        values: conflict.figures.flatMap((f) => {
+          const [citation] = citeSources(f.sources, corpus);
+          return citation ? [{ value: f.value, max: f.max, unit: f.unit, citation }] : [];
+        }),
       })),
       omitted,
       skipped,
@@ -150,59 +160,6 @@ function articleItem({ article }: NewArticle): AnswerItem {
     detail: [article.outlet ?? 'outlet unknown', article.date ?? 'date unknown'].join(' · '),
     citations: [cite(article, firstSentence ?? article.title ?? article.id)],
   };
-}
-
-function dealItem({ fact, change, newSources }: FactChange<Deal>, sourceCite: (s: FactSource) => Citation): AnswerItem {
-  const amount = fact.amount ? formatAmount(fact.amount.value, fact.amount.max, fact.amount.currency ?? '', fact.amount.qualifier) : 'amount not disclosed';
-  return {
-    text: `${change === 'new' ? 'New deal' : 'Deal update'}: ${fact.investor ?? 'undisclosed investor'} → ${fact.target}, ${amount}`,
-    detail: [fact.status, fact.date].filter(Boolean).join(' · '),
-    citations: cited(newSources, sourceCite),
-  };
-}
-
-function figureItem({ fact, change, newSources }: FactChange<Figure>, sourceCite: (s: FactSource) => Citation): AnswerItem {
-  return {
-    text: `${change === 'new' ? 'New figure' : 'Figure update'}: ${fact.subject}${fact.period ? ` (${fact.period})` : ''} — ${formatAmount(fact.value, fact.max, fact.unit, fact.qualifier)}`,
-    citations: cited(newSources, sourceCite),
-  };
-}
-
-function conflictItem(conflict: Conflict, sourceCite: (s: FactSource) => Citation): AnswerItem {
-  const values = conflict.figures.map((f) => formatAmount(f.value, f.max, f.unit, f.qualifier));
-  return {
-    text: `Sources disagree on ${conflict.subject}: ${[...new Set(values)].join(' vs ')}`,
-    citations: conflict.figures.map((f) => sourceCite(f.sources[0]!)),
-  };
-}
-
-function cited(sources: FactSource[], sourceCite: (s: FactSource) => Citation): Citation[] {
-  return sources.slice(0, CITATIONS_PER_FACT).map(sourceCite);
-}
-
-function citeSource(corpus: Corpus, source: FactSource): Citation {
-  const article = corpus.get(source.article);
-  if (article) return cite(article, source.quote, [source.highlight]);
-  return { article: source.article, outlet: null, date: null, title: null, quote: source.quote, highlights: [source.highlight] };
-}
-
-const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 2 });
-const QUALIFIER_WORDS: Record<Qualifier, string> = {
-  exact: '',
-  up_to: 'up to ',
-  about: 'about ',
-  below: 'below ',
-  more_than: 'more than ',
-  range: '',
-};
-
-/** `50B USD`, `up to 4B EUR`, `175B–185B USD`, `12%`, `3K jobs`; "undisclosed" when there is no value. */
-export function formatAmount(value: number | null, max: number | null, unit: string, qualifier: Qualifier): string {
-  if (value === null) return 'undisclosed amount';
-  const number = (n: number) => (unit === 'percent' ? `${compact.format(n)}%` : compact.format(n));
-  const figure = max !== null && max !== value ? `${number(value)}–${number(max)}` : number(value);
-  const suffix = unit && unit !== 'percent' ? ` ${unit}` : '';
-  return `${QUALIFIER_WORDS[qualifier]}${figure}${suffix}`;
 }
 
 /** `1 article`, `3 articles`. */

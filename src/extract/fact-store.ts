@@ -263,25 +263,3 @@ function sameFigure(a: Figure, b: Figure): boolean {
     sameValue(a.max, b.max)
   );
 }
-
-/**
- * Groups of figures that contradict each other: the same entity, metric and period, from different
- * articles, with different values. Returns index lists into `figures`.
- */
-export function findConflicts(figures: Figure[]): number[][] {
-  const groups = new Map<string, number[]>();
-  figures.forEach((figure, i) => {
-    if (!figure.entityId) return;
-    const key = [figure.entityId, figure.metric, figure.period ?? '', figure.unit].join('|');
-    push(groups, key, i);
-  });
-  const conflicts: number[][] = [];
-  for (const indexes of groups.values()) {
-    if (indexes.length < 2) continue;
-    const articles = new Set(indexes.flatMap((i) => figures[i]!.sources.map((s) => s.article)));
-    const values = indexes.map((i) => figures[i]!);
-    const differ = values.some((f) => !sameValue(f.value, values[0]!.value) || !sameValue(f.max, values[0]!.max));
-    if (articles.size > 1 && differ) conflicts.push(indexes);
-  }
-  return conflicts;
-}

@@ -81,8 +81,6 @@ export const ISO_CODES: readonly string[] = [
   'SEK', 'NOK', 'DKK', 'KRW', 'AED', 'SAR', 'QAR', 'BRL', 'MXN', 'ZAR', 'ILS', 'PLN', 'CZK', 'TWD', 'TRY', 'RUB', 'IDR', 'THB', 'MYR',
 ];
 
-/** How `formatAmount` prints a currency: a symbol glued to the figure; any other code goes before it ("CHF 5"). */
-export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥' };
 
 /** Qualifier phrases directly before the amount (or its currency symbol). */
 export type QualifierPhrases = ReadonlyArray<{ phrase: string; qualifier: Exclude<Qualifier, 'exact' | 'range'> }>;
@@ -276,12 +274,3 @@ export const VAGUE_QUANTIFIER_WORDS: Readonly<Record<Lang, readonly string[]>> =
   en: ['several', 'a few', 'few', 'many'],
 };
 
-/** How `formatAmount` introduces each qualifier. */
-export const QUALIFIER_LABELS: Readonly<Record<Qualifier, string>> = {
-  exact: '',
-  range: '',
-  up_to: 'up to ',
-  about: 'about ',
-  below: 'below ',
-  more_than: 'more than ',
-};

@@ -22,12 +22,10 @@ import {
   ADDITIONAL,
   COUNT_NOUNS,
   CURRENCIES,
-  CURRENCY_SYMBOLS,
   ISO_CODES,
   NON_COUNT_NOUNS,
   NUMBER_WORDS,
   PERCENT_MARKERS,
-  QUALIFIER_LABELS,
   QUALIFIERS,
   RANGES,
   SCALES,
@@ -665,44 +663,4 @@ export function parseQuantities(text: string, lang: Lang): Quantity[] {
   } catch {
     return [];
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Formatting
-
-const FIGURE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const MONEY_SCALES: ReadonlyArray<readonly [number, string]> = [
-  [1e12, 'T'],
-  [1e9, 'B'],
-  [1e6, 'M'],
-  [1e3, 'K'],
-];
-
-/** The figure (or "lower–upper") in the scale of the larger bound: 175e9..185e9 → "175–185B". */
-function scaled(value: number, max: number | null, scales: ReadonlyArray<readonly [number, string]>): string {
-  const [div, suffix] = scales.find(([d]) => (max ?? value) >= d) ?? [1, ''];
-  const figure = FIGURE.format(value / div) + (max !== null ? `–${FIGURE.format(max / div)}` : '');
-  return figure + suffix;
-}
-
-/**
- * An amount as analysts write it: "up to $50B", "about €1.2B", "$175–185B", "$8T", "24%",
- * "about 30,000 jobs", "CHF 5", "CAD 2B"; "billions (no figure)" when there is no value.
- */
-export function formatAmount(q: {
-  value: number | null;
-  max: number | null;
-  currency: string | null;
-  unit: string;
-  qualifier: Qualifier;
-  kind: Quantity['kind'];
-}): string {
-  if (q.value === null) return 'billions (no figure)';
-  const label = QUALIFIER_LABELS[q.qualifier];
-  if (q.kind === 'percent') return `${label}${scaled(q.value, q.max, [])}%`;
-  if (q.kind === 'count') return `${label}${scaled(q.value, q.max, MONEY_SCALES.slice(0, 3))} ${q.unit}`;
-  const figure = scaled(q.value, q.max, MONEY_SCALES);
-  if (!q.currency) return label + figure;
-  const symbol = CURRENCY_SYMBOLS[q.currency];
-  return label + (symbol ? symbol + figure : `${q.currency} ${figure}`);
 }

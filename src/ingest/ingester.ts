@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseArticle, readSidecar, type CorpusFile } from '../corpus/load.ts';
+import { isArticleFileName, parseArticle, readSidecar, type CorpusFile } from '../corpus/load.ts';
 import type { Article } from '../corpus/types.ts';
 import { log } from '../log.ts';
 import type { Corpus } from '../search/corpus.ts';
@@ -22,8 +22,6 @@ import { feedItemFile, markdownArticle } from './feed-article.ts';
 import { fetchFeed, type FetchFeedOptions } from './fetch-feed.ts';
 import { parseFeed } from './parse-feed.ts';
 
-const ARTICLE_FILE = /\.(?:txt|md)$/i;
-const isArticleFileName = (name: string) => ARTICLE_FILE.test(name) && name.toLowerCase() !== 'readme.md';
 
 type Progress = (done: number, total: number) => void;
 type Meta = Parameters<typeof parseArticle>[1];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectDigest } from '../../src/digest/collect.ts';
-import { digestAnswer, formatAmount, MAX_DIGEST_ITEMS, shareItems } from '../../src/digest/compose.ts';
+import { digestAnswer, MAX_DIGEST_ITEMS, shareItems } from '../../src/digest/compose.ts';
 import type { Deal, Figure } from '../../src/extract/types.ts';
 import type { IngestRecord } from '../../src/state/types.ts';
 import { article, corpusOf, setFacts, sourceIn } from './helpers.ts';
@@ -33,6 +33,11 @@ function corpusWithFacts() {
 }
 
 describe('collectDigest and digestAnswer', () => {
+  it('uses the conflict rule of /number: values within rounding are no conflict', () => {
+    const corpus = setFacts(corpusOf([old, fresh]), [], [figure(old, 350e9, '350 Milliarden Dollar'), figure(fresh, 351e9, '380 billion dollars')]);
+    expect(collectDigest(corpus, arrivals, SINCE, UNTIL).conflicts).toEqual([]);
+  });
+
   it('lists a new article with title, outlet and date, and leaves older ones out', () => {
     const corpus = setFacts(corpusOf([old, fresh]), [], []);
     const answer = digestAnswer(corpus, collectDigest(corpus, arrivals, SINCE, UNTIL), frame);
@@ -47,12 +52,13 @@ describe('collectDigest and digestAnswer', () => {
     const corpus = corpusWithFacts();
     const answer = digestAnswer(corpus, collectDigest(corpus, arrivals, SINCE, UNTIL), frame);
     const texts = answer.items.map((item) => item.text);
-    expect(texts).toContain('New deal: Microsoft → Anthropic, 5B USD');
-    expect(texts).toContain('New figure: Anthropic valuation — 380B USD');
-    expect(texts).toContain('Sources disagree on Anthropic valuation: 350B USD vs 380B USD');
+    // The same lines as /deal and /number print.
+    expect(texts).toContain('New deal: Microsoft → Anthropic: $5B');
+    expect(texts).toContain('New figure: Anthropic valuation: $380B');
+    expect(texts).toContain('Sources differ on Anthropic valuation: $350B (Handelsblatt) vs. $380B (Reuters)');
     const deal = answer.items.find((item) => item.text.startsWith('New deal'))!;
     expect(deal.citations[0]).toMatchObject({ article: 'fresh.md', quote: 'Microsoft invests 5 billion dollars.', highlights: [[18, 35]] });
-    const conflict = answer.items.find((item) => item.text.startsWith('Sources disagree'))!;
+    const conflict = answer.items.find((item) => item.text.startsWith('Sources differ'))!;
     expect(conflict.citations.map((c) => c.article)).toEqual(['old.md', 'fresh.md']);
     expect(answer.json.conflicts).toEqual([
       expect.objectContaining({ subject: 'Anthropic valuation', values: [expect.objectContaining({ value: 350e9 }), expect.objectContaining({ value: 380e9 })] }),
@@ -91,18 +97,11 @@ describe('collectDigest and digestAnswer', () => {
   });
 });
 
-describe('shareItems and formatAmount', () => {
+describe('shareItems', () => {
   it('shares the item budget round-robin between sections', () => {
     expect(shareItems([15, 0, 0, 0], 10)).toEqual([10, 0, 0, 0]);
     expect(shareItems([15, 8, 1, 0], 10)).toEqual([5, 4, 1, 0]);
     expect(shareItems([2, 1, 1, 1], 10)).toEqual([2, 1, 1, 1]);
   });
 
-  it('formats amounts compactly with qualifier, range and unit', () => {
-    expect(formatAmount(50e9, null, 'USD', 'exact')).toBe('50B USD');
-    expect(formatAmount(4e9, null, 'EUR', 'up_to')).toBe('up to 4B EUR');
-    expect(formatAmount(175e9, 185e9, 'USD', 'range')).toBe('175B–185B USD');
-    expect(formatAmount(12, null, 'percent', 'about')).toBe('about 12%');
-    expect(formatAmount(null, null, 'USD', 'exact')).toBe('undisclosed amount');
-  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, parseQuantities } from '../../src/extract/money.ts';
+import { parseQuantities } from '../../src/extract/money.ts';
 import type { Quantity } from '../../src/extract/types.ts';
 import type { Lang } from '../../src/text/lang.ts';
 
@@ -462,40 +462,6 @@ describe('real corpus sentences', () => {
     ['raised US$2.5 billion', [usd(2.5e9)]],
   ];
   it.each(en)('en: %s', (text, shapes) => all(text, 'en', shapes));
-});
-
-describe('formatAmount', () => {
-  const base = { max: null, unit: '', kind: 'money' as const, qualifier: 'exact' as const };
-  it('prints amounts as analysts write them', () => {
-    expect(formatAmount({ ...base, value: 50e9, currency: 'USD', qualifier: 'up_to' })).toBe('up to $50B');
-    expect(formatAmount({ ...base, value: 1.2e9, currency: 'EUR', qualifier: 'about' })).toBe('about €1.2B');
-    expect(formatAmount({ ...base, value: 175e9, max: 185e9, currency: 'USD', qualifier: 'range' })).toBe('$175–185B');
-    expect(formatAmount({ ...base, value: 10e9, currency: 'USD', qualifier: 'below' })).toBe('below $10B');
-    expect(formatAmount({ ...base, value: 13e9, currency: 'USD', qualifier: 'more_than' })).toBe('more than $13B');
-    expect(formatAmount({ ...base, value: 6.2e9, currency: 'USD' })).toBe('$6.2B');
-    expect(formatAmount({ ...base, value: 730e6, currency: 'USD' })).toBe('$730M');
-    expect(formatAmount({ ...base, value: 8e12, currency: 'USD' })).toBe('$8T');
-    expect(formatAmount({ ...base, value: 5, currency: 'CHF' })).toBe('CHF 5');
-    expect(formatAmount({ ...base, value: 3e6, currency: 'GBP' })).toBe('£3M');
-    expect(formatAmount({ ...base, value: 2e9, currency: 'JPY' })).toBe('¥2B');
-    expect(formatAmount({ ...base, value: 2e9, currency: 'CAD' })).toBe('CAD 2B');
-    expect(formatAmount({ ...base, value: 30e9, currency: null })).toBe('30B');
-    expect(formatAmount({ ...base, value: null, currency: null })).toBe('billions (no figure)');
-  });
-
-  it('prints percentages and counts', () => {
-    expect(formatAmount({ ...base, kind: 'percent', unit: 'percent', value: 24, currency: null })).toBe('24%');
-    expect(formatAmount({ ...base, kind: 'percent', unit: 'percent', value: 3, max: 5, currency: null, qualifier: 'range' })).toBe('3–5%');
-    expect(formatAmount({ ...base, kind: 'count', unit: 'jobs', value: 30000, currency: null, qualifier: 'about' })).toBe('about 30,000 jobs');
-    expect(formatAmount({ ...base, kind: 'count', unit: 'jobs', value: 40e6, currency: null, qualifier: 'up_to' })).toBe('up to 40M jobs');
-  });
-
-  it('round-trips parsed quantities', () => {
-    expect(parse('bis zu 30 Milliarden US-Dollar und rund 16.000 Stellen', 'de').map(formatAmount)).toEqual([
-      'up to $30B',
-      'about 16,000 jobs',
-    ]);
-  });
 });
 
 describe('English words in German text', () => {

@@ -1,0 +1,162 @@
+/**
+ * How facts are shown and compared, in one place for `/deal`, `/number`, `/check` and the digest: the money
+ * formatter, the deal line and the figure line, the conflict rule, and the citations of a fact.
+ */
+import type { Article } from '../corpus/types.ts';
+import { sameValue } from '../extract/fact-store.ts';
+import type { Deal, FactSource, Figure, Qualifier, Quantity } from '../extract/types.ts';
+import type { AnswerItem, Citation } from './model.ts';
+import { cite } from './cite.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Amounts
+
+/** A currency printed as a symbol glued to the figure; any other code goes before it ("CHF 5"). */
+const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥' };
+
+const QUALIFIER_LABELS: Readonly<Record<Qualifier, string>> = {
+  exact: '',
+  range: '',
+  up_to: 'up to ',
+  about: 'about ',
+  below: 'below ',
+  more_than: 'more than ',
+};
+
+const FIGURE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const MONEY_SCALES: ReadonlyArray<readonly [number, string]> = [
+  [1e12, 'T'],
+  [1e9, 'B'],
+  [1e6, 'M'],
+  [1e3, 'K'],
+];
+
+/** The figure (or "lower–upper") in the scale of the larger bound: 175e9..185e9 → "175–185B". */
+function scaled(value: number, max: number | null, scales: ReadonlyArray<readonly [number, string]>): string {
+  const [div, suffix] = scales.find(([d]) => (max ?? value) >= d) ?? [1, ''];
+  const figure = FIGURE.format(value / div) + (max !== null ? `–${FIGURE.format(max / div)}` : '');
+  return figure + suffix;
+}
+
+/** What `formatAmount` reads of an amount, a figure or a parsed quantity. */
+export interface Printable {
+  value: number | null;
+  max: number | null;
+  currency: string | null;
+  unit: string;
+  qualifier: Qualifier;
+  kind: Quantity['kind'];
+}
+
+/**
+ * An amount as analysts write it: "up to $50B", "about €1.2B", "$175–185B", "$8T", "24%",
+ * "about 30,000 jobs", "CHF 5", "CAD 2B"; "billions (no figure)" when the text gave no value ("milliardenschwer").
+ */
+export function formatAmount(q: Printable): string {
+  if (q.value === null) return 'billions (no figure)';
+  const label = QUALIFIER_LABELS[q.qualifier];
+  if (q.kind === 'percent') return `${label}${scaled(q.value, q.max, [])}%`;
+  if (q.kind === 'count') return `${label}${scaled(q.value, q.max, MONEY_SCALES.slice(0, 3))} ${q.unit}`;
+  const figure = scaled(q.value, q.max, MONEY_SCALES);
+  if (!q.currency) return label + figure;
+  const symbol = CURRENCY_SYMBOLS[q.currency];
+  return label + (symbol ? symbol + figure : `${q.currency} ${figure}`);
+}
+
+/** A figure's value: money (an ISO currency, or `money` when the text named none), a percentage or a count. */
+export function formatFigure(f: Figure): string {
+  const kind = f.unit === 'percent' ? 'percent' : /^[A-Z]{3}$|^money$/.test(f.unit) ? 'money' : 'count';
+  return formatAmount({ value: f.value, max: f.max, currency: kind === 'money' && f.unit !== 'money' ? f.unit : null, unit: f.unit, qualifier: f.qualifier, kind });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lines and rows
+
+/** "Amazon → OpenAI: up to $50B"; "investors not named", "amount not given" where the sources do not say. */
+export function dealLine(d: Deal): string {
+  const amount = d.amount ? formatAmount({ ...d.amount, unit: d.amount.currency ?? '', kind: 'money' }) : 'amount not given';
+  const investor = d.investor ?? 'investors not named';
+  return `${investor} → ${d.target}: ${d.additional ? 'a further ' : ''}${amount}`;
+}
+
+/** "Anthropic valuation: about $350B". */
+export function figureLine(f: Figure): string {
+  return `${f.subject}: ${formatFigure(f)}`;
+}
+
+/** Looks an article up by its id (the corpus's `get`). */
+export type ArticleLookup = { get(id: string): Article | undefined };
+
+/** One deal as a row: `lead` before the line; status and date (with `context` before them); its sources. */
+export function dealItem(d: Deal, articles: ArticleLookup, options: { lead?: string; context?: string; sources?: FactSource[] } = {}): AnswerItem {
+  const when = d.date ? `${d.date}${d.dateFrom === 'article' ? ' (article date)' : ''}` : 'date not given';
+  return {
+    text: `${options.lead ?? ''}${dealLine(d)}`,
+    detail: `${options.context ?? ''}${d.status} · ${when}`,
+    citations: citeSources(options.sources ?? d.sources, articles),
+  };
+}
+
+/** One figure as a row: `lead` before the line, an optional second line, its sources. */
+export function figureItem(f: Figure, articles: ArticleLookup, options: { lead?: string; detail?: string; sources?: FactSource[] } = {}): AnswerItem {
+  return {
+    text: `${options.lead ?? ''}${figureLine(f)}`,
+    ...(options.detail ? { detail: options.detail } : {}),
+    citations: citeSources(options.sources ?? f.sources, articles),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conflicts
+
+/**
+ * The conflict rule: figures contradict each other when they are about the same entity, metric, period
+ * and unit, come from different articles, and their values differ by more than rounding (`sameValue`).
+ * Returns groups of indexes into `figures`, each group in the order of `figures`.
+ */
+export function findConflicts(figures: readonly Figure[]): number[][] {
+  const groups = new Map<string, number[]>();
+  figures.forEach((figure, i) => {
+    if (!figure.entityId) return;
+    const key = [figure.entityId, figure.metric, figure.period ?? '', figure.unit].join('|');
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  });
+  const conflicts: number[][] = [];
+  for (const indexes of groups.values()) {
+    if (indexes.length < 2) continue;
+    const articles = new Set(indexes.flatMap((i) => figures[i]!.sources.map((s) => s.article)));
+    const values = indexes.map((i) => figures[i]!);
+    const differ = values.some((f) => !sameValue(f.value, values[0]!.value) || !sameValue(f.max, values[0]!.max));
+    if (articles.size > 1 && differ) conflicts.push(indexes);
+  }
+  return conflicts;
+}
+
+/** "Sources differ on Amazon investment (capex) 2026: up to $125B (wallstreet-online) vs. about $200B (watson.ch)". */
+export function conflictLine(figures: readonly Figure[], articles: ArticleLookup): string {
+  const outlets = (f: Figure) => [...new Set(f.sources.map((s) => articles.get(s.article)?.outlet ?? s.article))].join(', ');
+  return `Sources differ on ${figures[0]!.subject}: ${figures.map((f) => `${formatFigure(f)} (${outlets(f)})`).join(' vs. ')}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Citations
+
+/** One citation per article (the first sentence that states the fact), the figure in bold. */
+export function citeSources(sources: readonly FactSource[], articles: ArticleLookup): Citation[] {
+  const seen = new Set<string>();
+  const citations: Citation[] = [];
+  for (const source of sources) {
+    if (seen.has(source.article)) continue;
+    seen.add(source.article);
+    const article = articles.get(source.article);
+    if (article) citations.push(cite(article, source.quote, [source.highlight]));
+  }
+  return citations;
+}
+
+/** The JSON form of a citation in the `/deal` and `/number` contracts. */
+export function citationJson(citation: Citation) {
+  return { article: citation.article, outlet: citation.outlet, date: citation.date, title: citation.title, quote: citation.quote };
+}
