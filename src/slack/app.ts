@@ -1,5 +1,6 @@
 /**
- * The Bolt app: every surface registered on one `App`, over Socket Mode or HTTP as the configuration says.
+ * The Bolt app: every surface's listeners (`listeners/`) registered on one `App`, over Socket Mode or HTTP as
+ * the configuration says.
  *
  * Web API client: `SLACK_API_URL` overrides the base URL (tests, enterprise proxies) for both the bot's
  * client and Socket Mode's `apps.connections.open`. Retries are deliberate: an answer is only useful within
@@ -9,10 +10,7 @@ import { App, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt
 import type { CommandContext } from '../context.ts';
 import type { Config, Mode } from '../config.ts';
 import { log } from '../log.ts';
-import { registerShare } from './actions.ts';
-import { registerCommands } from './commands.ts';
-import { registerHome } from './home.ts';
-import { registerMentions, type MentionOptions } from './mentions.ts';
+import { registerListeners, type ListenerOptions } from './listeners/index.ts';
 import { boltLevel, boltLogger } from './logger.ts';
 import { SlackHttpReceiver } from './receiver.ts';
 
@@ -23,7 +21,7 @@ const DEFAULT_RETRY: webApi.RetryOptions = { retries: 2, factor: 2, minTimeout: 
 /** Give up on a single Web API call after this long. */
 const REQUEST_TIMEOUT_MS = 10_000;
 
-export interface SlackAppOptions extends MentionOptions {
+export interface SlackAppOptions extends ListenerOptions {
   /** Web API retry policy (tests: `{ retries: 0 }`). */
   retryConfig?: webApi.RetryOptions;
   /** The bot's identity when known: skips `auth.test` (otherwise called once by `app.init()`). */
@@ -55,10 +53,7 @@ export function createSlackApp(config: Pick<Config, 'SLACK_API_URL'> & { mode: S
   app.error(async (error) => {
     log.error({ err: error, code: error.code }, 'Slack app error');
   });
-  registerCommands(app, ctx);
-  registerMentions(app, ctx, options);
-  registerShare(app, ctx);
-  registerHome(app, ctx);
+  registerListeners(app, ctx, options);
   return app;
 }
 

@@ -1,9 +1,9 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { webApi } from '@slack/bolt';
-import { RecentIds } from '../../src/slack/dedupe.ts';
-import { mentionListener } from '../../src/slack/mentions.ts';
-import { blockText, captureLog, seedContext } from './fixtures.ts';
+import { RecentIds } from '../../../src/slack/listeners/dedupe.ts';
+import { mentionListener } from '../../../src/slack/listeners/mentions.ts';
+import { blockText, captureLog, seedContext } from '../fixtures.ts';
 
 const API = 'http://127.0.0.1:9';
 const BOT = 'UBOT';

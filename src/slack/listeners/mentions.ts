@@ -10,17 +10,17 @@
  * Messages from bots, including our own, are ignored.
  */
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { answer } from '../../commands/index.ts';
-import type { CommandContext } from '../context.ts';
-import { renderBlocks } from '../answer/blocks.ts';
-import { log } from '../log.ts';
-import { forChannel } from './context.ts';
+import { answer } from '../../../commands/index.ts';
+import type { CommandContext } from '../../context.ts';
+import { renderBlocks } from '../../answer/blocks.ts';
+import { log } from '../../log.ts';
 import { RecentIds } from './dedupe.ts';
-import { guarded } from './guard.ts';
+import { listener } from './listener.ts';
 import { plainText, stripBotMention } from './text.ts';
 import { fetchThread, threadLine, type FindNames } from './thread-context.ts';
 
-type MentionArgs = Pick<SlackEventMiddlewareArgs<'app_mention'>, 'event' | 'body'> & Pick<AllMiddlewareArgs, 'context' | 'client'>;
+/** `ack` is there only as `undefined`: Bolt acked the event before any listener ran. */
+type MentionArgs = Pick<SlackEventMiddlewareArgs<'app_mention'>, 'event' | 'body' | 'ack'> & Pick<AllMiddlewareArgs, 'context' | 'client'>;
 
 /** Retry reasons meaning Slack's earlier delivery never got to us, so this retry must be answered. */
 const UNDELIVERED = new Set(['connection_failed', 'ssl_error', 'http_error']);
@@ -35,30 +35,36 @@ export function registerMentions(app: App, ctx: CommandContext, options: Mention
 }
 
 export function mentionListener(ctx: CommandContext, { seen = new RecentIds(), findNames = (text) => ctx.corpus.facts.names.find(text) }: MentionOptions = {}) {
-  return async ({ event, body, context, client }: MentionArgs): Promise<void> => {
-    if (context.retryNum && !UNDELIVERED.has(context.retryReason ?? '')) {
-      log.debug({ eventId: body.event_id, retryNum: context.retryNum, reason: context.retryReason }, 'ignoring a retried delivery');
-      return;
-    }
-    if (!seen.firstTime(body.event_id)) {
-      log.debug({ eventId: body.event_id }, 'ignoring a duplicate delivery');
-      return;
-    }
-    if (event.bot_id || !event.user || event.user === context.botUserId) return;
+  return listener<MentionArgs>(ctx, {
+    what: 'app_mention',
+    channel: ({ event }) => event.channel,
+    ignore: (args) => ignored(args, seen),
+    answer: async ({ event, context, client }, request) => {
+      const question = plainText(stripBotMention(event.text, context.botUserId));
+      const line = event.thread_ts ? await lineInThread(client, event, question, context.botUserId, findNames) : question;
+      const result = await answer(line || '/help', request);
+      await client.chat.postMessage({ channel: event.channel, thread_ts: threadOf(event), ...renderBlocks(result) });
+    },
+    apologise: ({ event, client }, text) => client.chat.postMessage({ channel: event.channel, thread_ts: threadOf(event), text }),
+  });
+}
 
-    const channel = event.channel;
-    const thread_ts = event.thread_ts ?? event.ts;
-    await guarded(
-      'app_mention',
-      async () => {
-        const question = plainText(stripBotMention(event.text, context.botUserId));
-        const line = event.thread_ts ? await lineInThread(client, event, question, context.botUserId, findNames) : question;
-        const result = await answer(line || '/help', forChannel(ctx, channel));
-        await client.chat.postMessage({ channel, thread_ts, ...renderBlocks(result) });
-      },
-      (text) => client.chat.postMessage({ channel, thread_ts, text }),
-    );
-  };
+/** The thread the reply goes into: the mention's thread, or the one a top-level mention starts. */
+function threadOf(event: MentionArgs['event']): string {
+  return event.thread_ts ?? event.ts;
+}
+
+/** Retries whose first delivery arrived, deliveries already seen, and messages from bots (see above). */
+function ignored({ event, body, context }: MentionArgs, seen: RecentIds): boolean {
+  if (context.retryNum && !UNDELIVERED.has(context.retryReason ?? '')) {
+    log.debug({ eventId: body.event_id, retryNum: context.retryNum, reason: context.retryReason }, 'ignoring a retried delivery');
+    return true;
+  }
+  if (!seen.firstTime(body.event_id)) {
+    log.debug({ eventId: body.event_id }, 'ignoring a duplicate delivery');
+    return true;
+  }
+  return Boolean(event.bot_id || !event.user || event.user === context.botUserId);
 }
 
 /** The question read in its thread; if the thread cannot be read, the question as asked. */

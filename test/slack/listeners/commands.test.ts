@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { App } from '@slack/bolt';
-import { commands } from '../../commands/index.ts';
-import { SHARE_ACTION_ID } from '../../src/answer/blocks.ts';
-import { commandListener, dealdeskLine, registerCommands } from '../../src/slack/commands.ts';
-import { blockText, captureLog, seedContext } from './fixtures.ts';
+import { commands } from '../../../commands/index.ts';
+import { SHARE_ACTION_ID } from '../../../src/answer/blocks.ts';
+import { commandListener, dealdeskLine, registerCommands } from '../../../src/slack/listeners/commands.ts';
+import { blockText, captureLog, seedContext } from '../fixtures.ts';
 
 /** A slash command payload as Bolt hands it to a listener. */
 const slash = (command: string, text: string) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isCheckRequest, resolveFollowUp, threadLine, type FindNames, type ThreadMessage } from '../../src/slack/thread-context.ts';
-import { seedContext } from '../helpers/corpus.ts';
+import { isCheckRequest, resolveFollowUp, threadLine, type FindNames, type ThreadMessage } from '../../../src/slack/listeners/thread-context.ts';
+import { seedContext } from '../../helpers/corpus.ts';
 
 const BOT = 'UBOT';
 /** The corpus's names, as the mention listener uses them: the entity list and the companies the seed articles named. */

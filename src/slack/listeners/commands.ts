@@ -4,11 +4,10 @@
  * with a "Share in channel" button; bad input gets the command's usage, ephemeral too.
  */
 import type { App, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { answer, commands, findCommand } from '../../commands/index.ts';
-import type { CommandContext } from '../context.ts';
-import { renderBlocks } from '../answer/blocks.ts';
-import { forChannel } from './context.ts';
-import { guarded } from './guard.ts';
+import { answer, commands, findCommand } from '../../../commands/index.ts';
+import type { CommandContext } from '../../context.ts';
+import { renderBlocks } from '../../answer/blocks.ts';
+import { listener } from './listener.ts';
 import { plainText } from './text.ts';
 
 /** The catch-all command: not in the registry, so the manifest adds it separately. */
@@ -31,23 +30,21 @@ export function dealdeskLine(text: string): string {
 
 /**
  * Acks at once (Slack allows 3 s), then answers the line built from the command's text through the
- * router and responds ephemerally on `response_url`.
+ * router and responds ephemerally on `response_url`; an apology is ephemeral too.
  */
 export function commandListener(ctx: CommandContext, lineOf: (text: string) => string) {
-  return async ({ command, ack, respond }: CommandArgs): Promise<void> => {
-    await ack();
-    await guarded(
-      `/${command.command.replace(/^\//, '')}`,
-      async () => {
-        const line = lineOf(plainText(command.text)).trim();
-        // Answering is CPU work: take turns, so the acks of commands arriving meanwhile are not held up.
-        await nextTurn();
-        const result = await answer(line, forChannel(ctx, command.channel_id));
-        await respond({ response_type: 'ephemeral', ...renderBlocks(result, result.error ? {} : { shareLine: line }) });
-      },
-      (text) => respond({ response_type: 'ephemeral', text }),
-    );
-  };
+  return listener<CommandArgs>(ctx, {
+    what: ({ command }) => `/${command.command.replace(/^\//, '')}`,
+    channel: ({ command }) => command.channel_id,
+    answer: async ({ command, respond }, request) => {
+      const line = lineOf(plainText(command.text)).trim();
+      // Answering is CPU work: take turns, so the acks of commands arriving meanwhile are not held up.
+      await nextTurn();
+      const result = await answer(line, request);
+      await respond({ response_type: 'ephemeral', ...renderBlocks(result, result.error ? {} : { shareLine: line }) });
+    },
+    apologise: ({ respond }, text) => respond({ response_type: 'ephemeral', text }),
+  });
 }
 
 const turns: (() => void)[] = [];

@@ -1,0 +1,29 @@
+/**
+ * Every listener of the app, one module per surface, each with its own `register…(app, ctx)`:
+ *
+ * | module        | surface                                            |
+ * | ------------- | -------------------------------------------------- |
+ * | `commands.ts` | slash commands: one per registry command, `/dealdesk` |
+ * | `mentions.ts` | `@Dealdesk` in channels and threads                 |
+ * | `actions.ts`  | the **Share in channel** button                     |
+ * | `home.ts`     | the App Home tab                                    |
+ *
+ * Each listener is built with `listener()` (listener.ts), which acks, gives the request its context and
+ * guards it with an apology, so no surface does that itself.
+ */
+import type { App } from '@slack/bolt';
+import type { CommandContext } from '../../context.ts';
+import { registerActions } from './actions.ts';
+import { registerCommands } from './commands.ts';
+import { registerHome } from './home.ts';
+import { registerMentions, type MentionOptions } from './mentions.ts';
+
+/** What the listeners take besides the context (tests: a fresh dedupe memory, the company-name finder). */
+export type ListenerOptions = MentionOptions;
+
+export function registerListeners(app: App, ctx: CommandContext, options: ListenerOptions = {}): void {
+  registerCommands(app, ctx);
+  registerMentions(app, ctx, options);
+  registerActions(app, ctx);
+  registerHome(app, ctx);
+}

@@ -1,0 +1,51 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { webApi } from '@slack/bolt';
+import { commands } from '../../../commands/index.ts';
+import { homeListener } from '../../../src/slack/listeners/home.ts';
+import { blockText, captureLog, seedContext } from '../fixtures.ts';
+
+describe('App Home', () => {
+  const API = 'http://127.0.0.1:9';
+  const client = new webApi.WebClient('xoxb-test', { slackApiUrl: `${API}/api/`, retryConfig: { retries: 0 } });
+  beforeAll(() => nock.disableNetConnect());
+  afterEach(() => nock.cleanAll());
+  afterAll(() => nock.enableNetConnect());
+
+  it('publishes the help as the home tab of the user who opened it', async () => {
+    let published: Record<string, any> = {};
+    const scope = nock(API)
+      .post('/api/views.publish')
+      .reply(200, (_uri, body) => {
+        published = Object.fromEntries(new URLSearchParams(body as string));
+        return { ok: true };
+      });
+    await homeListener(seedContext())({ event: { type: 'app_home_opened', user: 'U3', channel: 'D1', tab: 'home' }, client } as any);
+    expect(scope.isDone()).toBe(true);
+    expect(published.user_id).toBe('U3');
+    const view = JSON.parse(published.view);
+    expect(view.type).toBe('home');
+    for (const command of commands) expect(blockText(view.blocks)).toContain(`/${command.name}`);
+  });
+
+  it('does nothing for the messages tab', async () => {
+    const scope = nock(API).post('/api/views.publish').reply(200, { ok: true });
+    await homeListener(seedContext())({ event: { type: 'app_home_opened', user: 'U3', channel: 'D1', tab: 'messages' }, client } as any);
+    expect(scope.isDone()).toBe(false);
+  });
+
+  it('logs a failed publish with an error id and apologises to nobody (the tab keeps its content)', async () => {
+    const logged = captureLog();
+    try {
+      const scope = nock(API).post('/api/views.publish').reply(200, { ok: false, error: 'invalid_blocks' });
+      await homeListener(seedContext())({ event: { type: 'app_home_opened', user: 'U3', channel: 'D1', tab: 'home' }, client } as any);
+      expect(scope.isDone()).toBe(true);
+      const entry = logged.lines.find((l) => l.handler === 'app_home_opened');
+      expect(entry?.errorId).toMatch(/^[0-9a-f]{8}$/);
+      expect(entry?.err.message).toContain('invalid_blocks');
+      expect(nock.pendingMocks()).toEqual([]);
+    } finally {
+      logged.restore();
+    }
+  });
+});

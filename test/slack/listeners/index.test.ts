@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { App } from '@slack/bolt';
+import { commands } from '../../../commands/index.ts';
+import { SHARE_ACTION_ID } from '../../../src/answer/blocks.ts';
+import { registerListeners } from '../../../src/slack/listeners/index.ts';
+import { seedContext } from '../fixtures.ts';
+
+describe('registerListeners', () => {
+  it('registers every surface: each registry command and /dealdesk, mentions, the share button, App Home', () => {
+    const registered: string[] = [];
+    const app = {
+      command: (name: string) => void registered.push(`command ${name}`),
+      event: (name: string) => void registered.push(`event ${name}`),
+      action: (id: string) => void registered.push(`action ${id}`),
+    } as unknown as App;
+    registerListeners(app, seedContext());
+    expect(registered).toEqual([
+      ...commands.map((c) => `command /${c.name}`),
+      'command /dealdesk',
+      'event app_mention',
+      `action ${SHARE_ACTION_ID}`,
+      'event app_home_opened',
+    ]);
+  });
+});
