@@ -17,6 +17,7 @@
  */
 import type { App } from '@slack/bolt';
 import { plainText, stripBotMention } from './text.ts';
+import { isCheckRequest } from '../../../commands/intents.ts';
 
 /** The fields of a thread message that matter here (a subset of `conversations.replies` messages). */
 export interface ThreadMessage {
@@ -29,14 +30,9 @@ export interface ThreadMessage {
 /** Where company names are in a text (start/end offsets, surface text). */
 export type FindNames = (text: string) => { start: number; end: number; text: string }[];
 
-const CHECK = /^(?:check|fact[- ]?check|stimmt das(?: so)?|stimmt's|source|sources|quelle|quellen|beleg|is (?:that|this) (?:true|right|correct))\s*[?!.]*$/i;
 const FOLLOW_UP_LEAD = /^(?:and|und|also|what about|how about|und was ist mit|was ist mit|und bei|und für)\s+/i;
 const MAX_FOLLOW_UP_WORDS = 3;
 const THREAD_LIMIT = 100;
-
-export function isCheckRequest(question: string): boolean {
-  return CHECK.test(question.trim());
-}
 
 /** The messages of a thread, oldest first (the parent included). */
 export async function fetchThread(client: App['client'], channel: string, threadTs: string): Promise<ThreadMessage[]> {

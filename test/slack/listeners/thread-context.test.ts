@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isCheckRequest, resolveFollowUp, threadLine, type FindNames, type ThreadMessage } from '../../../src/slack/listeners/thread-context.ts';
-import { seedContext } from '../../helpers/corpus.ts';
+import { isCheckRequest } from '../../../commands/intents.ts';
+import { resolveFollowUp, threadLine, type FindNames, type ThreadMessage } from '../../../src/slack/listeners/thread-context.ts';
+import { seedContext, tempCorpus } from '../../helpers/corpus.ts';
 
 const BOT = 'UBOT';
 /** The corpus's names, as the mention listener uses them: the entity list and the companies the seed articles named. */
@@ -57,5 +58,15 @@ describe('threadLine', () => {
     expect(threadLine('and Nvidia?', [], BOT, names)).toBe('and Nvidia?');
     expect(threadLine('check', [], BOT, names)).toBe('/check');
     expect(isCheckRequest('check the Amazon deal please')).toBe(false);
+  });
+});
+
+describe('follow-ups name what the corpus names', () => {
+  it('follows a company the entity list does not know but an article introduced ("das Start-up Quillo")', () => {
+    const { corpus } = tempCorpus({
+      'quillo.md': '---\ntitle: Quillo\noutlet: Handelsblatt\ndate: 2026-03-10\n---\nDas Berliner Start-up Quillo hat 20 Millionen Euro von Sequoia eingesammelt.\n',
+    }).load();
+    const corpusNames: FindNames = (text) => corpus.facts.names.find(text);
+    expect(resolveFollowUp('and Quillo?', '/deal openai', corpusNames)).toBe('/deal openai Quillo');
   });
 });
