@@ -4,8 +4,8 @@ import { stemmer as englishStem } from '@orama/stemmers/english';
 import type { Lang } from './lang.ts';
 
 /**
- * German stems, corrected for Latin plurals the Snowball stemmer leaves apart: `Zentrum`/`Zentren`,
- * `Museum`/`Museen` both stem to `zentr`/`muse`, so `Rechenzentrum` finds `Rechenzentren`.
+ * German stems, corrected for Latin plurals the Snowball stemmer leaves apart: `Rechenzentrum` and
+ * `Rechenzentren` both stem to `rechenzentr` (for stems longer than six letters), so one finds the other.
  */
 function stemGerman(word: string): string {
   const stem = germanStem(word);

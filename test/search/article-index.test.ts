@@ -1,0 +1,49 @@
+/**
+ * The MiniSearch adapter reads MiniSearch's private internals (`executeQuery`, `combineResults`,
+ * `_documentIds`), so an upgrade could silently change what it returns: here it must return what
+ * MiniSearch's own public `search()` returns for the same query, on the seed articles.
+ */
+import MiniSearch from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import { analyzeQuery } from '../../src/search/analyzer.ts';
+import { ArticleIndex, MINISEARCH_OPTIONS, toSearchDocument, wordQuery, type SearchDocument } from '../../src/search/article-index.ts';
+import { seedContext } from '../helpers/corpus.ts';
+
+const QUERIES = ['Rechenzentrum', 'data center', 'Amazon OpenAI Beteiligung', 'Anthropic valuation', 'Stellen', 'Nvidia SoftBank Microsoft', 'Indiana'];
+
+describe('ArticleIndex', () => {
+  const { articles } = seedContext().corpus;
+  const index = ArticleIndex.create();
+  const reference = new MiniSearch<SearchDocument>(MINISEARCH_OPTIONS);
+  articles.forEach((article, id) => {
+    index.add(id, article);
+    reference.add(toSearchDocument(id, article));
+  });
+
+  it.each(QUERIES.flatMap((query) => [{ query, fuzzy: false }, { query, fuzzy: true }]))('$query (fuzzy: $fuzzy): what search() returns', ({ query, fuzzy }) => {
+    const words = analyzeQuery(query);
+    const expected = reference.search({ combineWith: 'OR', queries: words.map((word) => wordQuery(word, fuzzy)) });
+    const found = index.search(words, fuzzy, articles.length);
+    expect(found.count).toBe(expected.length);
+    expect(found.top.map((r) => r.id)).toEqual(expected.map((r) => r.id));
+    found.top.forEach((r, i) => expect(r.score).toBeCloseTo(expected[i]!.score, 10));
+    expect(found.count).toBeGreaterThan(0);
+  });
+
+  it('cuts to the best `limit` articles, and reports per word the terms and articles it matched', () => {
+    const words = analyzeQuery('Amazon Rechenzentrum');
+    const all = index.search(words, false, articles.length);
+    const two = index.search(words, false, 2);
+    expect(two.top).toEqual(all.top.slice(0, 2));
+    expect(two.words).toHaveLength(2);
+    const [amazon, rechenzentrum] = two.words;
+    expect(amazon!.articles).toBeGreaterThan(rechenzentrum!.articles);
+    expect([...rechenzentrum!.terms].every((term) => term.startsWith('rechenzentr'))).toBe(true);
+  });
+
+  it('loads what it saved', () => {
+    const loaded = ArticleIndex.load(JSON.parse(JSON.stringify(index.toJSON())));
+    const words = analyzeQuery('Rechenzentrum');
+    expect(loaded.search(words, false, 5)).toEqual(index.search(words, false, 5));
+  });
+});
