@@ -16,7 +16,7 @@
  */
 import { z } from 'zod';
 import type { DealStatus, Qualifier } from '../extract/types.ts';
-import type { DigestOutcome } from '../state/types.ts';
+import { subscriptionSchema, type DigestOutcome } from '../state/types.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Shared pieces
@@ -183,20 +183,6 @@ export const helpJsonSchema = z.object({
 
 // ---------------------------------------------------------------------------------------------------------
 // /digest
-
-/** A channel's daily digest subscription, as stored. */
-export const subscriptionSchema = z.object({
-  channel: z.string(),
-  /** Local send time, `HH:MM`. */
-  time: z.string(),
-  /** IANA zone of `time`, e.g. `Europe/Berlin`. */
-  timeZone: z.string(),
-  quiet: z.boolean(),
-  active: z.boolean(),
-  /** Why the bot switched it off (e.g. `not_in_channel`); null when a user did or it is on. */
-  disabledReason: z.string().nullable(),
-  activeSince: instant,
-});
 
 /** `/digest on …`: the new subscription and the next send time. */
 export const digestOnJsonSchema = z.object({

@@ -10,18 +10,9 @@ import {
   type DigestLog,
   type IngestRecord,
   type StateStore,
+  subscriptionSchema,
   type Subscription,
 } from './types.ts';
-
-const subscriptionSchema = z.object({
-  channel: z.string(),
-  time: z.string(),
-  timeZone: z.string(),
-  quiet: z.boolean(),
-  active: z.boolean(),
-  disabledReason: z.string().nullable(),
-  activeSince: z.string(),
-});
 
 const digestLogSchema = z.object({
   lastSlot: z.string().nullable(),

@@ -2,22 +2,25 @@
  * What the bot must remember across restarts: digest subscriptions, what each channel's last digest
  * covered, and when each article arrived. The shapes are plain JSON so any store can hold them.
  */
+import { z } from 'zod';
 
-/** A channel's wish to get a daily digest. */
-export interface Subscription {
-  channel: string;
+/** A channel's daily digest subscription, as stored (and as `/digest` answers show it). */
+export const subscriptionSchema = z.object({
+  channel: z.string(),
   /** Local send time, `HH:MM` (24 h). */
-  time: string;
+  time: z.string(),
   /** IANA time zone of `time`, e.g. `Europe/Berlin`. */
-  timeZone: string;
+  timeZone: z.string(),
   /** Stay silent instead of posting "Nothing new" when nothing is new. */
-  quiet: boolean;
-  active: boolean;
+  quiet: z.boolean(),
+  active: z.boolean(),
   /** Why the subscription was switched off by the bot (e.g. `not_in_channel`); null when the user did it. */
-  disabledReason: string | null;
+  disabledReason: z.string().nullable(),
   /** ISO instant of the last `/digest on`: send times at or before it are not due. */
-  activeSince: string;
-}
+  activeSince: z.string(),
+});
+
+export type Subscription = z.infer<typeof subscriptionSchema>;
 
 /** What happened to one scheduled digest. `sending` = the post was started but not confirmed (a crash). */
 export type DigestOutcome = 'sent' | 'nothing_new' | 'quiet' | 'skipped' | 'sending';

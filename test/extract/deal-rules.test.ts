@@ -1,13 +1,10 @@
 /** Deal rules (`dealFor`): who invests in whom, how much, in what state and when, in English and German. */
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/corpus/load.ts';
 import { dealFor } from '../../src/extract/deal-rules.ts';
-import { bundledCatalog } from '../../src/extract/entities.ts';
-import { view, withUnknownCompanies, type ArticleState } from '../../src/extract/reading.ts';
+import type { ArticleState } from '../../src/extract/reading.ts';
 import type { Deal } from '../../src/extract/types.ts';
 import type { Lang } from '../../src/text/lang.ts';
-
-const catalog = bundledCatalog();
+import { catalog, viewsOf } from './sentences.ts';
 
 interface Options {
   lang?: Lang;
@@ -18,10 +15,9 @@ interface Options {
 
 /** Every deal `dealFor` reads in `text`, sentence by sentence, with one article state as extraction keeps it. */
 function dealsIn(text: string, { lang = 'en', date = '2026-02-10', subject }: Options = {}): Deal[] {
-  const article = parseArticle({ name: 'test.md', raw: `---\nlang: ${lang}\n${date ? `date: ${date}\n` : ''}---\n${text}\n` });
+  const { article, views } = viewsOf(text, lang, date);
   const state: ArticleState = { article, catalog, mainEntity: null, targets: [] };
   const subjectMention = subject ? catalog.find(subject)[0]! : null;
-  const views = article.passages.flatMap((p) => p.sentences).map((s) => view(s, article, withUnknownCompanies(s.text, catalog.find(s.text))));
   return views.flatMap((v, i) => v.quantities.map((q) => dealFor(q, v, views[i + 1] ?? null, subjectMention, state))).filter((d): d is Deal => d !== null);
 }
 

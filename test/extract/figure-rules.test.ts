@@ -1,13 +1,10 @@
 /** Figure rules (`figureFor`, `nearestMetric`, `isRoundOrFunding`): what a number is about, whose it is, and when. */
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/corpus/load.ts';
-import { bundledCatalog } from '../../src/extract/entities.ts';
 import { figureFor, isRoundOrFunding, nearestMetric } from '../../src/extract/figure-rules.ts';
-import { clauseOf, view, withUnknownCompanies, type ArticleState, type SentenceView } from '../../src/extract/reading.ts';
+import { clauseOf, type ArticleState, type SentenceView } from '../../src/extract/reading.ts';
 import type { Figure } from '../../src/extract/types.ts';
 import type { Lang } from '../../src/text/lang.ts';
-
-const catalog = bundledCatalog();
+import { catalog, viewsOf } from './sentences.ts';
 
 interface Options {
   lang?: Lang;
@@ -16,12 +13,6 @@ interface Options {
   subject?: string;
   /** The company receiving money in the sentence: a valuation there is its valuation. */
   receiver?: string;
-}
-
-function viewsOf(text: string, lang: Lang, date: string | null) {
-  const article = parseArticle({ name: 'test.md', raw: `---\nlang: ${lang}\n${date ? `date: ${date}\n` : ''}---\n${text}\n` });
-  const views = article.passages.flatMap((p) => p.sentences).map((s) => view(s, article, withUnknownCompanies(s.text, catalog.find(s.text))));
-  return { article, views };
 }
 
 /** Every figure `figureFor` reads in `text`, each sentence continuing the figure before it. */

@@ -1,7 +1,5 @@
 /** The sentence view every extraction rule reads (words, mentions, quantities, dates, clauses) and its helpers. */
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/corpus/load.ts';
-import { bundledCatalog } from '../../src/extract/entities.ts';
 import {
   clauseOf,
   hasCue,
@@ -9,23 +7,19 @@ import {
   nearest,
   parties,
   source,
-  view,
   withUnknownCompanies,
   wordsIn,
   type SentenceView,
 } from '../../src/extract/reading.ts';
 import type { Quantity } from '../../src/extract/types.ts';
-
-const catalog = bundledCatalog();
+import type { Lang } from '../../src/text/lang.ts';
+import { articleFile, catalog, viewsOf } from './sentences.ts';
 
 /** One sentence read from a one-sentence article, with the file text it came from. */
 function read(text: string, { lang = 'en', date = '2026-02-10' as string | null } = {}) {
-  const raw = `---\nlang: ${lang}\n${date ? `date: ${date}\n` : ''}---\n${text}\n`;
-  const article = parseArticle({ name: 'test.md', raw });
-  const sentences = article.passages.flatMap((p) => p.sentences);
-  expect(sentences).toHaveLength(1);
-  const sentence = sentences[0]!;
-  return { raw, article, v: view(sentence, article, withUnknownCompanies(sentence.text, catalog.find(sentence.text))) };
+  const { article, views } = viewsOf(text, lang as Lang, date);
+  expect(views).toHaveLength(1);
+  return { raw: articleFile(text, lang as Lang, date), article, v: views[0]! };
 }
 
 const folded = (v: SentenceView) => v.words.map((w) => w.folded);
