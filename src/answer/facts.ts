@@ -87,22 +87,22 @@ export function figureLine(f: Figure): string {
 /** Looks an article up by its id (the corpus's `get`). */
 export type ArticleLookup = { get(id: string): Article | undefined };
 
-/** One deal as a row: `lead` before the line; status and date (with `context` before them); its sources. */
-export function dealItem(d: Deal, articles: ArticleLookup, options: { lead?: string; context?: string; sources?: FactSource[] } = {}): AnswerItem {
+/** One deal as a row: `lead` before the line; status and date (with `context` before them); its sources cited, unless `citations` are given. */
+export function dealItem(d: Deal, articles: ArticleLookup, options: { lead?: string; context?: string; citations?: Citation[] } = {}): AnswerItem {
   const when = d.date ? `${d.date}${d.dateFrom === 'article' ? ' (article date)' : ''}` : 'date not given';
   return {
     text: `${options.lead ?? ''}${dealLine(d)}`,
     detail: `${options.context ?? ''}${d.status} · ${when}`,
-    citations: citeSources(options.sources ?? d.sources, articles),
+    citations: options.citations ?? citeSources(d.sources, articles),
   };
 }
 
-/** One figure as a row: `lead` before the line, an optional second line, its sources. */
-export function figureItem(f: Figure, articles: ArticleLookup, options: { lead?: string; detail?: string; sources?: FactSource[] } = {}): AnswerItem {
+/** One figure as a row: `lead` before the line, an optional second line, its sources cited, unless `citations` are given. */
+export function figureItem(f: Figure, articles: ArticleLookup, options: { lead?: string; detail?: string; citations?: Citation[] } = {}): AnswerItem {
   return {
     text: `${options.lead ?? ''}${figureLine(f)}`,
     ...(options.detail ? { detail: options.detail } : {}),
-    citations: citeSources(options.sources ?? f.sources, articles),
+    citations: options.citations ?? citeSources(f.sources, articles),
   };
 }
 

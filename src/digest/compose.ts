@@ -69,18 +69,22 @@ export function digestAnswer(corpus: Corpus, content: DigestContent, frame: Dige
     figures: content.figures.length - figures.length,
     conflicts: content.conflicts.length - conflicts.length,
   };
-  const cited = (sources: FactSource[]) => citeSources(sources, corpus).slice(0, CITATIONS_PER_FACT);
+  // Cited once each, for the message and the JSON: a fact by its new articles, each side of a conflict by its first.
+  const cited = <T extends { newSources: FactSource[] }>(change: T) => ({ ...change, citations: citeSources(change.newSources, corpus).slice(0, CITATIONS_PER_FACT) });
+  const citedDeals = deals.map(cited);
+  const citedFigures = figures.map(cited);
+  const citedConflicts = conflicts.map((conflict) => ({
+    conflict,
+    sides: conflict.figures.flatMap((f) => {
+      const [citation] = citeSources(f.sources, corpus);
+      return citation ? [{ figure: f, citation }] : [];
+    }),
+  }));
   const items: AnswerItem[] = [
     ...articles.map(articleItem),
-    ...deals.map(({ fact, change, newSources }) => ({
-      ...dealItem(fact, corpus, { lead: change === 'new' ? 'New deal: ' : 'Deal update: ', sources: newSources }),
-      citations: cited(newSources),
-    })),
-    ...figures.map(({ fact, change, newSources }) => ({
-      ...figureItem(fact, corpus, { lead: change === 'new' ? 'New figure: ' : 'Figure update: ' }),
-      citations: cited(newSources),
-    })),
-    ...conflicts.map((c) => ({ text: conflictLine(c.figures, corpus), citations: c.figures.flatMap((f) => citeSources(f.sources, corpus).slice(0, 1)) })),
+    ...citedDeals.map(({ fact, change, citations }) => dealItem(fact, corpus, { lead: change === 'new' ? 'New deal: ' : 'Deal update: ', citations })),
+    ...citedFigures.map(({ fact, change, citations }) => figureItem(fact, corpus, { lead: change === 'new' ? 'New figure: ' : 'Figure update: ', citations })),
+    ...citedConflicts.map(({ conflict, sides }) => ({ text: conflictLine(conflict.figures, corpus), citations: sides.map((side) => side.citation) })),
   ];
   const notes: string[] = [];
   const left = Object.entries(omitted).filter(([, n]) => n > 0).map(([what, n]) => `${n} more ${n === 1 ? what.slice(0, -1) : what}`);
@@ -104,16 +108,16 @@ export function digestAnswer(corpus: Corpus, content: DigestContent, frame: Dige
         url: article.url,
         arrivedAt,
       })),
-      deals: deals.map(({ fact, change, newSources }) => ({
+      deals: citedDeals.map(({ fact, change, citations }) => ({
         change,
         investor: fact.investor,
         target: fact.target,
         amount: fact.amount,
         status: fact.status,
         date: fact.date,
-        citations: cited(newSources),
+        citations,
       })),
-      figures: figures.map(({ fact, change, newSources }) => ({
+      figures: citedFigures.map(({ fact, change, citations }) => ({
         change,
         subject: fact.subject,
         entity: fact.entity,
@@ -123,14 +127,11 @@ export function digestAnswer(corpus: Corpus, content: DigestContent, frame: Dige
         max: fact.max,
         unit: fact.unit,
         qualifier: fact.qualifier,
-        citations: cited(newSources),
+        citations,
       })),
-      conflicts: conflicts.map((conflict) => ({
+      conflicts: citedConflicts.map(({ conflict, sides }) => ({
         subject: conflict.subject,
-        values: conflict.figures.flatMap((f) => {
-          const [citation] = citeSources(f.sources, corpus);
-          return citation ? [{ value: f.value, max: f.max, unit: f.unit, citation }] : [];
-        }),
+        values: sides.map(({ figure: f, citation }) => ({ value: f.value, max: f.max, unit: f.unit, citation })),
       })),
       omitted,
       skipped,
