@@ -317,9 +317,23 @@ export class EntityCatalog {
 
   /** Loads and validates a YAML catalogue (default: the bundled `entities.yml`). */
   static load(file: string = DEFAULT_ENTITIES_FILE): EntityCatalog {
+    return EntityCatalog.fromText(EntityCatalog.readText(file), file);
+  }
+
+  /** The text of a catalogue file; throws `EntityCatalogError` naming the file when it cannot be read. */
+  static readText(file: string): string {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new EntityCatalogError(`${file}: cannot read entity catalogue: ${(err as Error).message}`);
+    }
+  }
+
+  /** Parses and validates a catalogue's YAML `text`, read from `file` (named in errors). */
+  static fromText(text: string, file: string): EntityCatalog {
     let doc: unknown;
     try {
-      doc = parseYaml(readFileSync(file, 'utf8'));
+      doc = parseYaml(text);
     } catch (err) {
       throw new EntityCatalogError(`${file}: cannot read entity catalogue: ${(err as Error).message}`);
     }

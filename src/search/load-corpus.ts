@@ -36,9 +36,9 @@ export interface LoadResult {
 export function loadCorpus({ corpusDir, indexDir, entitiesFile = null, force = false, onProgress }: LoadOptions): LoadResult {
   const files = readCorpusFiles(corpusDir);
   const sidecarText = readSidecarText(corpusDir);
-  const catalog = entitiesFile ? EntityCatalog.load(entitiesFile) : bundledCatalog();
   // The entity list's text is part of the fingerprint: editing it re-extracts the facts.
-  const catalogText = readFileSync(entitiesFile ?? DEFAULT_ENTITIES_FILE, 'utf8');
+  const catalogText = EntityCatalog.readText(entitiesFile ?? DEFAULT_ENTITIES_FILE);
+  const catalog = entitiesFile ? EntityCatalog.fromText(catalogText, entitiesFile) : bundledCatalog();
   const print = fingerprint(files, sidecarText, `v${SNAPSHOT_VERSION}:${codeFingerprint()}:${catalogText}`);
   const snapshotPath = path.join(indexDir, SNAPSHOT_FILE);
   let reason = force ? 'forced rebuild' : 'no snapshot yet';
