@@ -28,7 +28,7 @@ const sourceDate = z.string();
 const instant = z.string();
 
 export const QUALIFIERS = ['exact', 'up_to', 'about', 'below', 'more_than', 'range'] as const satisfies readonly Qualifier[];
-export const DEAL_STATUSES = ['talks', 'planned', 'announced', 'completed', 'historic'] as const satisfies readonly DealStatus[];
+export const DEAL_STATUSES = ['rumoured', 'talks', 'planned', 'announced', 'completed', 'historic', 'rejected'] as const satisfies readonly DealStatus[];
 export const DIGEST_OUTCOMES = ['sent', 'nothing_new', 'quiet', 'skipped', 'sending'] as const satisfies readonly DigestOutcome[];
 
 /** How sure the figure is: `up_to` $50B, `about` $350B, `below` $10B, `more_than`, a `range` (value–max), or `exact`. */

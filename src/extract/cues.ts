@@ -34,6 +34,23 @@ export const METRIC_LABELS: Record<string, string> = {
   count: 'count',
 };
 
+/** The metric families of the `/facts` contract: every metric read falls into one of them. */
+export const FACT_METRICS = [
+  'valuation', 'revenue', 'arr', 'capex', 'stake', 'employees', 'users', 'fund_size', 'funding_total', 'market_size', 'price', 'other',
+] as const;
+export type FactMetric = (typeof FACT_METRICS)[number];
+
+const METRIC_FAMILIES: Record<string, FactMetric> = {
+  valuation: 'valuation', ipo_valuation: 'valuation', revenue: 'revenue', run_rate: 'arr', investment: 'capex', facility: 'capex',
+  jobs: 'employees', share_price: 'price', stake: 'stake', users: 'users', fund_size: 'fund_size', funding_total: 'funding_total',
+  market_size: 'market_size', price: 'price',
+};
+
+/** The `/facts` family of a metric ("run_rate" → "arr"); `other` for the rest (profit, job cuts, growth …). */
+export function factMetric(metric: string): FactMetric {
+  return METRIC_FAMILIES[metric] ?? 'other';
+}
+
 /** Metrics that describe a company's own books: without a name in the sentence they belong to the article's company. */
 export const COMPANY_METRICS = new Set(['facility', 'funding', 'funding_round', 'valuation', 'ipo_valuation', 'revenue', 'run_rate', 'profit', 'loss', 'charge', 'investment', 'job_cuts', 'share_price']);
 

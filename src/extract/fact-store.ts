@@ -13,7 +13,7 @@ import type { Amount, Deal, DealStatus, Facts, Figure } from './types.ts';
 const SAME_VALUE_TOLERANCE = 0.02;
 
 /** The more cautious status wins when sources disagree: a reported "talks" is not yet "completed". */
-const STATUS_CAUTION: DealStatus[] = ['talks', 'planned', 'announced', 'completed', 'historic'];
+const STATUS_CAUTION: DealStatus[] = ['rumoured', 'talks', 'planned', 'announced', 'completed', 'historic', 'rejected'];
 
 export class FactStore {
   readonly deals: Deal[] = [];
@@ -238,7 +238,11 @@ function mergeDeal(into: Deal, from: Deal): void {
     into.investorIds = from.investorIds;
     into.investorId = from.investorId;
     into.investor = from.investor;
+    into.investors = from.investors;
+    into.lead = from.lead;
   }
+  if (into.kind === 'unknown') into.kind = from.kind;
+  into.round ??= from.round;
   // An amount written as exact in one source and "about"/"up to" in another is, honestly, the hedged one.
   if (into.amount && from.amount && into.amount.qualifier === 'exact' && from.amount.qualifier !== 'exact') {
     into.amount = { ...into.amount, qualifier: from.amount.qualifier };

@@ -75,6 +75,8 @@ export function figureFor(
     max: quantity.max,
     unit: quantity.kind === 'money' ? (quantity.currency ?? 'money') : quantity.unit,
     qualifier: quantity.qualifier,
+    basis: null,
+    rule: { id: 'figure.nearest-cue', reason: `the cue for ${metric} nearest to the number` },
     sources: [source(state.article, v.sentence, quantity)],
   };
 }

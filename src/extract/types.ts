@@ -35,7 +35,21 @@ export interface FactSource {
   highlight: [number, number];
 }
 
-export type DealStatus = 'talks' | 'planned' | 'announced' | 'completed' | 'historic';
+/** From least to most certain, then background and refused: rumoured … completed, historic, rejected. */
+export type DealStatus = 'rumoured' | 'talks' | 'planned' | 'announced' | 'completed' | 'historic' | 'rejected';
+
+/**
+ * What kind of money moves: shares bought in a round (`equity`), a loan or credit facility (`debt`), existing
+ * shares sold on (`secondary`), a company bought (`acquisition`), a promise to buy compute or services
+ * (`commitment`), a subsidy (`grant`); `unknown` when the text does not say.
+ */
+export type DealKind = 'equity' | 'debt' | 'secondary' | 'acquisition' | 'commitment' | 'grant' | 'unknown';
+
+/** Why a fact was read as it was: the rule that produced it and a short reason in words. */
+export interface Rule {
+  id: string;
+  reason: string;
+}
 
 export interface Amount {
   value: number | null;
@@ -52,12 +66,20 @@ export interface Deal {
   investorIds: string[];
   /** Display name: the entity's name, or the text as printed when it is no known entity. */
   investor: string | null;
+  /** Display names of every investor named, the lead(s) first; empty when the text names none. */
+  investors: string[];
+  /** Display names of the investors the text says led the round (a subset of `investors`). */
+  lead: string[];
   targetId: string | null;
   target: string;
   amount: Amount | null;
   /** "weitere 30 Milliarden": on top of an earlier amount, not the same deal. */
   additional: boolean;
   status: DealStatus;
+  kind: DealKind;
+  /** The round as printed ("Series B", "Seed", "Series-B-Runde", "Börsengang"), else null. */
+  round: string | null;
+  rule: Rule;
   /** ISO 8601 as precise as known; `dateFrom` says whether the text named it or the article's date stands in. */
   date: string | null;
   dateFrom: 'text' | 'article' | null;
@@ -78,6 +100,9 @@ export interface Figure {
   max: number | null;
   unit: string;
   qualifier: Qualifier;
+  /** For valuations: before or after the new money ("pre-money", "post-money"), when the text says. */
+  basis: 'pre_money' | 'post_money' | null;
+  rule: Rule;
   sources: FactSource[];
 }
 

@@ -22,7 +22,7 @@ import type { Article } from '../corpus/types.ts';
 import type { Facts } from '../extract/types.ts';
 
 /** Bumped whenever the analyzer, the extraction or the snapshot layout changes: old snapshots are rebuilt. */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 export interface SnapshotData {
   version: number;

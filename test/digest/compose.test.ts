@@ -18,13 +18,14 @@ function arrived(id: string, at: string): IngestRecord {
 const arrivals = [arrived('old.md', '2026-02-01T10:00:00Z'), arrived('fresh.md', '2026-02-05T18:00:00Z')];
 
 function figure(a: typeof old, value: number, text: string): Figure {
-  return { entityId: 'anthropic', entity: 'Anthropic', metric: 'valuation', period: null, subject: 'Anthropic valuation', value, max: null, unit: 'USD', qualifier: 'exact', sources: [sourceIn(a, text)] };
+  return { entityId: 'anthropic', entity: 'Anthropic', metric: 'valuation', period: null, subject: 'Anthropic valuation', value, max: null, unit: 'USD', qualifier: 'exact', basis: null, rule: { id: 'test', reason: 'a test figure' }, sources: [sourceIn(a, text)] };
 }
 
 function corpusWithFacts() {
   const corpus = setFacts(corpusOf([old, fresh]), [], []);
   const deal: Deal = {
-    investorId: 'microsoft', investorIds: ['microsoft'], investor: 'Microsoft', targetId: 'anthropic', target: 'Anthropic',
+    investorId: 'microsoft', investorIds: ['microsoft'], investor: 'Microsoft', investors: ['Microsoft'], lead: [], kind: 'equity', round: null,
+    rule: { id: 'test', reason: 'a test deal' }, targetId: 'anthropic', target: 'Anthropic',
     amount: { value: 5e9, max: null, currency: 'USD', qualifier: 'exact' }, additional: false, status: 'announced',
     date: '2026-02-05', dateFrom: 'article',
     sources: [sourceIn(fresh, '5 billion dollars')],
