@@ -28,8 +28,8 @@ Mistral AI secured €600 million from investors including Nvidia.
 describe('English articles', () => {
   const { deals, figures } = facts(reuters);
 
-  it('investor before the amount, target after "in"; a valuation is not a deal', () => {
-    expect(deals.find((d) => d.amount?.value === 10e9)).toMatchObject({ investor: 'Microsoft', target: 'OpenAI', status: 'planned' });
+  it('investor before the amount, target after "in"; a valuation is not a deal; "according to people familiar" is a rumour', () => {
+    expect(deals.find((d) => d.amount?.value === 10e9)).toMatchObject({ investor: 'Microsoft', target: 'OpenAI', status: 'rumoured' });
     expect(deals.some((d) => d.amount?.value === 29e9)).toBe(false);
     expect(figures.find((f) => f.value === 29e9)).toMatchObject({ entity: 'OpenAI', metric: 'valuation' });
   });
