@@ -12,16 +12,19 @@ import type { Entity, EntityCatalog, EntityMention } from './entities.ts';
 import type { Deal, Facts, Figure } from './types.ts';
 import { dealFor } from './deal-rules.ts';
 import { figureFor, isRoundOrFunding } from './figure-rules.ts';
-import { view, withUnknownCompanies, type ArticleState } from './reading.ts';
+import { view, type ArticleState } from './reading.ts';
+import { ArticleNames } from './unknown-names.ts';
 import { tableDeals } from './table-deals.ts';
 
 export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
   const deals: Deal[] = [];
   const figures: Figure[] = [];
   // Entity mentions of every sentence, found once: for the article's main entity and for the sentence views.
-  const mentions = article.passages.map((passage) =>
-    passage.sentences.map((sentence) => withUnknownCompanies(sentence.text, catalog.find(sentence.text))),
-  );
+  // Companies no list knows are learnt from the whole article first, then found in every sentence.
+  const known = article.passages.map((passage) => passage.sentences.map((sentence) => catalog.find(sentence.text)));
+  const names = new ArticleNames();
+  article.passages.forEach((passage, p) => passage.sentences.forEach((sentence, s) => names.learn(sentence.text, known[p]![s]!)));
+  const mentions = article.passages.map((passage, p) => passage.sentences.map((sentence, s) => names.mentionsIn(sentence.text, known[p]![s]!)));
   const state: ArticleState = { article, catalog, mainEntity: mainEntity(mentions), targets: [] };
   // The company last named: "the company" / "der Konzern" in a later sentence or paragraph refers to it.
   let subject: EntityMention | null = null;

@@ -1,28 +1,53 @@
 /**
  * Companies the entity list does not know yet. News is full of start-ups no list has heard of, so a name is
- * also taken as a company when the text itself says so: a legal or company suffix ("Acme AI", "Foo Labs",
- * "Bar Robotics GmbH", "Baz Inc.") or a start-up cue before it ("das Münchner Start-up Foo", "AI startup Foo").
- * Such companies get ids starting with `~` and are looked up by name like the listed ones.
+ * also taken as a company when the text itself says so:
+ * - a company suffix or legal form: "Acme AI", "Foo Labs", "Bar Robotics GmbH", "Baz Inc.";
+ * - a company noun before it: "the London-based startup Wayve", "AI company Cohere", "das Freiburger
+ *   KI-Start-up Tacto", "die US-Firma Nice";
+ * - an apposition after it: "Clay, an AI sales automation startup", "Cognigy, ein KI-Unternehmen aus Düsseldorf".
+ * Once an article has named a company this way, `ArticleNames` finds it in all its other sentences too
+ * (and "Skild AI" also as "Skild"). Such companies get ids starting with `~` and are looked up by name like
+ * the listed ones.
  */
 import type { Entity, EntityCatalog, EntityMention } from './entities.ts';
 import { normalizeName } from './entities.ts';
 
-const NAME_WORD = String.raw`\p{Lu}[\p{L}\d&'’.-]*`;
+/** A word of a name: capitalised, may hold digits, dots, colons and inner capitals ("Run:ai", "Q.ai", "ElevenLabs"). */
+const NAME_WORD = String.raw`\p{Lu}[\p{L}\d&'’.:-]*[\p{L}\d]|\p{Lu}`;
+const NAME = String.raw`(?:${NAME_WORD})(?:\s+(?:${NAME_WORD})){0,2}`;
 const SUFFIX = String.raw`(?:AI|Labs|Robotics|Technologies|Systems|Inc\.?|Corp\.?|Corporation|AG|GmbH|SE|Ltd\.?|LLC|plc|S\.A\.|SAS)`;
 /** "Acme AI", "Black Box Labs", "Robo Systems GmbH": up to three capitalised words and a suffix. */
-const WITH_SUFFIX = new RegExp(String.raw`(?<![\p{L}\d])(${NAME_WORD}(?:\s+${NAME_WORD}){0,2}\s+${SUFFIX})(?![\p{L}\d])`, 'gu');
-/** "Start-up Foo", "KI-Start-up Foo Bar", "AI startup Foo": the cue, then the name. */
-const AFTER_CUE = new RegExp(
-  String.raw`(?:Start-?up|Startup|startup|start-up|KI-Firma|KI-Unternehmen|AI company|AI lab|Softwarefirma)\s+(${NAME_WORD}(?:\s+${NAME_WORD}){0,2})`,
+const WITH_SUFFIX = new RegExp(String.raw`(?<![\p{L}\d])(${NAME}\s+${SUFFIX})(?![\p{L}\d])`, 'gu');
+
+/** Nouns that say the name after them is a company ("startup Wayve", "KI-Start-up Tacto", "Firma Nice"). */
+const COMPANY_NOUNS_EN = String.raw`start-?up|company|firm|lab|developer|maker|unicorn|rival|provider|chipmaker|upstart|specialist|operator|newcomer|outfit|venture firm|investment firm`;
+const COMPANY_NOUNS_DE = String.raw`[\p{L}]*-?(?:Start-?up|Startup|Firma|Unternehmen|Konzern|Hersteller|Anbieter|Entwickler|Spezialist|Rivale|Konkurrent|Investor|Fonds|Softwarehaus|Chipriese|Tochter)`;
+/** The cue, then the name; a German name must be followed by punctuation or a lower-case word ("Firma Nice übernahm"). */
+const AFTER_CUE_EN = new RegExp(String.raw`(?<![\p{L}])(?:${COMPANY_NOUNS_EN})\s+(${NAME})(?![\p{L}\d])`, 'gu');
+const AFTER_CUE_DE = new RegExp(String.raw`(?<![\p{L}])(?:${COMPANY_NOUNS_DE})\s+(${NAME})(?=\s*[,.;:)!?]|\s+\p{Ll}|\s+(?:Ende|Anfang|Mitte)\s|$)`, 'gu');
+/** The name, then an apposition that says what it is: "Clay, an AI sales automation startup". */
+const APPOSITION = new RegExp(
+  String.raw`(?<![\p{L}\d])(${NAME}),\s+(?:a|an|the|another|ein|eine|einem|einer)\s+(?:[\p{L}\d'’-]+\s+){0,4}(?:${COMPANY_NOUNS_EN}|${COMPANY_NOUNS_DE})(?![\p{L}])`,
   'gu',
 );
 const LEGAL_FORM = /\s+(?:Inc\.?|Corp\.?|Corporation|AG|GmbH|SE|Ltd\.?|LLC|plc|S\.A\.|SAS)$/u;
+/** The part of "Skild AI" an article may use alone. */
+const SHORTENABLE = /^(\p{Lu}[\p{L}\d]{3,})\s+(?:AI|Labs|Robotics|Technologies|Systems)$/u;
 
-/** A cheap first look: a suffix or a cue somewhere in the text. */
-const HINT = /\b(?:AI|Labs|Robotics|Technologies|Systems|Inc|Corp|Corporation|AG|GmbH|SE|Ltd|LLC|plc|SAS|S\.A)\b|tart-?up|KI-Firma|KI-Unternehmen|AI company|AI lab|Softwarefirma/;
+/** A cheap first look: a suffix, a company noun or an apposition somewhere in the text. */
+const HINT = new RegExp(String.raw`\b(?:AI|Labs|Robotics|Technologies|Systems|Inc|Corp|Corporation|AG|GmbH|SE|Ltd|LLC|plc|SAS|S\.A)\b|${COMPANY_NOUNS_EN}|tart-?up|Firma|Unternehmen|Konzern|Hersteller|Anbieter|Entwickler|Spezialist|Rivale|Konkurrent|Investor|Fonds|Tochter`, 'u');
 
-/** Capitalised words that begin sentences or name no company. */
-const NOT_A_NAME = new Set(['The', 'A', 'An', 'Die', 'Der', 'Das', 'Ein', 'Eine', 'Its', 'Their', 'Sein', 'Ihr', 'This', 'That', 'Dieses', 'Diese', 'In', 'For', 'Mit', 'Und', 'And', 'Generative', 'Open']);
+/** Capitalised words that begin sentences, tell time or name no company. */
+const NOT_A_NAME = new Set([
+  'The', 'A', 'An', 'Die', 'Der', 'Das', 'Ein', 'Eine', 'Its', 'Their', 'Sein', 'Ihr', 'This', 'That', 'Dieses', 'Diese', 'In', 'For',
+  'Mit', 'Und', 'And', 'Generative', 'Open', 'It', 'Es', 'Sie', 'Er', 'We', 'Wir', 'But', 'Aber', 'Also', 'Auch', 'As', 'Als', 'On', 'At',
+  'Ende', 'Anfang', 'Mitte', 'Jahr', 'Jahres', 'Monat', 'Woche', 'Quartal', 'Last', 'Next', 'Earlier', 'Later', 'Today', 'Heute', 'Nun', 'Now',
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'Januar', 'Februar', 'März', 'Mai', 'Juni', 'Juli', 'Oktober', 'Dezember',
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+  'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag',
+  'US', 'USA', 'EU', 'UK', 'CEO', 'KI', 'IPO', 'Series', 'Seed', 'Reuters', 'Bloomberg', 'According', 'Laut',
+]);
 
 function slug(name: string): string {
   return `~${normalizeName(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
@@ -32,19 +57,22 @@ export function unknownEntity(name: string): Entity {
   return { id: slug(name), name, kind: 'company', aliases: [name] };
 }
 
-/** Company names in `text` that none of the `known` mentions covers. */
+/** Company names in `text` that none of the `known` mentions covers, found by suffix, company noun or apposition. */
 export function findUnknownCompanies(text: string, known: EntityMention[]): EntityMention[] {
-  if (!HINT.test(text)) return []; // most sentences name no company this way: skip the two patterns
+  if (!HINT.test(text)) return []; // most sentences name no company this way: skip the patterns
   const found: EntityMention[] = [];
   const add = (name: string, start: number) => {
-    const words = name.split(/\s+/);
+    let words = name.split(/\s+/);
     while (words.length > 1 && NOT_A_NAME.has(words[0]!)) {
       start += words[0]!.length + 1;
       words.shift();
     }
+    // "Nice Ende Juli": a word that tells time ends the name.
+    const stop = words.findIndex((w, i) => i > 0 && NOT_A_NAME.has(w));
+    if (stop > 0) words = words.slice(0, stop);
     // The legal form is no part of the name people use: "Acme AI Inc." is Acme AI.
-    const clean = words.join(' ').replace(LEGAL_FORM, '').replace(/[.,]$/, '');
-    if (clean.length < 3 || NOT_A_NAME.has(clean) || !/\s/.test(name + ' ')) return;
+    const clean = words.join(' ').replace(LEGAL_FORM, '').replace(/['’]s?$|[.,:]$/u, '');
+    if (clean.length < 2 || words.some((w) => NOT_A_NAME.has(w)) || new RegExp(String.raw`^${SUFFIX}$`, 'u').test(clean)) return;
     const end = start + clean.length;
     if ([...known, ...found].some((m) => start < m.end && end > m.start)) return;
     const entity = unknownEntity(clean);
@@ -55,8 +83,46 @@ export function findUnknownCompanies(text: string, known: EntityMention[]): Enti
     const suffixFree = match[1]!.replace(new RegExp(String.raw`\s+${SUFFIX}$`, 'u'), '');
     if (!known.some((m) => m.text === suffixFree)) add(match[1]!, match.index);
   }
-  for (const match of text.matchAll(AFTER_CUE)) add(match[1]!, match.index + match[0].length - match[1]!.length);
+  for (const pattern of [AFTER_CUE_EN, AFTER_CUE_DE]) {
+    for (const match of text.matchAll(pattern)) add(match[1]!, match.index + match[0].length - match[1]!.length);
+  }
+  for (const match of text.matchAll(APPOSITION)) add(match[1]!, match.index);
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The unknown companies of one article: learnt from every sentence first, then found in every sentence, so
+ * "Skild AI" named once with a cue is also the "Skild" of a later sentence that has none.
+ */
+export class ArticleNames {
+  private readonly entities = new Map<string, Entity>();
+
+  learn(text: string, known: EntityMention[]): void {
+    for (const mention of findUnknownCompanies(text, known)) {
+      const name = mention.entity.name;
+      if (!this.entities.has(name)) this.entities.set(name, mention.entity);
+      const short = SHORTENABLE.exec(name)?.[1];
+      if (short && !NOT_A_NAME.has(short) && !this.entities.has(short)) this.entities.set(short, mention.entity);
+    }
+  }
+
+  /** The known mentions and every learnt name in `text`, in text order. */
+  mentionsIn(text: string, known: EntityMention[]): EntityMention[] {
+    const found = findUnknownCompanies(text, known);
+    const taken = [...known, ...found];
+    for (const [surface, entity] of [...this.entities].sort((a, b) => b[0].length - a[0].length)) {
+      for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
+        const end = at + surface.length;
+        // Whole words only; a genitive "'s" or German "s" may follow ("Skild's", "Skilds").
+        if (/[\p{L}\d]/u.test(text[at - 1] ?? '') || /[\p{L}\d]/u.test((text.slice(end).replace(/^['’]?s(?![\p{L}])/u, '')[0]) ?? '')) continue;
+        if (taken.some((m) => at < m.end && end > m.start)) continue;
+        const mention = { entity, canonical: entity, start: at, end, text: surface };
+        taken.push(mention);
+        found.push(mention);
+      }
+    }
+    return found.length ? [...known, ...found].sort((a, b) => a.start - b.start) : known;
+  }
 }
 
 /**

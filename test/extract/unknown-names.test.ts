@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../commands/index.ts';
 import { bundledCatalog } from '../../src/extract/entities.ts';
-import { findUnknownCompanies } from '../../src/extract/unknown-names.ts';
+import { ArticleNames, findUnknownCompanies } from '../../src/extract/unknown-names.ts';
 import { tempCorpus } from '../helpers/corpus.ts';
 
 const names = (text: string) => findUnknownCompanies(text, bundledCatalog().find(text)).map((m) => m.entity.name);
@@ -16,6 +16,33 @@ describe('unknown companies', () => {
   it('after a start-up cue, in German and English', () => {
     expect(names('Das Münchner Start-up Tacto sammelte 50 Millionen Euro ein.')).toEqual(['Tacto']);
     expect(names('The AI startup Foo Bar raised money.')).toEqual(['Foo Bar']);
+  });
+
+  it.each([
+    { text: 'The London-based startup Wayve raised $1 billion.', names: ['Wayve'] },
+    { text: 'Last month Clay, an AI sales automation startup, let staff sell shares.', names: ['Clay'] },
+    { text: 'Um 955 Millionen Euro hat die US-Firma Nice Ende Juli Cognigy übernommen.', names: ['Nice'] },
+    { text: 'Cognigy, ein KI-Unternehmen aus Düsseldorf, wurde übernommen.', names: ['Cognigy'] },
+    { text: 'Das Freiburger KI-Start-up Tacto wächst.', names: ['Tacto'] },
+    // A German noun after the cue is no name; "der/die/das" after a comma starts a relative clause.
+    { text: 'Das Unternehmen Ende Juli meldete Zahlen.', names: [] },
+    { text: 'Ein Börsengang, der dem Unternehmen viel Geld bringt.', names: [] },
+  ])('by a company noun or an apposition: $text', ({ text, names: expected }) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it('an article that named "Skild AI" once also finds "Skild" and "Skild\'s" later', () => {
+    const known = (text: string) => bundledCatalog().find(text);
+    const article = new ArticleNames();
+    const first = 'Nvidia invests in the robotics startup Skild AI.';
+    const later = "Skild's last round was led by SoftBank; Skild took in $300 million.";
+    article.learn(first, known(first));
+    expect(article.mentionsIn(later, known(later)).map((m) => [m.canonical.name, m.text])).toEqual([
+      ['Skild AI', 'Skild'],
+      ['SoftBank Group', 'SoftBank'],
+      ['Skild AI', 'Skild'],
+    ]);
+    expect(new ArticleNames().mentionsIn(later, known(later)).map((m) => m.canonical.name)).toEqual(['SoftBank Group']);
   });
 
   it('never a known name, and no sentence-initial article', () => {
