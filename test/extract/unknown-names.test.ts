@@ -19,10 +19,10 @@ describe('unknown companies', () => {
   });
 
   it.each([
-    { text: 'The London-based startup Wayve raised $1 billion.', names: ['Wayve'] },
+    { text: 'The London-based startup Zephyra raised $1 billion.', names: ['Zephyra'] },
     { text: 'Last month Clay, an AI sales automation startup, let staff sell shares.', names: ['Clay'] },
-    { text: 'Um 955 Millionen Euro hat die US-Firma Nice Ende Juli Cognigy übernommen.', names: ['Nice'] },
-    { text: 'Cognigy, ein KI-Unternehmen aus Düsseldorf, wurde übernommen.', names: ['Cognigy'] },
+    { text: 'Um 955 Millionen Euro hat die US-Firma Vantora Ende Juli Quillo übernommen.', names: ['Vantora'] },
+    { text: 'Quillo, ein KI-Unternehmen aus Düsseldorf, wurde übernommen.', names: ['Quillo'] },
     { text: 'Das Freiburger KI-Start-up Tacto wächst.', names: ['Tacto'] },
     // A German noun after the cue is no name; "der/die/das" after a comma starts a relative clause.
     { text: 'Das Unternehmen Ende Juli meldete Zahlen.', names: [] },
@@ -31,16 +31,16 @@ describe('unknown companies', () => {
     expect(names(text)).toEqual(expected);
   });
 
-  it('an article that named "Skild AI" once also finds "Skild" and "Skild\'s" later', () => {
+  it('an article that named "Strato AI" once also finds "Strato" and "Strato\'s" later', () => {
     const known = (text: string) => bundledCatalog().find(text);
     const article = new ArticleNames();
-    const first = 'Nvidia invests in the robotics startup Skild AI.';
-    const later = "Skild's last round was led by SoftBank; Skild took in $300 million.";
+    const first = 'Nvidia invests in the robotics startup Strato AI.';
+    const later = "Strato's last round was led by SoftBank; Strato took in $300 million.";
     article.learn(first, known(first));
     expect(article.mentionsIn(later, known(later)).map((m) => [m.canonical.name, m.text])).toEqual([
-      ['Skild AI', 'Skild'],
+      ['Strato AI', 'Strato'],
       ['SoftBank Group', 'SoftBank'],
-      ['Skild AI', 'Skild'],
+      ['Strato AI', 'Strato'],
     ]);
     expect(new ArticleNames().mentionsIn(later, known(later)).map((m) => m.canonical.name)).toEqual(['SoftBank Group']);
   });
