@@ -65,6 +65,9 @@ interface Party {
   mention: EntityMention | null;
 }
 
+/** Verbs by which the subject takes part in a round named after them: "join", "lead", "sich beteiligen an". */
+const JOIN_VERB = /\b(?:join|joins|joined|joining|lead|leads|leading|led|co-lead|anchor|anchors|anchoring|back|backs|backing|participat\p{L}*|take part|invest\p{L}*|beteilig\p{L}*|anführ\p{L}*|führ\p{L}*)\b/iu;
+
 /** How far (in characters) a verb may stand from the amount it governs. */
 const VERB_REACH = 90;
 /** How far a deal noun may stand from its amount ("a $2 billion investment", "Beteiligung von bis zu …"). */
@@ -165,7 +168,7 @@ function subjectOf(v: SentenceView, cue: Cue, quantity: Quantity, lang: Lang, fo
     const inClause = free.filter((m) => m.start >= clause[0] && m.end <= clause[1] && m.start < Math.max(cue.end, quantity.end) + 60);
     if (inClause.length) return inClause[0]!;
   }
-  return before.at(-1) ?? (anaphorBefore(v, cue.start) ? focus : null);
+  return before.at(-1) ?? (anaphorBefore(v, lang === 'de' ? clauseOf(v, cue.start)[1] : cue.start) ? focus : null);
 }
 
 /** "it", "the company", "das Unternehmen", "der Konzern" before the verb. */
@@ -219,7 +222,8 @@ function namesAt(v: SentenceView, position: number): { parties: Party[]; end: nu
     } else {
       const name = UNKNOWN_NAME.exec(v.text.slice(start))?.[0]?.replace(/['’]s?$|[.,]$/u, '');
       const words = name?.split(/\s+/) ?? [];
-      if (!name || words.length > 5 || NOT_A_NAME.test(words[0]!) || name.length < 2) break;
+      if (!name || words.length > 5 || NOT_A_NAME.test(words[0]!) || name.length < 2 || /^\d+(?:\s|$)/u.test(name)) break;
+      if (v.quantities.some((q) => q.start < start + name.length && q.end > start)) break;
       if (v.mentions.some((m) => m.start < start + name.length && m.end > start)) break; // a country or a name cut in half
       const entity: Entity = { ...unknownEntity(name), kind: 'fund' };
       found.push({ id: entity.id, name, mention: { entity, canonical: entity, start, end: start + name.length, text: name } });
@@ -387,7 +391,12 @@ function nounRoles(
     const target =
       (owner ? asParty(owner) : null) ?? explicitTarget ?? (subject && companyLike(subject) ? asParty(subject) : null) ?? relativeOwner(v, Math.max(cue.end, quantity.end));
     if (!target) return null;
-    const investors = listed.filter((p) => p.id !== target.id);
+    // "Nvidia and SoftBank are in talks to join a new round for Skild AI": a subject that joins, leads or backs
+    // a round named for another company invests in it.
+    const joining =
+      subject && subject.canonical.id !== target.id && (explicitTarget || owner) &&
+      JOIN_VERB.test(v.text.slice(subject.end, cue.start));
+    const investors = [...(joining ? coInvestors(v, subject).map(asParty) : []), ...listed].filter((p) => p.id !== target.id);
     return { target, investors, lead: leads.filter((p) => p.id !== target.id), rule: reason(`the round of ${target.name}`) };
   }
   const investor = owner ?? listed.find((p) => p.id !== target0(explicitTarget))?.mention ?? subject;
