@@ -1,0 +1,216 @@
+/**
+ * Who is who in a clause: frame cues, the clause's subject, names governed by prepositions, genitive owners,
+ * investor lists ("led by A, B and C", "unter Führung von X") and the company in focus. The deal rules and the
+ * round participants read parties through these.
+ */
+import { COMPANY_ANAPHORA, COMPANY_NOUN } from './cues.ts';
+import type { Entity, EntityMention } from './entities.ts';
+import {
+  FRAME_CUES,
+  INVESTOR_LIST_CUES,
+  LEAD_CUES,
+  NOUN_PHRASE_FILLERS,
+  PREPOSITIONS,
+  TARGET_PREPOSITION,
+  WEAK_LIST_CUES,
+  type Frame,
+} from './frame-cues.ts';
+import type { DealKind, Quantity } from './types.ts';
+import type { Lang } from '../text/lang.ts';
+import { unknownEntity } from './unknown-names.ts';
+import { clauseOf, parties, type ArticleState, type SentenceView } from './reading.ts';
+
+/** A frame cue found in the sentence. */
+export interface Cue {
+  frame: Frame;
+  start: number;
+  end: number;
+  kind?: DealKind;
+}
+
+/** A party of a deal: a named entity, or a company the text names by a noun ("digitale Plattformunternehmen"). */
+export interface Party {
+  id: string | null;
+  name: string;
+  mention: EntityMention | null;
+}
+
+/** Every frame cue of the sentence, in order. */
+export function cuesOf(v: SentenceView, lang: Lang): Cue[] {
+  const cues: Cue[] = [];
+  for (const { frame, pattern, kind } of FRAME_CUES[lang]) {
+    for (const match of v.text.matchAll(pattern)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (cues.some((c) => start < c.end && end > c.start)) continue; // an earlier (more specific) frame took these words
+      cues.push({ frame, start, end, kind });
+    }
+  }
+  return cues.sort((a, b) => a.start - b.start);
+}
+
+// ── Parties ──────────────────────────────────────────────────────────────────────────────────────────
+
+/** Whether a preposition governs `mention` ("in the Paris-based startup Mistral" → governed). */
+export function governed(v: SentenceView, mention: { start: number }, lang: Lang): boolean {
+  const words = v.words.filter((w) => w.end <= mention.start);
+  for (let i = words.length - 1, seen = 0; i >= 0 && seen < 4; i--, seen++) {
+    const word = words[i]!;
+    const gap = v.text.slice(word.end, i === words.length - 1 ? mention.start : words[i + 1]!.start);
+    if (/[,;:()–—]/.test(gap)) return false;
+    if (PREPOSITIONS[lang].includes(word.folded)) return true;
+    if (!NOUN_PHRASE_FILLERS.test(v.text.slice(word.start, word.end))) return false;
+  }
+  return false;
+}
+
+/** "OpenAI's", "Amazons": a genitive names the owner of what follows, not the clause's subject. */
+export function possessive(mention: EntityMention, lang: Lang): boolean {
+  if (/['’]s?$/u.test(mention.text)) return true;
+  return lang === 'de' && /s$/.test(mention.text) && !mention.entity.aliases.some((a) => a === mention.text);
+}
+
+export const asParty = (mention: EntityMention): Party => ({ id: mention.canonical.id, name: mention.canonical.name, mention });
+
+/** Parties a deal can name: no countries, and (for a target) no people or funds. */
+export function candidates(v: SentenceView): EntityMention[] {
+  return parties(v.mentions);
+}
+export const companyLike = (m: EntityMention) => m.entity.kind !== 'person' && m.entity.kind !== 'fund';
+
+/**
+ * The subject of the clause around `cue`: English names it before the verb; German may also name it after
+ * the finite verb ("Im Herbst hatte Quantum … eingesammelt", "Mit 6,6 Milliarden sicherte sich OpenAI …").
+ * A pronoun or "the company" stands for the company in focus.
+ */
+export function subjectOf(v: SentenceView, cue: Cue, quantity: Quantity, lang: Lang, focus: EntityMention | null): EntityMention | null {
+  const clause = clauseOf(v, cue.start);
+  // ", der 2017 … investierte", ", which raised …": a relative clause's subject is the name before it.
+  if (/^[,\s]*(?:der|die|das|which|who|that)\s/iu.test(v.text.slice(clause[0], cue.start))) {
+    const antecedent = candidates(v).filter((m) => m.end <= clause[0]).at(-1);
+    if (antecedent && clause[0] - antecedent.end <= 2 && !candidates(v).some((m) => m.start >= clause[0] && m.end <= cue.start)) return antecedent;
+  }
+  const free = candidates(v).filter((m) => !governed(v, m, lang) && !possessive(m, lang) && !inList(v, m, lang));
+  const before = free.filter((m) => m.end <= cue.start);
+  if (lang === 'de') {
+    const inClause = free.filter((m) => m.start >= clause[0] && m.end <= clause[1] && m.start < Math.max(cue.end, quantity.end) + 60);
+    if (inClause.length) return inClause[0]!;
+  }
+  return before.at(-1) ?? (anaphorBefore(v, lang === 'de' ? clauseOf(v, cue.start)[1] : cue.start) ? focus : null);
+}
+
+/** "it", "the company", "das Unternehmen", "der Konzern" before the verb. */
+export function anaphorBefore(v: SentenceView, position: number): boolean {
+  const clause = clauseOf(v, position);
+  const text = v.text.slice(clause[0], position);
+  return COMPANY_ANAPHORA.test(text) || /(?:^|[\s,])(?:it|its|they|es|sie)\s/iu.test(` ${text}`);
+}
+
+/** Whether `mention` is a name in an investor list ("led by X", "von X"): then it is no subject. */
+export function inList(v: SentenceView, mention: EntityMention, lang: Lang): boolean {
+  return investorLists(v, lang).some((list) => list.names.some((p) => p.mention === mention));
+}
+
+/** The names after "from / led by / von / unter Führung von …": known mentions and capitalised unknown names. */
+export function investorLists(v: SentenceView, lang: Lang): { start: number; end: number; lead: boolean; names: Party[] }[] {
+  const lists: { start: number; end: number; lead: boolean; names: Party[] }[] = [];
+  const leads = [...v.text.matchAll(LEAD_CUES[lang])].map((m) => m.index);
+  const anchors = [...v.quantities.filter((q) => q.kind === 'money').map((q) => q.end), ...cuesOf(v, lang).map((c) => c.end)];
+  for (const match of v.text.matchAll(INVESTOR_LIST_CUES[lang])) {
+    // "von Amazon" is an investor only right after an amount or a deal word ("Investition von Amazon"), not in "Gründer von Amazon".
+    if (WEAK_LIST_CUES.test(match[0]) && !anchors.some((end) => end <= match.index && /^[^,;]{0,25}$/u.test(v.text.slice(end, match.index)))) continue;
+    const names = namesAt(v, match.index + match[0].length);
+    if (names.parties.length) {
+      lists.push({ start: match.index, end: names.end, lead: leads.includes(match.index), names: names.parties });
+    }
+  }
+  return lists;
+}
+
+const SEPARATOR = /^\s*(?:,\s*(?:and\s+|und\s+|sowie\s+)?|\s(?:and|und|sowie|as well as|plus|&)\s)\s*/iu;
+const UNKNOWN_NAME = /^(?:(?:[\p{Lu}\d][\p{L}\d&.'’-]*|\p{Lu}\p{L}*-\p{Lu}[\p{L}-]*)(?:\s+(?:[\p{Lu}\d][\p{L}\d&.'’-]*|of|de|du|la))*)/u;
+const NOT_A_NAME = /^(?:The|A|An|Its|Their|Der|Die|Das|Ein|Eine|Investors?|Investoren|Geldgeber|Backers?|Existing|Bestehende|Other|Andere|In|At|For|With|And|Und|Sowie|Also|Auch|This|That|It|Es|Sie|Er)$/u;
+
+/**
+ * Names in a row starting at `position`: "Jeff Bezos, SoftBank and Khosla Ventures", "HV Capital und Omnes
+ * Capital". A capitalised name no list knows is taken as an investor here because the cue says it is one.
+ */
+export function namesAt(v: SentenceView, position: number): { parties: Party[]; end: number } {
+  const found: Party[] = [];
+  let at = position;
+  for (;;) {
+    const rest = v.text.slice(at);
+    const lead = /^\s*(?:(?:the|der|die|das|den|dem|investors?|investoren|geldgebern?)\s+)*/iu.exec(rest)![0].length;
+    const start = at + lead;
+    const known = candidates(v).find((m) => m.start === start);
+    let end: number;
+    if (known) {
+      found.push(asParty(known));
+      end = known.end;
+    } else {
+      const name = UNKNOWN_NAME.exec(v.text.slice(start))?.[0]?.replace(/['’]s?$|[.,]$/u, '');
+      const words = name?.split(/\s+/) ?? [];
+      if (!name || words.length > 5 || NOT_A_NAME.test(words[0]!) || name.length < 2 || /^\d+(?:\s|$)/u.test(name)) break;
+      if (v.quantities.some((q) => q.start < start + name.length && q.end > start)) break;
+      if (v.mentions.some((m) => m.start < start + name.length && m.end > start)) break; // a country or a name cut in half
+      const entity: Entity = { ...unknownEntity(name), kind: 'fund' };
+      found.push({ id: entity.id, name, mention: { entity, canonical: entity, start, end: start + name.length, text: name } });
+      end = start + name.length;
+    }
+    // "In-Q-Tel (IQT)": an abbreviation in brackets belongs to the name before it.
+    const bracket = /^\s*\([^()]{1,20}\)/u.exec(v.text.slice(end));
+    if (bracket) end += bracket[0].length;
+    const separator = SEPARATOR.exec(v.text.slice(end));
+    if (!separator) return { parties: found, end };
+    at = end + separator[0].length;
+  }
+  return { parties: found, end: at };
+}
+
+/** The first party after `position` that a target preposition introduces ("in OpenAI", "an Anthropic", "bei Intel"). */
+export function targetAfter(v: SentenceView, state: ArticleState, position: number, lang: Lang, focus: EntityMention | null, preposition = TARGET_PREPOSITION[lang]): Party | null {
+  for (const mention of candidates(v)) {
+    if (mention.start < position) continue;
+    if (preposition.test(v.text.slice(Math.max(0, mention.start - 40), mention.start))) return asParty(mention);
+  }
+  // No known name: accept a plain noun phrase only when it names companies ("in digitale Plattformunternehmen").
+  const phrase = /\s(?:in|into)\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/u.exec(v.text.slice(position))?.[1];
+  if (!phrase) return null;
+  // "in das Pariser Unternehmen", "into the company": the company in focus, not a new one.
+  if (/^(?:das|dem|den|der|die|diese[mns]?|the|this)\s/iu.test(phrase)) {
+    const referent = dealFocus(state) ?? focus;
+    return COMPANY_ANAPHORA.test(` ${phrase}`) && referent ? asParty(referent) : null;
+  }
+  const last = phrase.split(/\s+/).find((word) => COMPANY_NOUN.test(word));
+  return last ? { id: null, name: phrase.slice(0, phrase.indexOf(last) + last.length), mention: null } : null;
+}
+
+/** "OpenAI's $6.6 billion round": the owner named in the genitive just before the amount or the cue. */
+export function ownerBefore(v: SentenceView, position: number, lang: Lang): EntityMention | null {
+  const owner = candidates(v).filter((m) => m.end <= position && possessive(m, lang)).at(-1);
+  return owner && position - owner.end <= 40 && !/[,;:]/.test(v.text.slice(owner.end, position)) ? owner : null;
+}
+
+/** "Microsoft and Nvidia will invest", "Nvidia und Microsoft investieren": the names joined to the investor. */
+export function coInvestors(v: SentenceView, investor: EntityMention): EntityMention[] {
+  const named = candidates(v);
+  const group = [investor];
+  for (let i = named.indexOf(investor) - 1; i >= 0; i--) {
+    const between = v.text.slice(named[i]!.end, group[0]!.start);
+    if (!/^\s*(?:\([^()]{1,20}\)\s*)?(?:,|and|und|sowie|&)\s*$/iu.test(between)) break;
+    group.unshift(named[i]!);
+  }
+  return group;
+}
+
+/** The target named most often in the article's deals so far (the latest on a tie). */
+export function dealFocus(state: ArticleState): EntityMention | null {
+  const counts = new Map<string, number>();
+  let best: EntityMention | null = null;
+  for (const mention of state.targets) {
+    const count = (counts.get(mention.canonical.id) ?? 0) + 1;
+    counts.set(mention.canonical.id, count);
+    if (!best || count >= counts.get(best.canonical.id)!) best = mention;
+  }
+  return best;
+}
