@@ -83,7 +83,7 @@ export const companyLike = (m: EntityMention) => m.entity.kind !== 'person' && m
  * the finite verb ("Im Herbst hatte Quantum … eingesammelt", "Mit 6,6 Milliarden sicherte sich OpenAI …").
  * A pronoun or "the company" stands for the company in focus.
  */
-export function subjectOf(v: SentenceView, cue: Cue, quantity: Quantity, lang: Lang, focus: EntityMention | null): EntityMention | null {
+export function subjectOf(v: SentenceView, cue: Cue, quantity: { start: number; end: number }, lang: Lang, focus: EntityMention | null): EntityMention | null {
   const clause = clauseOf(v, cue.start);
   // ", der 2017 … investierte", ", which raised …": a relative clause's subject is the name before it.
   if (/^[,\s]*(?:der|die|das|which|who|that)\s/iu.test(v.text.slice(clause[0], cue.start))) {
@@ -112,10 +112,10 @@ export function inList(v: SentenceView, mention: EntityMention, lang: Lang): boo
 }
 
 /** The names after "from / led by / von / unter Führung von …": known mentions and capitalised unknown names. */
-export function investorLists(v: SentenceView, lang: Lang): { start: number; end: number; lead: boolean; names: Party[] }[] {
+export function investorLists(v: SentenceView, lang: Lang, moreAnchors: number[] = []): { start: number; end: number; lead: boolean; names: Party[] }[] {
   const lists: { start: number; end: number; lead: boolean; names: Party[] }[] = [];
   const leads = [...v.text.matchAll(LEAD_CUES[lang])].map((m) => m.index);
-  const anchors = [...v.quantities.filter((q) => q.kind === 'money').map((q) => q.end), ...cuesOf(v, lang).map((c) => c.end)];
+  const anchors = [...v.quantities.filter((q) => q.kind === 'money').map((q) => q.end), ...cuesOf(v, lang).map((c) => c.end), ...moreAnchors];
   for (const match of v.text.matchAll(INVESTOR_LIST_CUES[lang])) {
     // "von Amazon" is an investor only right after an amount or a deal word ("Investition von Amazon"), not in "Gründer von Amazon".
     if (WEAK_LIST_CUES.test(match[0]) && !anchors.some((end) => end <= match.index && /^[^,;]{0,25}$/u.test(v.text.slice(end, match.index)))) continue;
@@ -157,9 +157,12 @@ export function namesAt(v: SentenceView, position: number): { parties: Party[]; 
       found.push({ id: entity.id, name, mention: { entity, canonical: entity, start, end: start + name.length, text: name } });
       end = start + name.length;
     }
-    // "In-Q-Tel (IQT)": an abbreviation in brackets belongs to the name before it.
+    // "In-Q-Tel (IQT)": an abbreviation in brackets belongs to the name before it; "HV Capital, einem deutschen
+    // Wagniskapitalgeber, und Omnes": an apposition between two names is skipped.
     const bracket = /^\s*\([^()]{1,20}\)/u.exec(v.text.slice(end));
     if (bracket) end += bracket[0].length;
+    const apposition = /^,\s+(?:einem|einer|eines|ein|eine|a|an|the)\s[^,;()]{1,60}(?=,\s*(?:and|und|sowie)\s)/iu.exec(v.text.slice(end));
+    if (apposition) end += apposition[0].length;
     const separator = SEPARATOR.exec(v.text.slice(end));
     if (!separator) return { parties: found, end };
     at = end + separator[0].length;
@@ -213,4 +216,15 @@ export function dealFocus(state: ArticleState): EntityMention | null {
     if (!best || count >= counts.get(best.canonical.id)!) best = mention;
   }
   return best;
+}
+
+/** Each party once (by id, or by name for unknown ones), in order. */
+export function unique(list: Party[]): Party[] {
+  const seen = new Set<string>();
+  return list.filter((p) => {
+    const key = p.id ?? p.name;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

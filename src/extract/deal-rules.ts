@@ -22,6 +22,7 @@ import {
   ownerBefore,
   subjectOf,
   targetAfter,
+  unique,
   type Cue,
   type Party,
 } from './clause-roles.ts';
@@ -286,15 +287,6 @@ export function dealFor(
   };
 }
 
-function unique(list: Party[]): Party[] {
-  const seen = new Set<string>();
-  return list.filter((p) => {
-    const key = p.id ?? p.name;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 function kindFor(cue: Cue, v: SentenceView): DealKind {
   if (cue.kind) return cue.kind;

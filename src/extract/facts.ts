@@ -14,6 +14,7 @@ import { dealFor } from './deal-rules.ts';
 import { figureFor, isRoundOrFunding } from './figure-rules.ts';
 import { view, type ArticleState } from './reading.ts';
 import { ArticleNames } from './unknown-names.ts';
+import { attachParticipants, participantsIn, type Participants } from './participants.ts';
 import { tableDeals } from './table-deals.ts';
 
 export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
@@ -29,6 +30,10 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
   // The company last named: "the company" / "der Konzern" in a later sentence or paragraph refers to it.
   let subject: EntityMention | null = null;
   let focus: EntityMention | null = null;
+  // Deals and investor statements by their sentence's position, to join investors named apart from the amount.
+  const placed: { deal: Deal; sentence: number }[] = [];
+  const statements: Participants[] = [];
+  let sentence = 0;
   article.passages.forEach((passage, p) => {
     if (passage.tableHeader) {
       deals.push(...tableDeals(passage, state));
@@ -39,9 +44,13 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
     views.forEach((v, i) => {
       // The company that receives money in this sentence: "… raised $120M and was valued at $1B" values it.
       let receiver: Entity | null = null;
+      const dealsBefore = deals.length;
       for (const quantity of v.quantities) {
         const deal = dealFor(quantity, v, views[i + 1] ?? null, subject, state);
-        if (deal) deals.push(deal);
+        if (deal) {
+          deals.push(deal);
+          placed.push({ deal, sentence });
+        }
         const target = deal?.targetId ? (v.mentions.find((m) => m.canonical.id === deal.targetId)?.canonical ?? state.catalog.get(deal.targetId) ?? null) : null;
         receiver = target ?? receiver;
         if (deal && deal.amount && !isRoundOrFunding(quantity, v)) continue;
@@ -52,11 +61,17 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
           previousFigure = figure;
         }
       }
+      if (deals.length === dealsBefore) {
+        const statement = participantsIn(v, sentence, state, subject);
+        if (statement) statements.push(statement);
+      }
+      sentence++;
       subject = v.mentions[0] ?? subject;
       // After "X invests in Y", a figure of "the company" in the next sentence is most often Y's.
       focus = (receiver && v.mentions.find((m) => m.canonical.id === receiver!.id)) || subject;
     });
   });
+  attachParticipants(placed, statements);
   return { deals, figures };
 }
 

@@ -30,7 +30,7 @@ const w = (source: string): RegExp => new RegExp(String.raw`(?<![\p{L}\d-])(?:${
 export const FRAME_CUES: Record<Lang, readonly FrameCue[]> = {
   en: [
     { frame: 'acquire', kind: 'acquisition', pattern: w(String.raw`acquir(?:e|es|ed|ing)|bu(?:y|ys|ying)|bought|purchas(?:e|es|ed|ing)|tak(?:e|es|ing) over|took over|acquisition|takeover|buyout`) },
-    { frame: 'lead', pattern: w(String.raw`(?:co-)?le(?:d|ads|ading)(?! by)`) },
+    { frame: 'lead', pattern: w(String.raw`(?:co-)?le(?:d|ads|ading)(?! by)|(?<=\bto |\bwill |\bwould |\bco-)lead`) },
     { frame: 'raise', pattern: w(String.raw`rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|land(?:s|ed)|collect(?:s|ed)?|t(?:ook|akes?|aking) in|br(?:ought|ings?|inging) in|pull(?:s|ed)? in|obtain(?:s|ed)?|nabbed|bagged|snagged|receiv(?:e|es|ed|ing)|gets?|got|attract(?:s|ed)|clos(?:e|es|ed|ing)|complet(?:e|es|ed|ing)|seek(?:s|ing)?|sought|looking to raise`) },
     { frame: 'invest', pattern: w(String.raw`invest(?:s|ed|ing)?|put(?:s|ting)?|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|inject(?:s|ed|ing)?|plow(?:s|ed|ing)?|commit(?:s|ted|ting)?`) },
     { frame: 'pay', pattern: w(String.raw`pa(?:y|ys|id|ying)|hand(?:s|ed)?`) },
@@ -50,12 +50,12 @@ export const FRAME_CUES: Record<Lang, readonly FrameCue[]> = {
 
 /** Words after which a name is an investor: "from Thrive", "led by Spark", "von Amazon", "unter Führung von Lakestar". */
 export const INVESTOR_LIST_CUES: Record<Lang, RegExp> = {
-  en: w(String.raw`(?:co-)?led by|from(?: investors?(?: including| such as)?)?|with participation (?:from|of|by)|participation from|backed by|alongside|investors? (?:including|such as|like)|including|such as|joined by|participants included|backers? (?:include|included|including)|investors include[ds]?`),
+  en: w(String.raw`(?:co-)?led by|from(?: investors?(?: including| such as)?)?|include[sd]?|with participation (?:from|of|by)|participation from|backed by|alongside|investors? (?:including|such as|like)|including|such as|joined by|participants included|backers? (?:include|included|including)|investors include[ds]?`),
   de: w(String.raw`(?:angeführt|angef\u00fchrt) (?:wird .{0,30} )?von|unter (?:der )?(?:Führung|Leitung|Federführung) (?:von|des|der)|unter Beteiligung von|mit Beteiligung von|gemeinsam mit|von|darunter|beteiligt(?:en)? sich(?: auch)?|mit dabei (?:sind|waren)|Investoren sind|Geldgeber sind`),
 };
 
 /** Investor cues that also mean much else ("von", "from", "by"): they count only right after an amount or a deal word. */
-export const WEAK_LIST_CUES = /^(?:von|from|by|darunter|including)$/iu;
+export const WEAK_LIST_CUES = /^(?:von|from|by|darunter|including|include[sd]?)$/iu;
 
 /** Of the investor cues, those that name the round's lead. */
 export const LEAD_CUES: Record<Lang, RegExp> = {
@@ -104,6 +104,21 @@ export const REJECTED_CUES = w(String.raw`rejected|rejects|turned down|fell apar
 
 /** Words that make news `rumoured`: reported by others, not confirmed by the parties. */
 export const RUMOUR_CUES = w(String.raw`reportedly|is said to|are said to|according to (?:people|sources|a person|persons|insiders|reports?)|people familiar|sources (?:say|said)|berichten zufolge|informationen zufolge|laut (?:insidern|kreisen|berichten|informationen)|soll(?:en)? .{0,60}(?:haben|sein)\b|gerüchte\p{L}*|angeblich|medienberichten`);
+
+/**
+ * Words by which a sentence without an amount speaks of a round or an investment ("The round was led by …",
+ * "Backers … include …", "Angeführt wird die Finanzierungsrunde von …"): its investors belong to a deal nearby.
+ */
+export const ROUND_REFERENCE: Record<Lang, RegExp> = {
+  en: w(String.raw`(?:funding |financing |fundraising |investment |equity )?round|funding|financing|fundraise|raise|investment|deal|backers?|investors?|participants`),
+  de: w(String.raw`\p{L}*runde|finanzierung|investition|beteiligung|investoren|geldgeber|kapitalgeber|\p{L}*investoren`),
+};
+
+/** A subject that takes part without an amount: "X also participated", "X is weighing an investment", "X beteiligt sich". */
+export const PARTICIPATION_VERB: Record<Lang, RegExp> = {
+  en: w(String.raw`participat(?:e|es|ed|ing)|join(?:s|ed|ing)?|(?:weigh|consider)(?:s|ed|ing)? (?:an |a )?(?:investment|stake)|invest(?:s|ed|ing)?`),
+  de: w(String.raw`beteilig(?:t|te|ten|en) sich|erwäg(?:t|en) (?:eine|einen) (?:beteiligung|investition|einstieg)|steig(?:t|en) (?:\p{L}+ )?ein`),
+};
 
 /** A money amount and the same amount converted: "€1.7 billion ($2 billion)", "4 Mrd. $ (rund 3,7 Mrd. Euro)". */
 export const CONVERSION_OPEN = /\(\s*(?:rund|etwa|ca\.|about|around|roughly|approximately|approx\.|umgerechnet|knapp|gut|rd\.)?\s*$/iu;

@@ -1,0 +1,86 @@
+/**
+ * Investors named in a sentence of their own: "The round was led by Accel", "Backers in the round … include
+ * Khosla Ventures, Lux Capital and NEA", "Accel is primed to lead a fresh funding round", "Angeführt wird die
+ * Finanzierungsrunde von HV Capital und Omnes". Reports often give the amount in one sentence and the
+ * investors in another; these statements join the nearest deal of the article that names no investor yet.
+ */
+import { asParty, coInvestors, cuesOf, investorLists, subjectOf, targetAfter, unique, type Party } from './clause-roles.ts';
+import type { EntityMention } from './entities.ts';
+import { PARTICIPATION_VERB, ROUND_REFERENCE } from './frame-cues.ts';
+import type { ArticleState, SentenceView } from './reading.ts';
+import type { Deal } from './types.ts';
+
+/** Investors a sentence names for a round, and the company whose round it is when it says so. */
+export interface Participants {
+  /** Position of the sentence in the article (0, 1, 2 … over all passages). */
+  sentence: number;
+  investors: Party[];
+  lead: Party[];
+  target: Party | null;
+  quote: string;
+}
+
+/** How many sentences apart a statement and its deal may be. */
+const REACH = 5;
+
+/** The participants a sentence without a deal names, or null. */
+export function participantsIn(v: SentenceView, sentence: number, state: ArticleState, focus: EntityMention | null): Participants | null {
+  const lang = state.article.lang;
+  const references = [...v.text.matchAll(ROUND_REFERENCE[lang])];
+  if (!references.length) return null;
+  const lists = investorLists(v, lang, references.map((m) => m.index + m[0].length));
+  const investors = lists.flatMap((l) => l.names);
+  const lead = lists.filter((l) => l.lead).flatMap((l) => l.names);
+  let target: Party | null = null;
+  // "Accel is primed to lead a fresh funding round", "Nvidia also participated": the subject takes part.
+  for (const cue of cuesOf(v, lang)) {
+    const leads = cue.frame === 'lead';
+    if (!leads && !PARTICIPATION_VERB[lang].test(v.text.slice(cue.start, cue.end + 30))) continue;
+    const subject = subjectOf(v, cue, cue, lang, null);
+    if (!subject) continue;
+    const group = coInvestors(v, subject).map(asParty);
+    investors.unshift(...group);
+    if (leads) lead.unshift(...group);
+    target ??= targetAfter(v, state, cue.end, lang, focus);
+  }
+  for (const match of v.text.matchAll(PARTICIPATION_VERB[lang])) {
+    const cue = { frame: 'invest' as const, start: match.index, end: match.index + match[0].length };
+    const subject = subjectOf(v, cue, cue, lang, null);
+    if (subject) investors.unshift(...coInvestors(v, subject).map(asParty));
+  }
+  const named = unique(investors).filter((p) => p.id !== target?.id);
+  if (!named.length) return null;
+  return { sentence, investors: named, lead: unique(lead), target, quote: v.text };
+}
+
+/**
+ * Gives each statement's investors to the nearest deal (at most `REACH` sentences away, the earlier one on a
+ * tie) that names none yet, is money into a company (not an acquisition), and is not one of the investors.
+ */
+export function attachParticipants(deals: { deal: Deal; sentence: number }[], statements: Participants[]): void {
+  for (const statement of statements) {
+    const ids = new Set(statement.investors.map((p) => p.id ?? p.name));
+    const open = deals.filter(
+      ({ deal, sentence }) =>
+        Math.abs(sentence - statement.sentence) <= REACH &&
+        deal.investors.length === 0 &&
+        deal.kind !== 'acquisition' &&
+        !ids.has(deal.targetId ?? deal.target) &&
+        (!statement.target || statement.target.id === deal.targetId),
+    );
+    const nearest = open.sort((a, b) => Math.abs(a.sentence - statement.sentence) - Math.abs(b.sentence - statement.sentence) || a.sentence - b.sentence)[0];
+    if (!nearest) continue;
+    const { deal } = nearest;
+    const investors = unique([...statement.lead, ...statement.investors]);
+    const named = investors.filter((p) => p.id);
+    deal.investors = investors.map((p) => p.name);
+    deal.lead = statement.lead.map((p) => p.name);
+    deal.investorIds = named.map((p) => p.id!);
+    deal.investorId = named.length === 1 && investors.length === 1 ? named[0]!.id : null;
+    deal.investor = deal.investors.join('/');
+    deal.rule = {
+      id: `${deal.rule.id}+participants`,
+      reason: `${deal.rule.reason}; investors from a nearby sentence: "${statement.quote.slice(0, 120)}"`,
+    };
+  }
+}
