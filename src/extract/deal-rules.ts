@@ -197,10 +197,17 @@ function nounRoles(
   if (fund) return { target: fund, investors: [], lead: [], rule: reason(`a fund being raised: ${fund.name}`) };
   if (FUND_NOUN.test(noun)) return null;
   if (round) {
-    // A round belongs to the company raising it: its genitive owner, "for / in Y", the clause's subject, or
-    // the one named in a relative clause after it ("eine Finanzierungsrunde …, die OpenAI zusammenstellt").
+    // A round belongs to the company raising it: its genitive owner, "for / in Y", the clause's subject, the
+    // one named in a relative clause after it ("eine Finanzierungsrunde …, die OpenAI zusammenstellt"), the one
+    // a round word earlier in the sentence names ("The previous raise for Synthesia came …: a $50 million
+    // round"), or, where the sentence says "the company" / "its", the company the article is about.
     const target =
-      (owner ? asParty(owner) : null) ?? explicitTarget ?? (subject && companyLike(subject) ? asParty(subject) : null) ?? relativeOwner(v, Math.max(cue.end, quantity.end));
+      (owner ? asParty(owner) : null) ??
+      explicitTarget ??
+      (subject && companyLike(subject) ? asParty(subject) : null) ??
+      relativeOwner(v, Math.max(cue.end, quantity.end)) ??
+      roundNamedBefore(v, state, cue) ??
+      (state.mainEntity && companyLike(state.mainEntity) && COMPANY_REFERENCE.test(v.text) ? asParty(state.mainEntity) : null);
     if (!target) return null;
     // "Nvidia and SoftBank are in talks to join a new round for Skild AI": a subject that joins, leads or backs
     // a round named for another company invests in it.
@@ -220,6 +227,20 @@ function nounRoles(
   if (!target) return null;
   const investors = investor && investor.canonical.id !== target.id ? (investor === subject ? coInvestors(v, investor).map(asParty) : [asParty(investor)]) : [];
   return { target, investors, lead: leads, rule: reason(`${investors[0]?.name ?? 'an unnamed investor'} → ${target.name}`) };
+}
+
+/** "the company's", "the young company", "its": the sentence speaks of the company the article is about. */
+const COMPANY_REFERENCE = /\b(?:the (?:[\p{L}-]+ )?(?:company|startup|start-up|firm|lab)(?:['’]s)?|its|des (?:[\p{L}-]+ )?(?:unternehmens|start-ups)|seine[nmr]?|ihre[nmr]?)\b/iu;
+
+/** "The previous raise for Synthesia came in December 2021: a $50 million round …": a round word before the cue names the company. */
+function roundNamedBefore(v: SentenceView, state: ArticleState, cue: Cue): Party | null {
+  const lang = state.article.lang;
+  const earlier = cuesOf(v, lang).filter((c) => c.frame === 'deal_noun' && c.end <= cue.start && /round|raise|runde|finanzierung/iu.test(v.text.slice(c.start, c.end)));
+  for (const c of earlier) {
+    const named = candidates(v).find((m) => m.start >= c.end && m.start - c.end <= 12 && /^\s+(?:for|of|bei|von|für)\s+$/iu.test(v.text.slice(c.end, m.start)));
+    if (named && companyLike(named)) return asParty(named);
+  }
+  return null;
 }
 
 const target0 = (party: Party | null): string | null => party?.id ?? null;

@@ -61,7 +61,8 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
           previousFigure = figure;
         }
       }
-      if (deals.length === dealsBefore) {
+      // Only sentences without money: where an amount stands, its own frame decides who gave it.
+      if (deals.length === dealsBefore && !v.quantities.some((q) => q.kind === 'money')) {
         const statement = participantsIn(v, sentence, state, subject);
         if (statement) statements.push(statement);
       }
