@@ -15,7 +15,7 @@
  * Only zod and type modules below the commands may be imported here: commands import this, never the reverse.
  */
 import { z } from 'zod';
-import type { DealStatus, Qualifier } from '../extract/types.ts';
+import type { DealKind, DealStatus, Qualifier } from '../extract/types.ts';
 import { subscriptionSchema, type DigestOutcome } from '../state/types.ts';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -29,6 +29,7 @@ const instant = z.string();
 
 export const QUALIFIERS = ['exact', 'up_to', 'about', 'below', 'more_than', 'range'] as const satisfies readonly Qualifier[];
 export const DEAL_STATUSES = ['rumoured', 'talks', 'planned', 'announced', 'completed', 'historic', 'rejected'] as const satisfies readonly DealStatus[];
+export const DEAL_KINDS = ['equity', 'debt', 'secondary', 'acquisition', 'commitment', 'grant', 'unknown'] as const satisfies readonly DealKind[];
 export const DIGEST_OUTCOMES = ['sent', 'nothing_new', 'quiet', 'skipped', 'sending'] as const satisfies readonly DigestOutcome[];
 
 /** How sure the figure is: `up_to` $50B, `about` $350B, `below` $10B, `more_than`, a `range` (value–max), or `exact`. */
@@ -105,18 +106,35 @@ export const newsJsonSchema = z.object({
 // ---------------------------------------------------------------------------------------------------------
 // /deal
 
-/** One deal: investor → target. `investor` null = not named (a round's total, a table row). */
-export const dealRowSchema = z.object({
+/**
+ * A deal as `/deal` and `/facts` print it: investor(s) → target. `investor` null = not named (a round's
+ * total, a table row).
+ */
+const dealFields = {
+  /** Every investor named, the lead(s) first; empty when the text names none. */
+  investors: z.array(z.string()),
+  /** The investors the text says led the round (a subset of `investors`). */
+  lead: z.array(z.string()),
+  /** The investing side as one name (`Microsoft/Nvidia` for a joint deal); null when none is named. */
   investor: z.string().nullable(),
   target: z.string(),
   /** Null when the article gives no amount. */
   amount: amountSchema.nullable(),
+  /** equity, debt, secondary, acquisition, commitment, grant, or unknown when the text does not say. */
+  kind: z.enum(DEAL_KINDS),
+  /** The round as printed (`Series B`, `Seed`, `Series-B-Runde`), else null. */
+  round: z.string().nullable(),
   status: z.enum(DEAL_STATUSES),
   date: sourceDate.nullable(),
   /** Whether the text named the date (`text`) or the article's date stands in (`article`). */
   date_from: z.enum(['text', 'article']).nullable(),
   /** "a further $30B": on top of an earlier amount, not the same deal. */
   additional: z.boolean(),
+};
+
+/** One deal of `/deal`, merged across articles. */
+export const dealRowSchema = z.object({
+  ...dealFields,
   /** Whether the asked company received the money (`target`) or put it in (`investor`). */
   role: z.enum(['target', 'investor']),
   citations: z.array(citationSchema),
