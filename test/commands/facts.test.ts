@@ -1,32 +1,17 @@
 /** /facts over the seed corpus and small temp corpora: which article, and what the extractor reads in it. */
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { facts } from '../../commands/facts.ts';
 import { answer } from '../../commands/index.ts';
 import { UsageError } from '../../commands/types.ts';
 import { renderBlocks } from '../../src/answer/blocks.ts';
-import { articleRefSchema, factsArticleSchema, factsDealSchema, factsFigureSchema, factsJsonSchema } from '../../src/answer/contracts.ts';
 import { renderText } from '../../src/answer/text.ts';
 import type { Article } from '../../src/corpus/types.ts';
 import { seedContext, tempCorpus } from '../helpers/corpus.ts';
-import { dealJson } from './contract-schemas.ts';
-
-/** The /facts contract, strictly: no key the schema does not name, at any depth. */
-const strictFacts = z.strictObject({
-  ...factsJsonSchema.shape,
-  articles: z.array(
-    z.strictObject({
-      ...factsArticleSchema.shape,
-      deals: z.array(z.strictObject({ ...factsDealSchema.shape, rule: z.strictObject({ id: z.string().min(1), reason: z.string().min(1) }) })),
-      figures: z.array(z.strictObject({ ...factsFigureSchema.shape, rule: z.strictObject({ id: z.string().min(1), reason: z.string().min(1) }) })),
-    }),
-  ),
-  candidates: z.array(z.strictObject(articleRefSchema.shape)),
-});
+import { dealJson, factsJson } from './contract-schemas.ts';
 
 const ASKED = '003_74890980bce22e95.txt';
 const ask = (line: string) => answer(line, seedContext());
-const factsOf = async (line: string) => strictFacts.parse(JSON.parse(JSON.stringify((await ask(line)).json)));
+const factsOf = async (line: string) => factsJson.parse(JSON.parse(JSON.stringify((await ask(line)).json)));
 const sentencesOf = (article: Article) => article.passages.flatMap((p) => p.sentences.map((s) => s.text));
 
 describe('/facts: which article', () => {
@@ -47,7 +32,7 @@ describe('/facts: which article', () => {
   it('several titles match equally: lists them briefly and asks to be more precise, not an error', async () => {
     const result = await ask('/facts Amazon');
     expect(result.error).toBeUndefined();
-    const json = strictFacts.parse(result.json);
+    const json = factsJson.parse(result.json);
     expect(json.articles).toEqual([]);
     expect(json.candidates.map((c) => c.article)).toEqual([ASKED, '004_443880537494ab5b.txt']);
     expect(result.items.map((i) => i.detail)).toEqual(['wallstreet-online · 2026-01-30 · 003_74890980bce22e95.txt', 'watson.ch · 2026-02-06 · 004_443880537494ab5b.txt']);
@@ -61,7 +46,7 @@ describe('/facts: which article', () => {
     });
     const ctx = corpus.context();
     for (const url of ['https://news.example.org/cohere-round', 'https://NEWS.example.org/cohere-round/', 'https://news.example.org/cohere-round#top']) {
-      const json = strictFacts.parse((await answer(`/facts ${url}`, ctx)).json);
+      const json = factsJson.parse((await answer(`/facts ${url}`, ctx)).json);
       expect(json.articles.map((a) => a.article), url).toEqual(['a.md']);
     }
     const unknown = await answer('/facts https://news.example.org/other', ctx);
@@ -147,7 +132,7 @@ describe('/facts: what the article yields', () => {
   it('an article with nothing to read says so', async () => {
     const corpus = tempCorpus({ 'quiet.md': '---\ntitle: Weather\nlang: en\n---\nIt rained in Berlin.\n' });
     const result = await answer('/facts weather', corpus.context());
-    expect(strictFacts.parse(result.json).articles[0]).toMatchObject({ article: 'quiet.md', deals: [], figures: [] });
+    expect(factsJson.parse(result.json).articles[0]).toMatchObject({ article: 'quiet.md', deals: [], figures: [] });
     expect(result.notes).toContain('No deal or figure read from this article.');
   });
 });
