@@ -1,9 +1,12 @@
 /** `npm run facts` (src/cli/facts.ts), spawned for real over a temp corpus: the JSON contract, files, errors. */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { answer } from '../../commands/index.ts';
+import { factsReportSchema } from '../../src/answer/contracts.ts';
 import { factsJson, factsReport } from '../commands/contract-schemas.ts';
-import { tempCorpus, tempDir, type TempCorpus } from '../helpers/corpus.ts';
+import { ROOT, tempCorpus, tempDir, type TempCorpus } from '../helpers/corpus.ts';
 import { runScript, type Run } from '../helpers/spawn.ts';
 
 const FACTS = 'src/cli/facts.ts';
@@ -72,5 +75,25 @@ describe('npm run facts', () => {
     expect(unknown.stdout).toBe('');
     expect(unknown.stderr).toContain('missing.md');
     expect(unknown.stderr).toContain('Usage: npm run --silent facts');
+  });
+});
+
+/** Every key of an object schema, at any depth (through arrays, nullable and optional). */
+function keysOf(schema: z.ZodType): string[] {
+  if (schema instanceof z.ZodNullable || schema instanceof z.ZodOptional) return keysOf(schema.unwrap() as z.ZodType);
+  if (schema instanceof z.ZodArray) return keysOf(schema.element as z.ZodType);
+  if (schema instanceof z.ZodObject) return Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([key, value]) => [key, ...keysOf(value)]);
+  return [];
+}
+
+describe('the README on npm run facts', () => {
+  it('names only keys the contract has, and every key of a deal and a figure', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const block = /^```\n(\{"command":"facts","articles"[\s\S]*?)^```/m.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const named = new Set([...block!.matchAll(/"([a-z_]+)"/g)].map((m) => m[1]!));
+    const keys = new Set(keysOf(factsReportSchema));
+    expect([...named].filter((key) => !keys.has(key) && key !== 'facts')).toEqual([]);
+    expect([...keys].filter((key) => !named.has(key))).toEqual([]);
   });
 });
