@@ -57,7 +57,7 @@ export const facts: Command<{ query: string }> = {
 type Found = { article: Article } | { candidates: Article[] } | { error: string };
 
 /** The article a query names: its file name exactly, else its URL, else the best match of its title words. */
-export function findArticle(corpus: Pick<Corpus, 'articles' | 'get'>, query: string): Found {
+function findArticle(corpus: Pick<Corpus, 'articles' | 'get'>, query: string): Found {
   const byFile = corpus.get(query);
   if (byFile) return { article: byFile };
   if (/^https?:\/\//i.test(query)) {
