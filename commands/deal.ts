@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { citationJson, dealItem, figureLine } from '../src/answer/facts.ts';
+import { citationJson, dealItem, dealJson, figureLine } from '../src/answer/facts.ts';
 import { errorAnswer, type Answer } from '../src/answer/model.ts';
 import type { Entity } from '../src/extract/entities.ts';
 import type { Deal } from '../src/extract/types.ts';
@@ -63,13 +63,7 @@ export const deal: Command<{ query: string }> = {
         query,
         total: all.length,
         deals: deals.map((d, i) => ({
-          investor: d.investor,
-          target: d.target,
-          amount: d.amount ? { value: d.amount.value, max: d.amount.max, currency: d.amount.currency, qualifier: d.amount.qualifier } : null,
-          status: d.status,
-          date: d.date,
-          date_from: d.dateFrom,
-          additional: d.additional,
+          ...dealJson(d),
           role: roles[i]!,
           citations: items[i]!.citations.map(citationJson),
         })),

@@ -6,6 +6,7 @@ import { errorAnswer, type Answer } from '../src/answer/model.ts';
 import { check } from './check.ts';
 import { deal } from './deal.ts';
 import { digest } from './digest.ts';
+import { facts } from './facts.ts';
 import { helpCommand } from './help.ts';
 import { news } from './news.ts';
 import { number } from './number.ts';
@@ -15,7 +16,7 @@ import type { CommandContext } from '../src/context.ts';
 
 const help = helpCommand(() => commands);
 
-export const commands: readonly Command<any>[] = [deal, number, news, check, digest, help];
+export const commands: readonly Command<any>[] = [deal, number, facts, news, check, digest, help];
 
 export function findCommand(name: string): Command<any> | undefined {
   const wanted = name.toLowerCase();

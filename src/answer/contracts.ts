@@ -12,10 +12,11 @@
  * 4217, dates ISO 8601 only as precise as the source (`2023-09`, `2026-01-30`, `2017`), instants (digest
  * times) full ISO 8601 in UTC, `null` where the source says nothing.
  *
- * Only zod and type modules below the commands may be imported here: commands import this, never the reverse.
+ * Only zod, types and data modules below the commands may be imported here: commands import this, never the reverse.
  */
 import { z } from 'zod';
-import type { DealStatus, Qualifier } from '../extract/types.ts';
+import type { DealKind, DealStatus, Qualifier } from '../extract/types.ts';
+import { FACT_METRICS } from '../extract/cues.ts';
 import { subscriptionSchema, type DigestOutcome } from '../state/types.ts';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -29,6 +30,7 @@ const instant = z.string();
 
 export const QUALIFIERS = ['exact', 'up_to', 'about', 'below', 'more_than', 'range'] as const satisfies readonly Qualifier[];
 export const DEAL_STATUSES = ['rumoured', 'talks', 'planned', 'announced', 'completed', 'historic', 'rejected'] as const satisfies readonly DealStatus[];
+export const DEAL_KINDS = ['equity', 'debt', 'secondary', 'acquisition', 'commitment', 'grant', 'unknown'] as const satisfies readonly DealKind[];
 export const DIGEST_OUTCOMES = ['sent', 'nothing_new', 'quiet', 'skipped', 'sending'] as const satisfies readonly DigestOutcome[];
 
 /** How sure the figure is: `up_to` $50B, `about` $350B, `below` $10B, `more_than`, a `range` (value–max), or `exact`. */
@@ -105,18 +107,35 @@ export const newsJsonSchema = z.object({
 // ---------------------------------------------------------------------------------------------------------
 // /deal
 
-/** One deal: investor → target. `investor` null = not named (a round's total, a table row). */
-export const dealRowSchema = z.object({
+/**
+ * A deal as `/deal` and `/facts` print it: investor(s) → target. `investor` null = not named (a round's
+ * total, a table row).
+ */
+const dealFields = {
+  /** Every investor named, the lead(s) first; empty when the text names none. */
+  investors: z.array(z.string()),
+  /** The investors the text says led the round (a subset of `investors`). */
+  lead: z.array(z.string()),
+  /** The investing side as one name (`Microsoft/Nvidia` for a joint deal); null when none is named. */
   investor: z.string().nullable(),
   target: z.string(),
   /** Null when the article gives no amount. */
   amount: amountSchema.nullable(),
+  /** equity, debt, secondary, acquisition, commitment, grant, or unknown when the text does not say. */
+  kind: z.enum(DEAL_KINDS),
+  /** The round as printed (`Series B`, `Seed`, `Series-B-Runde`), else null. */
+  round: z.string().nullable(),
   status: z.enum(DEAL_STATUSES),
   date: sourceDate.nullable(),
   /** Whether the text named the date (`text`) or the article's date stands in (`article`). */
   date_from: z.enum(['text', 'article']).nullable(),
   /** "a further $30B": on top of an earlier amount, not the same deal. */
   additional: z.boolean(),
+};
+
+/** One deal of `/deal`, merged across articles. */
+export const dealRowSchema = z.object({
+  ...dealFields,
   /** Whether the asked company received the money (`target`) or put it in (`investor`). */
   role: z.enum(['target', 'investor']),
   citations: z.array(citationSchema),
@@ -152,6 +171,68 @@ export const numberJsonSchema = z.object({
   query: z.string(),
   figures: z.array(numberFigureSchema),
   conflicts: z.array(numberConflictSchema),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// /facts and `npm run facts`
+
+/** The rule that read a fact: its id (`deal.near`, `figure.nearest-cue` …) and the reason in words: the "why". */
+export const ruleSchema = z.object({ id: z.string(), reason: z.string() });
+
+/** Where in its article a fact was read: the sentence as printed, the figure in it, and the rule. */
+const readingFields = {
+  /** The sentence (or table row) as the article prints it. */
+  quote: z.string(),
+  /** The figure inside `quote`, [start, end). */
+  highlight: spanSchema,
+  rule: ruleSchema,
+};
+
+/** A deal as one article reports it, before merging with other articles. */
+export const factsDealSchema = z.object({ ...dealFields, ...readingFields });
+
+/** A figure as one article reports it, before merging with other articles. */
+export const factsFigureSchema = z.object({
+  ...figureFields,
+  /** The metric family: valuation, revenue, arr, capex, stake, employees, users, fund_size, funding_total, market_size, price or other. */
+  metric: z.enum(FACT_METRICS),
+  /** The metric as the extractor names it (`run_rate`, `ipo_valuation`, `job_cuts` …). */
+  metric_detail: z.string(),
+  /** The company; null when the figure names none. */
+  entity: z.string().nullable(),
+  /** For valuations: before or after the new money, when the text says. */
+  basis: z.enum(['pre_money', 'post_money']).nullable(),
+  ...readingFields,
+});
+
+/** An article: its file name in the corpus folder (as in citations) and what it prints about itself. */
+export const articleRefSchema = z.object({
+  article: z.string(),
+  title: z.string().nullable(),
+  outlet: z.string().nullable(),
+  date: sourceDate.nullable(),
+  url: z.string().nullable(),
+});
+
+/** Every deal and figure one article yields, in the order of the text. */
+export const factsArticleSchema = articleRefSchema.extend({
+  deals: z.array(factsDealSchema),
+  figures: z.array(factsFigureSchema),
+});
+
+/** `npm run facts -- --json [file …]`: the articles asked for (every article of the corpus without files). */
+export const factsReportSchema = z.object({
+  command: z.literal('facts'),
+  articles: z.array(factsArticleSchema),
+});
+
+/**
+ * `/facts <file | url | words of its title>`: the one article found, its facts as `npm run facts` prints
+ * them. When several articles match the title words equally, `articles` is empty and `candidates` lists them.
+ */
+export const factsJsonSchema = factsReportSchema.extend({
+  query: z.string(),
+  candidates: z.array(articleRefSchema),
 });
 
 // ---------------------------------------------------------------------------------------------------------
@@ -314,6 +395,9 @@ export type AmountJson = z.infer<typeof amountSchema>;
 export type NewsJson = z.infer<typeof newsJsonSchema>;
 export type DealJson = z.infer<typeof dealJsonSchema>;
 export type NumberJson = z.infer<typeof numberJsonSchema>;
+export type FactsArticleJson = z.infer<typeof factsArticleSchema>;
+export type FactsReportJson = z.infer<typeof factsReportSchema>;
+export type FactsJson = z.infer<typeof factsJsonSchema>;
 export type CheckJson = z.infer<typeof checkJsonSchema>;
 export type HelpJson = z.infer<typeof helpJsonSchema>;
 export type SubscriptionJson = z.infer<typeof subscriptionSchema>;
@@ -330,6 +414,7 @@ export type AnswerJson =
   | NewsJson
   | DealJson
   | NumberJson
+  | FactsJson
   | CheckJson
   | HelpJson
   | DigestOnJson
@@ -347,6 +432,7 @@ export const CONTRACTS = {
   news: newsJsonSchema,
   deal: dealJsonSchema,
   number: numberJsonSchema,
+  facts: factsJsonSchema,
   check: checkJsonSchema,
   help: helpJsonSchema,
   'digest on': digestOnJsonSchema,

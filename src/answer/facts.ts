@@ -4,7 +4,7 @@
  */
 import type { Article } from '../corpus/types.ts';
 import { sameValue } from '../extract/fact-store.ts';
-import type { Deal, FactSource, Figure, Qualifier, Quantity } from '../extract/types.ts';
+import type { Amount, Deal, DealKind, FactSource, Figure, Qualifier, Quantity } from '../extract/types.ts';
 import type { AnswerItem, Citation } from './model.ts';
 import { cite } from './cite.ts';
 
@@ -72,11 +72,48 @@ export function formatFigure(f: Figure): string {
 // ---------------------------------------------------------------------------------------------
 // Lines and rows
 
-/** "Amazon → OpenAI: up to $50B"; "investors not named", "amount not given" where the sources do not say. */
+/** How a deal's kind reads after its amount or beside its round; equity is what a deal is unless said otherwise. */
+const KIND_LABELS: Readonly<Record<DealKind, string>> = {
+  equity: '',
+  unknown: '',
+  debt: 'debt',
+  secondary: 'secondary sale',
+  acquisition: 'acquisition',
+  commitment: 'commitment',
+  grant: 'grant',
+};
+
+/**
+ * A deal as analysts read it. A round (or a named lead) reads as the round: "Anysphere: Series B · led by
+ * Sequoia Capital, with Andreessen Horowitz and Index Ventures · $120M"; other deals as "Amazon → OpenAI: up
+ * to $50B", with a kind other than equity after the amount ("· debt"). "investors not named", "amount not
+ * given" where the sources do not say.
+ */
 export function dealLine(d: Deal): string {
-  const amount = d.amount ? formatAmount({ ...d.amount, unit: d.amount.currency ?? '', kind: 'money' }) : 'amount not given';
-  const investor = d.investor ?? 'investors not named';
-  return `${investor} → ${d.target}: ${d.additional ? 'a further ' : ''}${amount}`;
+  const amount = `${d.additional ? 'a further ' : ''}${d.amount ? formatAmount({ ...d.amount, unit: d.amount.currency ?? '', kind: 'money' }) : 'amount not given'}`;
+  const kind = KIND_LABELS[d.kind];
+  if (d.round || d.lead.length) {
+    const round = d.round ? `${d.round}${kind ? ` (${kind})` : ''}` : kind;
+    return `${d.target}: ${[round, roundInvestors(d), amount].filter(Boolean).join(' · ')}`;
+  }
+  return `${d.investor ?? 'investors not named'} → ${d.target}: ${amount}${kind ? ` · ${kind}` : ''}`;
+}
+
+/** "led by A, with B and C", "led by A", "from B and C", "investors not named". */
+function roundInvestors(d: Deal): string {
+  const others = investorsLeadFirst(d).slice(d.lead.length);
+  if (d.lead.length) return `led by ${listed(d.lead)}${others.length ? `, with ${listed(others)}` : ''}`;
+  return others.length ? `from ${listed(others)}` : 'investors not named';
+}
+
+/** "A", "A and B", "A, B and C". */
+function listed(names: readonly string[]): string {
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** Every investor named, the lead(s) first (whatever order the extractor kept). */
+export function investorsLeadFirst(d: Deal): string[] {
+  return [...d.lead, ...d.investors.filter((name) => !d.lead.includes(name))];
 }
 
 /** "Anthropic valuation: about $350B". */
@@ -154,6 +191,34 @@ export function citeSources(sources: readonly FactSource[], articles: ArticleLoo
     if (article) citations.push(cite(article, source.quote, [source.highlight]));
   }
   return citations;
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON
+
+/** An amount in the JSON contracts: value, max, currency, qualifier (no parser offsets). */
+export function amountJson(amount: Amount | null) {
+  return amount ? { value: amount.value, max: amount.max, currency: amount.currency, qualifier: amount.qualifier } : null;
+}
+
+/**
+ * The keys a deal has in every deal row of the contracts (`/deal`, `/facts`): `investors` the lead(s) first,
+ * `lead`, and `investor` as the extractor names the investing side (null when none is named).
+ */
+export function dealJson(d: Deal) {
+  return {
+    investors: investorsLeadFirst(d),
+    lead: [...d.lead],
+    investor: d.investor,
+    target: d.target,
+    amount: amountJson(d.amount),
+    kind: d.kind,
+    round: d.round,
+    status: d.status,
+    date: d.date,
+    date_from: d.dateFrom,
+    additional: d.additional,
+  };
 }
 
 /** The JSON form of a citation in the `/deal` and `/number` contracts. */

@@ -1,6 +1,6 @@
 /** How facts are shown and compared: one formatter, one deal and figure line, one conflict rule, one citation builder. */
 import { describe, expect, it } from 'vitest';
-import { citeSources, conflictLine, dealLine, figureLine, findConflicts, formatAmount, type Printable } from '../../src/answer/facts.ts';
+import { citeSources, conflictLine, dealJson, dealLine, figureLine, findConflicts, formatAmount, type Printable } from '../../src/answer/facts.ts';
 import type { Article } from '../../src/corpus/types.ts';
 import { parseQuantities } from '../../src/extract/money.ts';
 import type { Deal, FactSource, Figure } from '../../src/extract/types.ts';
@@ -89,7 +89,30 @@ describe('deal and figure lines', () => {
     [{ investor: null, investorId: null, investorIds: [] }, 'investors not named → OpenAI: up to $50B'],
     [{ amount: null }, 'Amazon → OpenAI: amount not given'],
     [{ additional: true, amount: { value: 4e9, max: null, currency: 'USD', qualifier: 'exact' } }, 'Amazon → OpenAI: a further $4B'],
+    [{ kind: 'debt' }, 'Amazon → OpenAI: up to $50B · debt'],
+    [{ kind: 'unknown' }, 'Amazon → OpenAI: up to $50B'],
+    [
+      {
+        investors: ['Andreessen Horowitz', 'Sequoia Capital', 'Index Ventures'],
+        lead: ['Sequoia Capital'],
+        round: 'Series B',
+        target: 'Anysphere',
+        amount: { value: 120e6, max: null, currency: 'USD', qualifier: 'exact' },
+      },
+      'Anysphere: Series B · led by Sequoia Capital, with Andreessen Horowitz and Index Ventures · $120M',
+    ],
+    [{ lead: ['Thrive Capital', 'Amazon'], investors: ['Amazon', 'Thrive Capital'], round: null }, 'OpenAI: led by Thrive Capital and Amazon · up to $50B'],
+    [{ round: 'Seed', investors: [], investor: null, amount: null }, 'OpenAI: Seed · investors not named · amount not given'],
+    [{ round: 'Series C', kind: 'debt', investors: ['Amazon', 'Nvidia'] }, 'OpenAI: Series C (debt) · from Amazon and Nvidia · up to $50B'],
   ])('deal %j → %s', (overrides, line) => expect(dealLine(deal(overrides))).toBe(line));
+
+  it('deal JSON: the lead(s) first among the investors, whatever order the extractor kept', () => {
+    expect(dealJson(deal({ investors: ['Amazon', 'Nvidia', 'Thrive Capital'], lead: ['Thrive Capital'] }))).toMatchObject({
+      investors: ['Thrive Capital', 'Amazon', 'Nvidia'],
+      lead: ['Thrive Capital'],
+      investor: 'Amazon',
+    });
+  });
 
   it('a figure is its subject and its value', () => {
     expect(figureLine(figure(350e9, 'a.md'))).toBe('Anthropic valuation: about $350B');

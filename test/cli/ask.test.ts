@@ -1,34 +1,11 @@
 /** The command-line entry points, spawned for real: exit codes, JSON on stdout, one-line config errors. */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { errorJsonSchema, newsHitSchema, newsJsonSchema } from '../../src/answer/contracts.ts';
-import { ROOT, tempDir } from '../helpers/corpus.ts';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a script under tsx with a clean environment: only these variables (and PATH/HOME) are set. */
-function run(script: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', CORPUS_DIR: 'seeds', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { tempDir } from '../helpers/corpus.ts';
+import { runScript as run, type Run } from '../helpers/spawn.ts';
 
 /** The /news contract (src/answer/contracts.ts), strictly: no other keys. */
 const contract = z.strictObject({ ...newsJsonSchema.shape, hits: z.array(z.strictObject(newsHitSchema.shape)) });

@@ -134,6 +134,37 @@ describe('/deal', () => {
     ]);
   });
 
+  it('every row carries investors (the lead first), lead, kind and round; investor is the investing side as before', async () => {
+    const deals = await dealsOf('/deal openai');
+    for (const d of deals) {
+      expect(d.lead.every((name) => d.investors.includes(name))).toBe(true);
+      expect(d.investors.slice(0, d.lead.length)).toEqual(d.lead);
+      expect(d.investors.length === 0).toBe(d.investor === null);
+    }
+    expect(deals.find((d) => d.investor === 'Amazon' && d.status === 'talks')).toMatchObject({ investors: ['Amazon'], lead: [], kind: 'unknown', round: null });
+  });
+
+  it('a round with a lead: the line reads as the round, the JSON lists the lead first', async () => {
+    const corpus = tempCorpus({
+      'round.md': '---\ndate: 2026-01-05\nlang: en\n---\nNvidia and Microsoft invest $2 billion in Cohere.\n',
+    });
+    const ctx = corpus.context();
+    // The extractor does not name leads or rounds yet: give the stored deal the reading an analyst would.
+    const stored = ctx.corpus.facts.dealsOf('cohere')[0]!;
+    expect(stored.investors).toEqual(['Nvidia', 'Microsoft']);
+    Object.assign(stored, { lead: ['Microsoft'], round: 'Series B', kind: 'equity' });
+    const result = await answer('/deal cohere', ctx);
+    expect(result.items[0]!.text).toBe('Cohere: Series B · led by Microsoft, with Nvidia · $2B');
+    expect(result.items[0]!.detail).toBe('into Cohere · announced · 2026-01-05 (article date)');
+    expect(dealJson.parse(result.json).deals[0]).toMatchObject({
+      investors: ['Microsoft', 'Nvidia'],
+      lead: ['Microsoft'],
+      investor: 'Nvidia/Microsoft',
+      kind: 'equity',
+      round: 'Series B',
+    });
+  });
+
   it('unknown company: says so and suggests near names', async () => {
     const result = await ask('/deal antropik');
     expect(result.error).toMatch(/don't know a company/);
