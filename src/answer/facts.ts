@@ -203,13 +203,13 @@ export function amountJson(amount: Amount | null) {
 
 /**
  * The keys a deal has in every deal row of the contracts (`/deal`, `/facts`): `investors` the lead(s) first,
- * `lead`, and `investor` as the extractor names the investing side (null when none is named).
+ * `lead`, and `investor` the lead or else the first investor named (null when none is named).
  */
 export function dealJson(d: Deal) {
   return {
     investors: investorsLeadFirst(d),
     lead: [...d.lead],
-    investor: d.investor,
+    investor: investorsLeadFirst(d)[0] ?? d.investor,
     target: d.target,
     amount: amountJson(d.amount),
     kind: d.kind,

@@ -110,7 +110,7 @@ describe('deal and figure lines', () => {
     expect(dealJson(deal({ investors: ['Amazon', 'Nvidia', 'Thrive Capital'], lead: ['Thrive Capital'] }))).toMatchObject({
       investors: ['Thrive Capital', 'Amazon', 'Nvidia'],
       lead: ['Thrive Capital'],
-      investor: 'Amazon',
+      investor: 'Thrive Capital',
     });
   });
 

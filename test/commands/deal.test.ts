@@ -13,7 +13,7 @@ type DealRow = z.infer<typeof dealJson>['deals'][number];
 const ask = (line: string) => answer(line, seedContext());
 const dealsOf = async (line: string) => dealJson.parse((await ask(line)).json).deals;
 /** The companies on both sides of a deal row ("Microsoft/Nvidia" is two investors). */
-const sides = (d: DealRow) => [...(d.investor?.split('/') ?? []), d.target];
+const sides = (d: DealRow) => [...d.investors, d.target];
 
 describe('/deal', () => {
   it('openai: the round with Amazon, Nvidia, SoftBank and Microsoft, each cited, plus total and valuation', async () => {
@@ -134,14 +134,14 @@ describe('/deal', () => {
     ]);
   });
 
-  it('every row carries investors (the lead first), lead, kind and round; investor is the investing side as before', async () => {
+  it('every row carries investors (the lead first), lead, kind and round; investor is the lead or the first named', async () => {
     const deals = await dealsOf('/deal openai');
     for (const d of deals) {
       expect(d.lead.every((name) => d.investors.includes(name))).toBe(true);
       expect(d.investors.slice(0, d.lead.length)).toEqual(d.lead);
-      expect(d.investors.length === 0).toBe(d.investor === null);
+      expect(d.investor).toBe(d.investors[0] ?? null);
     }
-    expect(deals.find((d) => d.investor === 'Amazon' && d.status === 'talks')).toMatchObject({ investors: ['Amazon'], lead: [], kind: 'unknown', round: null });
+    expect(deals.find((d) => d.investor === 'Amazon' && d.status === 'talks')).toMatchObject({ investors: ['Amazon'], lead: [], round: null });
   });
 
   it('a round with a lead: the line reads as the round, the JSON lists the lead first', async () => {
@@ -149,7 +149,7 @@ describe('/deal', () => {
       'round.md': '---\ndate: 2026-01-05\nlang: en\n---\nNvidia and Microsoft invest $2 billion in Cohere.\n',
     });
     const ctx = corpus.context();
-    // The extractor does not name leads or rounds yet: give the stored deal the reading an analyst would.
+    // Give the stored deal a lead and a round, as "led by" and "Series B" in the text would.
     const stored = ctx.corpus.facts.dealsOf('cohere')[0]!;
     expect(stored.investors).toEqual(['Nvidia', 'Microsoft']);
     Object.assign(stored, { lead: ['Microsoft'], round: 'Series B', kind: 'equity' });
@@ -159,7 +159,7 @@ describe('/deal', () => {
     expect(dealJson.parse(result.json).deals[0]).toMatchObject({
       investors: ['Microsoft', 'Nvidia'],
       lead: ['Microsoft'],
-      investor: 'Nvidia/Microsoft',
+      investor: 'Microsoft',
       kind: 'equity',
       round: 'Series B',
     });

@@ -81,7 +81,7 @@ describe('questions in plain words', () => {
 
   it('who invested in Inflection? → Microsoft and Nvidia, 2023', async () => {
     const json = dealJson.parse((await ask('who invested in Inflection?')).json);
-    expect(json.deals[0]).toMatchObject({ investor: 'Microsoft/Nvidia', target: 'Inflection AI', date: '2023-05' });
+    expect(json.deals[0]).toMatchObject({ investor: 'Microsoft', investors: ['Microsoft', 'Nvidia'], target: 'Inflection AI', date: '2023-05' });
   });
 
   it('"stimmt das?" and "source?" route to the check', async () => {
