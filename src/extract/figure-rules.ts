@@ -12,6 +12,7 @@ import {
 } from './cues.ts';
 import type { Entity, EntityMention } from './entities.ts';
 import type { Figure, Quantity } from './types.ts';
+import { companyLike, governed, inList, possessive } from './clause-roles.ts';
 import {
   clauseOf,
   hasCue,
@@ -92,7 +93,13 @@ export function isRoundOrFunding(quantity: Quantity, v: SentenceView): boolean {
   return metric === 'funding_round' || metric === 'funding';
 }
 
-/** Who a figure is about: named in the clause, else the sentence, else (for company books) the paragraph's company. */
+/**
+ * Whom a figure belongs to, in this order: the genitive owner before it ("Cohere's valuation", "its revenue"
+ * → the company in focus), the name after the metric word ("Umsatz von Nvidia", "valuing Acme at"), the
+ * nearest name before it that no preposition governs and no investor list holds, and for a company's own
+ * books the company in focus when the sentence names nobody else. Funds and people are never valued;
+ * countries keep no company books.
+ */
 function entityFor(
   quantity: Quantity,
   v: SentenceView,
@@ -101,22 +108,40 @@ function entityFor(
   subject: EntityMention | null,
   state: ArticleState,
 ): EntityMention | null {
+  const lang = state.article.lang;
   const companyFigure = COMPANY_METRICS.has(metric.replace(/_growth$/, '')) || COMPANY_ANAPHORA.test(v.text);
-  // A company's books are never a country's: "Läden … in den USA brachte eine Belastung" is Amazon's charge.
-  // Funds and people invest; what gets valued is the company ("led by Spark Capital, valuing the startup at …").
   const valued = metric === 'valuation' || metric === 'ipo_valuation';
-  const mentions = (companyFigure ? parties(v.mentions) : v.mentions).filter(
-    (m) => !valued || (m.entity.kind !== 'fund' && m.entity.kind !== 'person'),
-  );
-  const inClause = mentions.filter((m) => m.start >= clause[0] && m.end <= clause[1]);
-  const before = inClause.filter((m) => m.end <= quantity.start).at(-1);
-  if (before) return before;
+  const eligible = (companyFigure ? parties(v.mentions) : v.mentions).filter((m) => (!valued || companyLike(m)) && !inList(v, m, lang));
+  const before = eligible.filter((m) => m.start >= clause[0] && m.end <= quantity.start);
+  const owner = before.filter((m) => possessive(m, lang) && /^\s*(?:[\p{L}-]+\s+){0,3}$/u.test(v.text.slice(m.end, quantity.start).replace(VALUE_WORDS, ' '))).at(-1);
+  if (owner) return owner;
+  const textBefore = v.text.slice(clause[0], quantity.start);
+  // "its revenue": the company named before in the sentence, else the one in focus.
+  if (companyFigure && /(?:^|\s)(?:its|their|seine[nmrs]?|ihre[nmrs]?|dessen|deren)\s+(?:[\p{L}-]+\s+){0,3}$/iu.test(textBefore)) {
+    return eligible.filter((m) => m.end <= quantity.start && !governed(v, m, lang)).at(-1) ?? subject ?? state.mainEntity;
+  }
+  const named = eligible.find((m) => m.start >= clause[0] && m.end <= clause[1] && OWNER_AFTER_CUE.test(v.text.slice(Math.max(clause[0], m.start - 30), m.start)));
+  if (named) return named;
+  const free = eligible.filter((m) => !governed(v, m, lang) && !possessive(m, lang));
+  const nearestFree = free.filter((m) => m.start >= clause[0] && m.end <= quantity.start).at(-1);
+  if (nearestFree) return nearestFree;
   if (companyFigure) {
-    return inClause[0] ?? mentions.filter((m) => m.end <= quantity.start).at(-1) ?? mentions[0] ?? subject ?? state.mainEntity;
+    const sentenceSubject = free.filter((m) => m.end <= quantity.start).at(-1) ?? (lang === 'de' ? free[0] : undefined);
+    if (sentenceSubject) return sentenceSubject;
+    // "Bei Microsoft flossen …", "Net income for Alphabet …": a sentence that names one company speaks of it.
+    if (eligible.length === 1) return eligible[0]!;
+    // "The company's revenue …", or no name at all: the company the paragraph is about.
+    return COMPANY_ANAPHORA.test(v.text) || eligible.length === 0 ? (subject ?? state.mainEntity) : null;
   }
   // Other figures (shares, growth, jobs) are only attributed when nobody else is named in the sentence.
   return v.mentions.length ? null : subject;
 }
+
+/** "Umsatz von Nvidia", "revenue of Acme", "valuing Acme at", "bewertet Acme mit": the owner named after the metric word. */
+/** Words between a genitive owner and its figure: "Cohere's most recent valuation of". */
+const VALUE_WORDS = /\b(?:of|von|at|bei|auf|is|was|now|stands|liegt|lag|beträgt|betrug)\b/giu;
+
+const OWNER_AFTER_CUE = /(?:\b(?:umsatz\p{L}*|gewinn\p{L}*|verlust\p{L}*|bewertung|revenue|sales|profit|income|valuation|wert)\s+(?:von|des|der|of|for|bei)|\bvalu(?:ing|es|ed)|\bbewertet(?:e|en)?)\s+(?:the\s+|der\s+|die\s+|das\s+)?$/iu;
 
 /** The metric cue nearest to the quantity in its clause, among the metrics that fit its kind. */
 export function nearestMetric(

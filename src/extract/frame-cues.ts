@@ -80,12 +80,12 @@ export const FUND_NOUN = /\b(?:fonds|\p{L}*vehikels?|fund|vehicle)\b/iu;
 
 /** Words that make a preposition govern a name: a name right after one of these is no clause subject. */
 export const PREPOSITIONS: Record<Lang, readonly string[]> = {
-  en: ['in', 'into', 'for', 'to', 'from', 'by', 'of', 'with', 'at', 'on', 'than', 'including', 'like', 'as', 'about', 'over', 'among', 'alongside', 'against', 'behind', 'via', 'through', 'after', 'before', 'under', 'between', 'versus', 'vs'],
+  en: ['in', 'into', 'for', 'to', 'from', 'by', 'of', 'with', 'at', 'on', 'than', 'including', 'like', 'about', 'over', 'among', 'alongside', 'against', 'behind', 'via', 'through', 'after', 'before', 'under', 'between', 'versus', 'vs'],
   de: ['in', 'an', 'bei', 'für', 'fur', 'von', 'vom', 'mit', 'durch', 'um', 'über', 'uber', 'aus', 'nach', 'zu', 'zum', 'zur', 'gegen', 'unter', 'neben', 'als', 'wie', 'beim', 'im', 'am', 'ins', 'laut', 'gemäß', 'seitens', 'zwischen', 'vor', 'hinter', 'ohne', 'samt'],
 };
 
 /** Words that may stand between a preposition and the name it governs ("in the Paris-based startup Mistral"). */
-export const NOUN_PHRASE_FILLERS = /^(?:the|a|an|its|their|his|her|der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines|seine[mnrs]?|ihre[mnrs]?|[\p{Ll}][\p{L}-]*|[\p{Lu}][\p{L}]*-(?:based|basierte[mn]?)|[\p{Lu}][\p{Ll}]+(?:er|s))$/u;
+export const NOUN_PHRASE_FILLERS = /^(?:the|a|an|its|their|his|her|der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines|seine[mnrs]?|ihre[mnrs]?|[\p{Ll}][\p{L}-]*|[\p{Lu}][\p{L}]*-(?:based|basierte[mn]?)|(?!(?:September|Oktober|October|November|Dezember|December)$)[\p{Lu}][\p{Ll}]+(?:er|s))$/u;
 
 /** Kinds by the words of the sentence, most specific first (an acquisition frame decides before these). */
 export const KIND_CUES: readonly { kind: DealKind; pattern: RegExp }[] = [

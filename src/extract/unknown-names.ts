@@ -27,7 +27,7 @@ const AFTER_CUE_EN = new RegExp(String.raw`(?<![\p{L}])(?:${COMPANY_NOUNS_EN})\s
 const AFTER_CUE_DE = new RegExp(String.raw`(?<![\p{L}])(?:${COMPANY_NOUNS_DE})\s+(${NAME})(?=\s*[,.;:)!?]|\s+\p{Ll}|\s+(?:Ende|Anfang|Mitte)\s|$)`, 'gu');
 /** The name, then an apposition that says what it is: "Clay, an AI sales automation startup". */
 const APPOSITION = new RegExp(
-  String.raw`(?<![\p{L}\d])(?<!\b(?:in|aus|from|at|nach|to) )(${NAME}),\s+(?:a|an|the|another|ein|eine|einem|einer)\s+(?:[\p{L}\d'’-]+\s+){0,4}(?:${COMPANY_NOUNS_EN}|${COMPANY_NOUNS_DE})(?![\p{L}])(?=\s*[,.;:)–—]|\s+(?:aus|from|based|in|im|that|which|whose|mit|with|für|for|of|known)\b)`,
+  String.raw`(?<![\p{L}\d])(?<!\b(?:in|aus|from|at|nach|to) )(${NAME}),\s+(?:a|an|the|another|ein|eine|einem|einer)\s+(?:[\p{L}\d'’-]+\s+){0,4}(?:${COMPANY_NOUNS_EN}|${COMPANY_NOUNS_DE})(?![\p{L}])(?=\s*[,.;:)–—]|\s+(?:aus|from|based|in|im|that|which|whose|mit|with|für|for|of|known|founded|backed|valued|headquartered|launched|created|owned|gegründet)\b)`,
   'gu',
 );
 const LEGAL_FORM = /\s+(?:Inc\.?|Corp\.?|Corporation|AG|GmbH|SE|Ltd\.?|LLC|plc|S\.A\.|SAS)$/u;
