@@ -31,6 +31,7 @@ export const IPO_WORDS: readonly string[] = ['borsengang', 'ipo', 'listing', 'bo
 export const METRIC_LABELS: Record<string, string> = {
   ...Object.fromEntries(METRIC_CUES.map((c) => [c.metric, c.label])),
   ipo_valuation: 'IPO valuation',
+  funding_total: 'total funding',
   count: 'count',
 };
 

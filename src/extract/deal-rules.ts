@@ -28,13 +28,15 @@ import {
 } from './clause-roles.ts';
 import { type DateMention } from './dates.ts';
 import type { EntityMention } from './entities.ts';
-import { CONVERSION_OPEN, FUND_NOUN, KIND_CUES, PARTNER_PREPOSITION, REJECTED_CUES, ROUND_NAME, RUMOUR_CUES } from './frame-cues.ts';
+import { FUND_NOUN, KIND_CUES, PARTNER_PREPOSITION, REJECTED_CUES, ROUND_NAME, RUMOUR_CUES } from './frame-cues.ts';
 import type { Deal, DealKind, DealStatus, Quantity, Rule } from './types.ts';
 import type { Lang } from '../text/lang.ts';
 import { nearestMetric } from './figure-rules.ts';
 import {
   clauseOf,
   hasCue,
+  isConversion,
+  isRunningTotal,
   hasWord,
   nearest,
   source,
@@ -70,20 +72,11 @@ function governingCue(quantity: Quantity, v: SentenceView, cues: Cue[]): Cue | n
   return byDistance(inClause) ?? byDistance(nouns) ?? byDistance(verbs.filter((c) => distance(c, quantity) <= VERB_REACH / 2));
 }
 
-/** "€1.7 billion ($2 billion)": the amount in brackets converts the one before; it is no second fact. */
-export function isConversion(quantity: Quantity, v: SentenceView): boolean {
-  const before = v.text.slice(0, quantity.start);
-  if (!CONVERSION_OPEN.test(before)) return false;
-  const open = before.lastIndexOf('(');
-  return v.quantities.some((q) => q !== quantity && q.kind === 'money' && q.end <= open && open - q.end <= 3);
-}
-
 /** Amounts that are not money moving: a price per share, a payout per dollar, a running total. */
 function notADealAmount(quantity: Quantity, v: SentenceView, clause: [number, number]): boolean {
   const after = v.text.slice(quantity.end, quantity.end + 30);
   if (/^\s*(?:per|a|for each|for every|je|pro)\s+(?:share|aktie|dollar|person|user|month|year|jahr|monat)\b/iu.test(after)) return true;
-  const clauseText = v.text.slice(...clause);
-  return /\b(?:in total|to date|so far|total funding|bringing (?:its|the|their) total|insgesamt eingesammelt|bislang insgesamt|seit (?:seiner|ihrer) gründung)\b/iu.test(clauseText);
+  return isRunningTotal(v, clause);
 }
 
 // ── Roles by frame ───────────────────────────────────────────────────────────────────────────────────

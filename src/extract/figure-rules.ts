@@ -15,6 +15,8 @@ import type { Figure, Quantity } from './types.ts';
 import { companyLike, governed, inList, possessive } from './clause-roles.ts';
 import {
   clauseOf,
+  isConversion,
+  isRunningTotal,
   hasCue,
   nearest,
   parties,
@@ -41,7 +43,7 @@ export function figureFor(
   about: Entity | null = null,
   receiver: Entity | null = null,
 ): Figure | null {
-  if (quantity.value === null) return null;
+  if (quantity.value === null || isConversion(quantity, v)) return null;
   const clause = clauseOf(v, quantity.start);
   let metric = nearestMetric(quantity, v, clause) ?? nearestMetric(quantity, v, [0, v.text.length]);
   let period = periodFor(quantity, v, clause);
@@ -64,7 +66,16 @@ export function figureFor(
   if (metric === 'valuation' && hasCue(v.words, IPO_WORDS)) metric = 'ipo_valuation';
   if (REPORTING_METRICS.has(metric) && previous && REPORTING_METRICS.has(previous.metric)) period ??= previous.period;
   const valuation = metric === 'valuation' || metric === 'ipo_valuation';
+  // Money raised is a deal's amount; as a figure only as the round of a deal read here, or as a running total.
+  if (metric === 'funding' || metric === 'funding_round') {
+    if (isRunningTotal(v, clause)) metric = 'funding_total';
+    else if (!about) return null;
+  }
   const entity = about ?? (valuation ? receiver : null) ?? entityFor(quantity, v, clause, metric, subject, state)?.entity ?? null;
+  // Spending plans are a company's own: a fund, a bank, a person or a state investing is a deal or nothing.
+  if ((metric === 'investment' || metric === 'facility') && entity && entity.kind !== 'company' && entity.kind !== 'lab') return null;
+  // A share or a count of no one is no fact a reader can use.
+  if (!entity && quantity.kind !== 'money') return null;
   const name = entity?.name ?? null;
   return {
     entityId: entity?.id ?? null,
@@ -76,10 +87,16 @@ export function figureFor(
     max: quantity.max,
     unit: quantity.kind === 'money' ? (quantity.currency ?? 'money') : quantity.unit,
     qualifier: quantity.qualifier,
-    basis: null,
-    rule: { id: 'figure.nearest-cue', reason: `the cue for ${metric} nearest to the number` },
+    basis: valuation ? basisOf(v.text.slice(Math.max(clause[0], quantity.start - 40), Math.min(clause[1], quantity.end + 40))) : null,
+    rule: { id: `figure.${metric}`, reason: `the cue for ${metric} nearest to the number; ${entity ? `${entity.name} owns it` : 'no company named'}` },
     sources: [source(state.article, v.sentence, quantity)],
   };
+}
+
+function basisOf(text: string): 'pre_money' | 'post_money' | null {
+  if (/\bpre-?money\b/iu.test(text)) return 'pre_money';
+  if (/\bpost-?money\b/iu.test(text)) return 'post_money';
+  return null;
 }
 
 function metricLabel(metric: string, quantity: Quantity): string {

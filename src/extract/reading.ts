@@ -4,6 +4,7 @@
  */
 import type { Article, Sentence } from '../corpus/types.ts';
 import { foldWord } from '../text/words.ts';
+import { CONVERSION_OPEN } from './frame-cues.ts';
 import { findDates, type DateMention } from './dates.ts';
 import type { EntityCatalog, EntityMention } from './entities.ts';
 import { parseQuantities } from './money.ts';
@@ -154,3 +155,20 @@ export function source(article: Article, sentence: Sentence, quantity: Quantity)
   };
 }
 
+
+/** "€1.7 billion ($2 billion)": the amount in brackets converts the one before; it is no second fact. */
+export function isConversion(quantity: Quantity, v: SentenceView): boolean {
+  const before = v.text.slice(0, quantity.start);
+  if (!CONVERSION_OPEN.test(before)) return false;
+  const open = before.lastIndexOf('(');
+  return v.quantities.some((q) => q !== quantity && q.kind === 'money' && q.end <= open && open - q.end <= 3);
+}
+
+/** "in total", "to date", "bringing its total funding to", "insgesamt eingesammelt": money raised over time, not one round. */
+const RUNNING_TOTAL = /\b(?:in total|to date|so far|total funding|bringing (?:its|the|their) total(?: funding)?|insgesamt eingesammelt|bislang insgesamt|seit (?:seiner|ihrer) gründung)\b/iu;
+/** A sentence that opens with it: "To date, Character has raised more than $150m". */
+const RUNNING_TOTAL_OPENING = /^\W*(?:to date|so far|in total|all told|bislang|bisher|insgesamt)\b/iu;
+
+export function isRunningTotal(v: SentenceView, clause: [number, number]): boolean {
+  return RUNNING_TOTAL.test(v.text.slice(...clause)) || RUNNING_TOTAL_OPENING.test(v.text);
+}

@@ -76,18 +76,28 @@ describe('metric and company', () => {
     { text: 'Anthropic is valued at $183 billion.', subject: 'Anthropic valuation' },
     { text: 'Bei einem Börsengang könnte Anthropic mit bis zu 500 Milliarden Dollar bewertet werden.', lang: 'de', subject: 'Anthropic IPO valuation' },
     { text: "Nvidia's revenue rose 62% in the third quarter.", subject: 'Nvidia revenue growth 2025-Q3' },
-    { text: 'Die Firma beschäftigt 2.000 Mitarbeiter.', lang: 'de', subject: 'employees' },
+    { text: 'Die Firma Microsoft beschäftigt 2.000 Mitarbeiter.', lang: 'de', subject: 'Microsoft employees' },
     { text: 'Meta will 2026 rund 100 Milliarden Dollar investieren.', lang: 'de', subject: 'Meta investment (capex) 2026' },
   ] as { text: string; lang?: Lang; subject: string }[])('the subject names company, metric and period: $text', ({ text, lang, subject }) => {
     expect(figureIn(text, { lang }).subject).toBe(subject);
   });
 
-  it('a valuation named right after the amount wins over a round before it', () => {
+  it('a valuation named right after the amount wins over a round before it; the round alone is no figure', () => {
     const figures = figuresIn('Anthropic raised $13 billion at a $183 billion post-money valuation.');
-    expect(figures.map((f) => [f.value, f.metric])).toEqual([
-      [13e9, 'funding'],
-      [183e9, 'valuation'],
-    ]);
+    expect(figures.map((f) => [f.value, f.metric, f.basis])).toEqual([[183e9, 'valuation', 'post_money']]);
+  });
+
+  it('money raised to date is a running total', () => {
+    expect(figureIn('To date, Anthropic has raised more than $27 billion.')).toMatchObject({ entity: 'Anthropic', metric: 'funding_total', value: 27e9 });
+  });
+
+  it('the same amount converted in brackets is no second figure', () => {
+    expect(figuresIn('Mistral AI is valued at €11.7 billion ($13.7 billion).').map((f) => f.value)).toEqual([11.7e9]);
+  });
+
+  it('a fund or a state investing is no spending plan; a share of no one is no figure', () => {
+    expect(figuresIn('PSP Investments has put more than $120 million of equity.')).toEqual([]);
+    expect(figuresIn('Rund 30 Prozent der Firmen nutzen KI.', { lang: 'de' })).toEqual([]);
   });
 
   it('a range keeps its upper bound, a qualifier its meaning', () => {
@@ -170,7 +180,12 @@ describe('a number without a metric word', () => {
   });
 
   it('a count is a count of its unit, a percentage a share', () => {
-    expect(figureIn('Die Firma beschäftigt 2.000 Mitarbeiter.', { lang: 'de' })).toMatchObject({ metric: 'count', unit: 'employees', value: 2000 });
+    expect(figureIn('Die Firma beschäftigt 2.000 Mitarbeiter.', { lang: 'de', subject: 'Microsoft' })).toMatchObject({
+      entity: 'Microsoft',
+      metric: 'count',
+      unit: 'employees',
+      value: 2000,
+    });
     expect(figureIn('Microsoft kommt auf 30 Prozent.', { lang: 'de' })).toMatchObject({ metric: 'market_share', entity: 'Microsoft' });
   });
 });
