@@ -152,9 +152,13 @@ const ABBREVIATIONS = new Set(
 const MONTHS =
   /^(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|jänner)\b/i;
 
+/** How far around a period the boundary test looks: enough for a word, and it keeps the splitter linear. */
+const BOUNDARY_WINDOW = 60;
+
 /**
  * Splits a paragraph into sentences at . ! ? … followed by a space, except after abbreviations, initials,
- * and ordinal numbers before month names ("am 6. Februar").
+ * and ordinal numbers before month names ("am 6. Februar"). Each test reads a bounded window around the
+ * period, so a paragraph of any length is split in linear time.
  */
 export function splitSentences(line: Line, norm: Normalized): Sentence[] {
   const sentences: Sentence[] = [];
@@ -162,8 +166,8 @@ export function splitSentences(line: Line, norm: Normalized): Sentence[] {
   let begin = 0;
   for (const match of text.matchAll(/[.!?…]+["'“”»«)]*(?=\s+\S)/g)) {
     const stop = match.index + match[0].length;
-    const before = text.slice(begin, match.index);
-    const after = text.slice(stop).trimStart();
+    const before = text.slice(Math.max(begin, match.index - BOUNDARY_WINDOW), match.index);
+    const after = text.slice(stop, stop + BOUNDARY_WINDOW).trimStart();
     if (match[0].startsWith('.') && !endsSentence(before, after)) continue;
     pushSentence(text, begin, stop);
     begin = stop;
@@ -186,6 +190,7 @@ function endsSentence(before: string, after: string): boolean {
   if (ABBREVIATIONS.has(word)) return false;
   if (/^\p{L}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) return false; // initials, U.S
   if (/^\d{1,2}$/.test(word) && MONTHS.test(after)) return false; // "am 6. Februar"
-  if (/^\p{Ll}/u.test(after)) return false; // a lower-case continuation is no new sentence
+  // A lower-case continuation is no new sentence, unless its first word is a name written so ("xAI", "eBay").
+  if (/^\p{Ll}/u.test(after) && !/^\p{Ll}+\p{Lu}/u.test(after)) return false;
   return true;
 }

@@ -93,6 +93,14 @@ describe('sentence splitting', () => {
     ]);
   });
 
+  it('a name written in lower case ("xAI", "eBay") starts a sentence; a plain lower-case word continues one', () => {
+    expect(split('X lieh sich 12,5 Milliarden US-Dollar. xAI brachte Anleihen unter. Das kostet ca. 5 Mio. jährlich.')).toEqual([
+      'X lieh sich 12,5 Milliarden US-Dollar.',
+      'xAI brachte Anleihen unter.',
+      'Das kostet ca. 5 Mio. jährlich.',
+    ]);
+  });
+
   it('splits at ? ! and closing quotes, not inside decimals', () => {
     expect(split('Wer zahlt 6,2 Milliarden? Bezos! Er sagte: „Es lohnt sich.“ Dann ging er. Der Kurs lag bei 3.5 Prozent.')).toEqual([
       'Wer zahlt 6,2 Milliarden?',
