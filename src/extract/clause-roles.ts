@@ -12,6 +12,7 @@ import {
   NOUN_PHRASE_FILLERS,
   PREPOSITIONS,
   TARGET_PREPOSITION,
+  TARGET_WORDS,
   WEAK_LIST_CUES,
   type Frame,
 } from './frame-cues.ts';
@@ -53,15 +54,20 @@ export function cuesOf(v: SentenceView, lang: Lang): Cue[] {
 
 /** Whether a preposition governs `mention` ("in the Paris-based startup Mistral" → governed). */
 export function governed(v: SentenceView, mention: { start: number }, lang: Lang): boolean {
+  return governingPreposition(v, mention, lang) !== null;
+}
+
+/** The preposition that governs `mention` ("beim angeschlagenen Konkurrenten Intel" → "beim"), or null. */
+function governingPreposition(v: SentenceView, mention: { start: number }, lang: Lang): string | null {
   const words = v.words.filter((w) => w.end <= mention.start);
   for (let i = words.length - 1, seen = 0; i >= 0 && seen < 4; i--, seen++) {
     const word = words[i]!;
     const gap = v.text.slice(word.end, i === words.length - 1 ? mention.start : words[i + 1]!.start);
-    if (/[,;:()–—]/.test(gap)) return false;
-    if (PREPOSITIONS[lang].includes(word.folded)) return true;
-    if (!NOUN_PHRASE_FILLERS.test(v.text.slice(word.start, word.end))) return false;
+    if (/[,;:()–—]/.test(gap)) return null;
+    if (PREPOSITIONS[lang].includes(word.folded)) return word.folded;
+    if (!NOUN_PHRASE_FILLERS.test(v.text.slice(word.start, word.end))) return null;
   }
-  return false;
+  return null;
 }
 
 /** "OpenAI's", "Amazons": a genitive names the owner of what follows, not the clause's subject. */
@@ -96,13 +102,13 @@ export function subjectOf(v: SentenceView, cue: Cue, quantity: { start: number; 
     const inClause = free.filter((m) => m.start >= clause[0] && m.end <= clause[1] && m.start < Math.max(cue.end, quantity.end) + 60);
     if (inClause.length) return inClause[0]!;
   }
-  return before.at(-1) ?? (anaphorBefore(v, lang === 'de' ? clauseOf(v, cue.start)[1] : cue.start) ? focus : null);
+  // German names the subject of "…, mit fünf Milliarden einzusteigen" in the clause before: read up to the clause's end.
+  return before.at(-1) ?? (anaphorBefore(v, lang === 'de' ? clauseOf(v, cue.start)[1] : cue.start, lang === 'de') ? focus : null);
 }
 
 /** "it", "the company", "das Unternehmen", "der Konzern" before the verb. */
-export function anaphorBefore(v: SentenceView, position: number): boolean {
-  const clause = clauseOf(v, position);
-  const text = v.text.slice(clause[0], position);
+export function anaphorBefore(v: SentenceView, position: number, wholeSentence = false): boolean {
+  const text = v.text.slice(wholeSentence ? 0 : clauseOf(v, position)[0], position);
   return COMPANY_ANAPHORA.test(text) || /(?:^|[\s,])(?:it|its|they|es|sie)\s/iu.test(` ${text}`);
 }
 
@@ -175,7 +181,16 @@ export function targetAfter(v: SentenceView, state: ArticleState, position: numb
   for (const mention of candidates(v)) {
     if (mention.start < position) continue;
     if (preposition.test(v.text.slice(Math.max(0, mention.start - 40), mention.start))) return asParty(mention);
+    // "beim angeschlagenen Konkurrenten Intel", "into the Paris-based startup Mistral".
+    if (preposition === TARGET_PREPOSITION[lang] && TARGET_WORDS[lang].includes(governingPreposition(v, mention, lang) ?? '')) return asParty(mention);
   }
+  // "in die Firma von Sam Altman", "into the company of Sam Altman": the company the person is known for.
+  const ofPerson = candidates(v).find(
+    (m) => m.start >= position && m.entity.kind === 'person' && m.entity.affiliation &&
+      /(?:^|\s)(?:in|into|an|bei)\s+(?:die|das|the)\s+(?:firma|unternehmen|start-?up|company|startup|lab)\s+(?:von|of)\s+$/iu.test(v.text.slice(Math.max(0, m.start - 50), m.start)),
+  );
+  const employer = ofPerson ? state.catalog.get(ofPerson.entity.affiliation!) : undefined;
+  if (employer) return { id: employer.id, name: employer.name, mention: null };
   // No known name: accept a plain noun phrase only when it names companies ("in digitale Plattformunternehmen").
   const phrase = /\s(?:in|into)\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/u.exec(v.text.slice(position))?.[1];
   if (!phrase) return null;
@@ -227,4 +242,10 @@ export function unique(list: Party[]): Party[] {
     seen.add(key);
     return true;
   });
+}
+
+/** The sentence's subject for the next sentence's "the company" / "der Konzern": the first name no preposition governs. */
+export function sentenceSubject(v: SentenceView, lang: Lang): EntityMention | null {
+  const free = candidates(v).filter((m) => !governed(v, m, lang) && !possessive(m, lang));
+  return free.find(companyLike) ?? free[0] ?? v.mentions[0] ?? null;
 }

@@ -85,7 +85,7 @@ export const COMPANY_NOUN = /(?:unternehmen|firmen|startups?|companies|konzerne|
 
 /** Phrases standing for "the company this text is about". */
 export const COMPANY_ANAPHORA =
-  /(?:^|\s)(?:das (?:[\p{L}-]+ )?(?:unternehmen|start-?up)|die (?:[\p{L}-]+ )?(?:firma|gruppe)|der [\p{L}-]*(?:konzern|riese|gigant|hersteller)|the (?:[\w-]+ )?(?:company|group|firm|startup|lab|giant|maker|chipmaker|retailer))\b/iu;
+  /(?:^|\s)(?:das (?:[\p{L}-]+ )?(?:unternehmen|start-?up)|die (?:[\p{L}-]+ )?(?:firma|gruppe)|der (?:[\p{L}-]+ )?[\p{L}-]*(?:konzern|riese|gigant|hersteller)|the (?:[\w-]+ )?(?:company|group|firm|startup|start-up|lab|giant|maker|chipmaker|retailer))\b/iu;
 
 /** Status cues, checked in this order: the first family found decides. */
 export const STATUS_CUES: readonly { status: DealStatus | 'completed_recent'; words: readonly string[] }[] = [

@@ -109,7 +109,9 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
       // "ASML beteiligt sich mit 1,3 Milliarden": joining without a name joins the deal the article is about.
       const joins = /beteilig|steig|einsteig|particip|join/iu.test(v.text.slice(cue.start, cue.end));
       const carried = joins ? dealFocus(state) : null;
-      const target = targetAfter(v, state, Math.min(cue.start, quantity.start), lang, focus) ?? targetAfter(v, state, cue.end, lang, focus) ?? (carried ? asParty(carried) : null);
+      // German puts the target anywhere before the verb at the end: "will in die Firma … bis zu 100 Milliarden stecken".
+      const from = lang === 'de' ? clauseOf(v, Math.min(cue.start, quantity.start))[0] : Math.min(cue.start, quantity.start);
+      const target = targetAfter(v, state, from, lang, focus) ?? targetAfter(v, state, cue.end, lang, focus) ?? (carried ? asParty(carried) : null);
       if (!target) return null;
       const investors = subjectGroup.filter((p) => p.id !== target.id);
       return { target, investors: investors.length ? investors : listed, lead: leads, rule: rule('deal.invest', `"${v.text.slice(cue.start, cue.end)}": the subject gives, the name after the preposition receives`) };
@@ -180,7 +182,8 @@ function nounRoles(
 ): Roles | null {
   const lang = state.article.lang;
   const noun = v.text.slice(cue.start, cue.end);
-  const round = /round|runde|series|serie|funding|financing|finanzierung|raise|mittel|kapital|geld/iu.test(noun);
+  // Rounds and borrowing belong to the company that takes the money (the subject, or the round's owner).
+  const round = /round|runde|series|serie|funding|financing|finanzierung|raise|mittel|kapital|geld|anleihe|kredit|darlehen|loan|bond|credit facility|notes/iu.test(noun);
   const first = Math.min(cue.start, quantity.start);
   const explicitTarget =
     targetAfter(v, state, first, lang, focus) ?? (/deal|vertrag|contract|vereinbarung|agreement/iu.test(noun) ? targetAfter(v, state, first, lang, focus, PARTNER_PREPOSITION[lang]) : null);
@@ -292,7 +295,7 @@ export function dealFor(
     amount: quantity.value === null ? null : { value: quantity.value, max: quantity.max, currency: quantity.currency, qualifier: quantity.qualifier },
     additional: quantity.additional,
     status: statusFor(v, quantity, clause, date, state.article.date, lang, cue),
-    kind: kindFor(cue, v),
+    kind: kindFor(cue, quantity, v),
     round: ROUND_NAME.exec(v.text)?.[0] ?? null,
     rule: roles.rule,
     date: date?.value ?? state.article.date,
@@ -302,13 +305,19 @@ export function dealFor(
 }
 
 
-function kindFor(cue: Cue, v: SentenceView): DealKind {
+/**
+ * The kind by the words around the amount (its clause and the cue): an acquisition verb decides first, then
+ * the most specific words (secondary, debt, grant, commitment); money put in or raised is otherwise equity.
+ */
+function kindFor(cue: Cue, quantity: Quantity, v: SentenceView): DealKind {
   if (cue.kind) return cue.kind;
+  const clause = clauseOf(v, quantity.start);
+  const near = `${v.text.slice(...clause)} ${v.text.slice(cue.start, cue.end)}`;
   for (const { kind, pattern } of KIND_CUES) {
-    pattern.lastIndex = 0;
-    if (pattern.test(v.text)) return kind;
+    if (kind !== 'equity' && test(pattern, near)) return kind;
   }
-  return 'unknown';
+  if (cue.frame === 'invest' || cue.frame === 'raise' || cue.frame === 'lead') return 'equity';
+  return test(KIND_CUES.find((k) => k.kind === 'equity')!.pattern, near) ? 'equity' : 'unknown';
 }
 
 // ── Status and date ──────────────────────────────────────────────────────────────────────────────────
@@ -337,7 +346,7 @@ function statusFor(
   if ((cue.frame === 'acquire' || /offer|angebot/iu.test(v.text)) && test(REJECTED_CUES, v.text)) return 'rejected';
   let status = statusIn(wordsIn(v, clause)) ?? statusIn(v.words) ?? 'announced';
   if (status !== 'talks' && test(RUMOUR_CUES, v.text)) return 'rumoured';
-  if (PLUPERFECT.test(v.text) && (status === 'completed' || status === 'announced' || status === 'historic')) return 'historic';
+  if (PLUPERFECT.test(v.text) && (status === 'completed' || status === 'historic')) return 'historic';
   // Without the article's date, a year named in the text ("der 2017 … investierte") marks background too.
   const pastYear = date && (articleDate ? date.value.slice(0, 4) < articleDate.slice(0, 4) : true);
   if (pastYear && (status === 'completed' || status === 'announced' || status === 'historic')) return 'historic';

@@ -14,6 +14,7 @@ import { dealFor } from './deal-rules.ts';
 import { figureFor, isRoundOrFunding } from './figure-rules.ts';
 import { view, type ArticleState } from './reading.ts';
 import { ArticleNames } from './unknown-names.ts';
+import { sentenceSubject } from './clause-roles.ts';
 import { attachParticipants, participantsIn, type Participants } from './participants.ts';
 import { tableDeals } from './table-deals.ts';
 
@@ -67,7 +68,7 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
         if (statement) statements.push(statement);
       }
       sentence++;
-      subject = v.mentions[0] ?? subject;
+      subject = sentenceSubject(v, article.lang) ?? subject;
       // After "X invests in Y", a figure of "the company" in the next sentence is most often Y's.
       focus = (receiver && v.mentions.find((m) => m.canonical.id === receiver!.id)) || subject;
     });

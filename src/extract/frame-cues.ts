@@ -26,6 +26,8 @@ export interface FrameCue {
 }
 
 const w = (source: string): RegExp => new RegExp(String.raw`(?<![\p{L}\d-])(?:${source})(?![\p{L}\d])`, 'giu');
+/** Deal nouns may hang on an amount by a hyphen: "29-Milliarden-Dollar-Anleihe", "$2B-Runde". */
+const noun = (source: string): RegExp => new RegExp(String.raw`(?<![\p{L}\d])(?:${source})(?![\p{L}\d])`, 'giu');
 
 export const FRAME_CUES: Record<Lang, readonly FrameCue[]> = {
   en: [
@@ -35,7 +37,7 @@ export const FRAME_CUES: Record<Lang, readonly FrameCue[]> = {
     { frame: 'invest', pattern: w(String.raw`invest(?:s|ed|ing)?|put(?:s|ting)?|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|inject(?:s|ed|ing)?|plow(?:s|ed|ing)?|commit(?:s|ted|ting)?`) },
     { frame: 'pay', pattern: w(String.raw`pa(?:y|ys|id|ying)|hand(?:s|ed)?`) },
     { frame: 'spend', pattern: w(String.raw`sp(?:end|ends|ent|ending)`) },
-    { frame: 'deal_noun', pattern: w(String.raw`investments?|stakes?|injection|backing|funding|financing|(?:funding |financing |fundraising |investment |equity |venture |seed )?rounds?|series [a-h]\d?|raise|offer|[\p{L}-]*deal|contract|commitment|fund|vehicle|credit facility|loans?|bonds?|talks|negotiations|discussions`) },
+    { frame: 'deal_noun', pattern: noun(String.raw`investments?|stakes?|injection|backing|funding|financing|(?:funding |financing |fundraising |investment |equity |venture |seed )?rounds?|series [a-h]\d?|raise|offer|[\p{L}-]*deal|contract|commitment|fund|vehicle|credit facility|loans?|bonds?|talks|negotiations|discussions`) },
   ],
   de: [
     { frame: 'acquire', kind: 'acquisition', pattern: w(String.raw`übernimmt|übernommen|übernehmen|übernahm|kauft|kaufte|gekauft|kaufen|erwirbt|erworben|erwarb|schluckt|geschluckt|übernahme\p{L}*|\p{L}*übernahme|kauf`) },
@@ -44,7 +46,7 @@ export const FRAME_CUES: Record<Lang, readonly FrameCue[]> = {
     { frame: 'invest', pattern: w(String.raw`investier(?:t|te|ten|en)|steck(?:t|te|ten|en)|gesteckt|pump(?:t|te|ten|en)|gepumpt|schie(?:ß|ss)(?:t|en)|nachschie(?:ß|ss)en|beteilig(?:t|te|ten|en) sich|steig(?:t|en)(?= .{0,80}\bein\b)|stieg(?:en)?(?= .{0,80}\bein\b)|einsteigen|eingestiegen|einzusteigen`) },
     { frame: 'pay', pattern: w(String.raw`zahl(?:t|te|ten|en)|gezahlt|bezahl(?:t|te|ten|en)`) },
     { frame: 'spend', pattern: w(String.raw`ausgegeben|gib(?:t)(?= .{0,80}\baus\b)|gab(?= .{0,80}\baus\b)`) },
-    { frame: 'deal_noun', pattern: w(String.raw`investition|investment|beteiligung|beitrag|engagement|kapitalspritze|\p{L}*finanzierungsrunde|\p{L}*runde|finanzierung|übernahmeangebot|angebot|[\p{L}-]*deal|vertrag|beschaffung|fonds|\p{L}*vehikels?|kredit\p{L}*|anleihe\p{L}*|darlehen|verhandlungen|gespräche[n]?|mitteln?|\p{L}*kapital|geld`) },
+    { frame: 'deal_noun', pattern: noun(String.raw`investition|investment|beteiligung|beitrag|engagement|kapitalspritze|\p{L}*finanzierungsrunde|\p{L}*runde|finanzierung|übernahmeangebot|angebot|[\p{L}-]*deal|vertrag|beschaffung|fonds|\p{L}*vehikels?|kredit\p{L}*|anleihe\p{L}*|darlehen|verhandlungen|gespräche[n]?|mitteln?|\p{L}*kapital|geld`) },
   ],
 };
 
@@ -66,8 +68,11 @@ export const LEAD_CUES: Record<Lang, RegExp> = {
 /** Prepositions that make a name the target of an `invest` frame or a deal noun: "in OpenAI", "an Anthropic", "bei Intel". */
 export const TARGET_PREPOSITION: Record<Lang, RegExp> = {
   en: /(?:(?:^|\s)(?:in|into|for|to)|(?:backer|investor|shareholder|owner)s?\s+(?:of|in))\s+(?:the\s+|a\s+)?$/iu,
-  de: /(?:(?:^|\s)(?:in|an|bei|für|fur)|(?:geldgeber|investor|anteilseigner|aktionär|eigentümer)(?:in|en|s)?\s+(?:von|bei|an))\s+(?:die\s+|den\s+|das\s+|der\s+|dem\s+)?$/iu,
+  de: /(?:(?:^|\s)(?:in|an|bei|beim|für|fur)|(?:geldgeber|investor|anteilseigner|aktionär|eigentümer)(?:in|en|s)?\s+(?:von|bei|an))\s+(?:die\s+|den\s+|das\s+|der\s+|dem\s+)?$/iu,
 };
+
+/** The same prepositions as words, for a name they govern across adjectives and nouns ("beim angeschlagenen Konkurrenten Intel"). */
+export const TARGET_WORDS: Record<Lang, readonly string[]> = { en: ['in', 'into', 'for'], de: ['in', 'an', 'bei', 'beim', 'fur', 'für'] };
 
 /** With a deal noun, also the partner of a contract: "a deal with Cerebras", "ein Vertrag mit Oracle". */
 export const PARTNER_PREPOSITION: Record<Lang, RegExp> = {
@@ -85,11 +90,11 @@ export const PREPOSITIONS: Record<Lang, readonly string[]> = {
 };
 
 /** Words that may stand between a preposition and the name it governs ("in the Paris-based startup Mistral"). */
-export const NOUN_PHRASE_FILLERS = /^(?:the|a|an|its|their|his|her|der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines|seine[mnrs]?|ihre[mnrs]?|[\p{Ll}][\p{L}-]*|[\p{Lu}][\p{L}]*-(?:based|basierte[mn]?)|(?!(?:September|Oktober|October|November|Dezember|December)$)[\p{Lu}][\p{Ll}]+(?:er|s))$/u;
+export const NOUN_PHRASE_FILLERS = /^(?:[\p{L}-]*(?:[Kk]onkurrent(?:en)?|[Rr]ivalen?|[Ss]tart-?ups?|[Uu]nternehmens?|[Ff]irma|[Kk]onzerns?|[Hh]erstellers?|[Tt]ochter|[Mm]acherin|[Mm]achers?|rival|startup|company|firm|maker|developer|lab)|the|a|an|its|their|his|her|der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines|seine[mnrs]?|ihre[mnrs]?|[\p{Ll}][\p{L}-]*|[\p{Lu}][\p{L}]*-(?:based|basierte[mn]?)|(?!(?:September|Oktober|October|November|Dezember|December)$)[\p{Lu}][\p{Ll}]+(?:er|s))$/u;
 
 /** Kinds by the words of the sentence, most specific first (an acquisition frame decides before these). */
 export const KIND_CUES: readonly { kind: DealKind; pattern: RegExp }[] = [
-  { kind: 'secondary', pattern: w(String.raw`secondary(?: sale| share sale| offering)?|tender offer|employee share sale|cash out|sell (?:their |some of their )?(?:stock|shares)|mitarbeiteraktien|sekundär\p{L}*|verkaufsrunde`) },
+  { kind: 'secondary', pattern: w(String.raw`secondary(?: sale| share sale| offering)?|tender offer|employee share sale|cash out|sell (?:their |some of their )?(?:stock|shares)|mitarbeiteraktien|sekundär(?:verkauf|transaktion|platzierung)\p{L}*|verkaufsrunde`) },
   { kind: 'debt', pattern: w(String.raw`credit facility|credit line|loans?|debt(?: financing)?|bonds?|notes offering|kredit\p{L}*|\p{L}*kredite?n?|darlehen|anleihe\p{L}*|\p{L}*anleihen?|fremdkapital`) },
   { kind: 'grant', pattern: w(String.raw`grants?|subsid(?:y|ies)|fördermittel\p{L}*|förder\p{L}*|zuschuss\p{L}*|öffentlichen töpfen`) },
   { kind: 'commitment', pattern: w(String.raw`contract|commitment|committed|cloud[ -]deal|compute[ -]deal|computing[ -]deal|purchase agreement|orders?|vertrag\p{L}*|auftrag|abnahme\p{L}*|rechenleistung`) },
