@@ -157,14 +157,16 @@ const BOUNDARY_WINDOW = 60;
 
 /**
  * Splits a paragraph into sentences at . ! ? … followed by a space, except after abbreviations, initials,
- * and ordinal numbers before month names ("am 6. Februar"). Each test reads a bounded window around the
+ * and ordinal numbers before month names ("am 6. Februar"); also where a missing space glued two sentences
+ * together ("markedly.Media"). Each test reads a bounded window around the
  * period, so a paragraph of any length is split in linear time.
  */
 export function splitSentences(line: Line, norm: Normalized): Sentence[] {
   const sentences: Sentence[] = [];
   const text = line.text;
   let begin = 0;
-  for (const match of text.matchAll(/[.!?…]+["'“”»«)]*(?=\s+\S)/g)) {
+  // Also where a missing space glues two sentences ("shrunk markedly.Media reports say"), not in "Amazon.com".
+  for (const match of text.matchAll(/[.!?…]+["'“”»«)]*(?=\s+\S)|(?<=\p{Ll}{2})[.!?](?=\p{Lu}\p{Ll})/gu)) {
     const stop = match.index + match[0].length;
     const before = text.slice(Math.max(begin, match.index - BOUNDARY_WINDOW), match.index);
     const after = text.slice(stop, stop + BOUNDARY_WINDOW).trimStart();

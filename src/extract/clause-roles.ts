@@ -65,7 +65,7 @@ function governingPreposition(v: SentenceView, mention: { start: number }, lang:
     const gap = v.text.slice(word.end, i === words.length - 1 ? mention.start : words[i + 1]!.start);
     if (/[,;:()–—]/.test(gap)) return null;
     if (PREPOSITIONS[lang].includes(word.folded)) return word.folded;
-    if (!NOUN_PHRASE_FILLERS.test(v.text.slice(word.start, word.end))) return null;
+    if (!NOUN_PHRASE_FILLERS[lang].test(v.text.slice(word.start, word.end))) return null;
   }
   return null;
 }

@@ -20,6 +20,7 @@ import {
   governed,
   investorLists,
   ownerBefore,
+  possessive,
   subjectOf,
   targetAfter,
   unique,
@@ -45,6 +46,9 @@ import {
   type SentenceView,
   type Word,
 } from './reading.ts';
+
+/** A cue that is a noun (German nouns are capitalised): "Übernahme", "Kauf". */
+const NOUN_CUE = /^\p{Lu}/u;
 
 /** Verbs by which the subject takes part in a round named after them: "join", "lead", "sich beteiligen an". */
 const JOIN_VERB = /\b(?:join|joins|joined|joining|lead|leads|leading|led|co-lead|anchor|anchors|anchoring|back|backs|backing|participat\p{L}*|take part|invest\p{L}*|beteilig\p{L}*|anführ\p{L}*|führ\p{L}*)\b/iu;
@@ -129,8 +133,13 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
         buyer = listed[0]?.mention ?? null;
       } else {
         buyer = subject;
-        bought = candidates(v).find((m) => m.start >= cue.end && m !== subject && !governed(v, m, lang)) ??
-          (lang === 'de' ? candidates(v).find((m) => m.end <= cue.start && m !== subject && !governed(v, m, lang) && clauseOf(v, m.start)[0] === clauseOf(v, cue.start)[0]) ?? null : null);
+        // The object: the first name after the verb that no preposition governs and that owns nothing ("buy
+        // NVIDIA's GPUs" buys no Nvidia); German may name it before a verb at the end ("hat Nice Cognigy übernommen").
+        const object = (m: EntityMention) => m !== subject && !governed(v, m, lang) && !possessive(m, lang);
+        bought = candidates(v).find((m) => m.start >= cue.end && object(m)) ??
+          (lang === 'de' && !NOUN_CUE.test(v.text.slice(cue.start, cue.end))
+            ? (candidates(v).find((m) => m.end <= cue.start && object(m) && clauseOf(v, m.start)[0] === clauseOf(v, cue.start)[0]) ?? null)
+            : null);
       }
       if (!bought || !companyLike(bought) || bought.canonical.id === buyer?.canonical.id) return null;
       const buyers = buyer ? [asParty(buyer)] : [];

@@ -101,6 +101,14 @@ describe('sentence splitting', () => {
     ]);
   });
 
+  it('splits where a missing space glued two sentences, not inside names and addresses', () => {
+    expect(split('Its IPO has shrunk markedly.Media reports say it priced at $40. Amazon.com and Character.AI grew.')).toEqual([
+      'Its IPO has shrunk markedly.',
+      'Media reports say it priced at $40.',
+      'Amazon.com and Character.AI grew.',
+    ]);
+  });
+
   it('splits at ? ! and closing quotes, not inside decimals', () => {
     expect(split('Wer zahlt 6,2 Milliarden? Bezos! Er sagte: „Es lohnt sich.“ Dann ging er. Der Kurs lag bei 3.5 Prozent.')).toEqual([
       'Wer zahlt 6,2 Milliarden?',
