@@ -80,6 +80,8 @@ function governingCue(quantity: Quantity, v: SentenceView, cues: Cue[]): Cue | n
 function notADealAmount(quantity: Quantity, v: SentenceView, clause: [number, number]): boolean {
   const after = v.text.slice(quantity.end, quantity.end + 30);
   if (/^\s*(?:per|a|for each|for every|je|pro)\s+(?:share|aktie|dollar|person|user|month|year|jahr|monat)\b/iu.test(after)) return true;
+  // "an average annual payment of $60bn", "monatlich 5 Millionen": a rate, part of a deal, not one.
+  if (/\b(?:average|annual|yearly|monthly|per year|a year|jährlich\p{L}*|monatlich\p{L}*|durchschnittlich\p{L}*)\s+(?:[\p{L}-]+\s+){0,3}$/iu.test(v.text.slice(Math.max(0, quantity.start - 60), quantity.start))) return true;
   return isRunningTotal(v, clause);
 }
 
@@ -353,9 +355,11 @@ function statusFor(
   cue: Cue,
 ): DealStatus {
   if ((cue.frame === 'acquire' || /offer|angebot/iu.test(v.text)) && test(REJECTED_CUES, v.text)) return 'rejected';
-  let status = statusIn(wordsIn(v, clause)) ?? statusIn(v.words) ?? 'announced';
+  const worded = statusIn(wordsIn(v, clause)) ?? statusIn(v.words);
+  let status = worded ?? 'announced';
   if (status !== 'talks' && test(RUMOUR_CUES, v.text)) return 'rumoured';
-  if (PLUPERFECT.test(v.text) && (status === 'completed' || status === 'historic')) return 'historic';
+  // "had raised", "hatte … aufgelegt": background, unless the words say it was only announced or planned then.
+  if (PLUPERFECT.test(v.text) && (!worded || status === 'completed' || status === 'historic')) return 'historic';
   // Without the article's date, a year named in the text ("der 2017 … investierte") marks background too.
   const pastYear = date && (articleDate ? date.value.slice(0, 4) < articleDate.slice(0, 4) : true);
   if (pastYear && (status === 'completed' || status === 'announced' || status === 'historic')) return 'historic';

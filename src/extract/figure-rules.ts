@@ -29,6 +29,7 @@ import {
 /** Money, percent and count metrics a cue may assign; growth and shares only describe percentages. */
 const PERCENT_METRICS = new Set(['growth', 'share_price', 'market_share']);
 const COUNT_METRICS = new Set(['job_cuts', 'jobs']);
+const DEAL_WORTH = /\b(?:contract|deal|agreement|order|package|commitment|vertrag|auftrag|deal|paket|vereinbarung)\p{L}*\s+(?:\S+\s+){0,5}(?:im\s+)?$/u;
 const VALUATION_AFTER = /^\s*(?:(?:pre|post)-money\s+)?(?:valuation|bewertung)\b/;
 const SHARE_PRICE_WORDS = METRIC_CUES.find((c) => c.metric === 'share_price')!.words;
 
@@ -191,6 +192,8 @@ export function nearestMetric(
     for (const word of wordsIn(v, clause)) {
       if (word.start >= quantity.start && word.end <= quantity.end) continue;
       const cue = words.filter((c) => cueMatches(word.folded, c)).sort((a, b) => b.length - a.length)[0];
+      // "a contract with Oracle worth $300bn", "ein Auftrag im Wert von": the deal's size, not a valuation.
+      if (metric === 'valuation' && (cue === 'worth' || cue === 'wert') && DEAL_WORTH.test(lower.slice(Math.max(clause[0], word.start - 80), word.start))) continue;
       if (cue) consider(metric, cue, word.start, word.end);
     }
   }
