@@ -68,7 +68,9 @@ const distance = (a: { start: number; end: number }, b: { start: number; end: nu
 function governingCue(quantity: Quantity, v: SentenceView, cues: Cue[]): Cue | null {
   const clause = clauseOf(v, quantity.start);
   const others = v.quantities.filter((q) => q !== quantity && q.kind === 'money');
-  const clear = (cue: Cue) => !others.some((q) => q.start >= Math.min(cue.end, quantity.end) && q.end <= Math.max(cue.start, quantity.start));
+  // No other amount between a verb and its amount, except in "raised $40M and $7M respectively".
+  const respectively = /\b(?:respectively|beziehungsweise)\b/iu.test(v.text.slice(quantity.end));
+  const clear = (cue: Cue) => respectively || !others.some((q) => q.start >= Math.min(cue.end, quantity.end) && q.end <= Math.max(cue.start, quantity.start));
   const verbs = cues.filter((c) => c.frame !== 'deal_noun' && clear(c) && distance(c, quantity) <= VERB_REACH);
   const inClause = verbs.filter((c) => c.start >= clause[0] && c.end <= clause[1]);
   const nouns = cues.filter((c) => c.frame === 'deal_noun' && clear(c) && distance(c, quantity) <= NOUN_REACH);
@@ -109,6 +111,15 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
   switch (cue.frame) {
     case 'raise': {
       if (!subject || !companyLike(subject)) return null;
+      // "A and B have raised $40 million and $7 million respectively": the n-th amount is the n-th company's.
+      const group = coInvestors(v, subject);
+      if (group.length > 1 && /\b(?:respectively|beziehungsweise)\b/iu.test(v.text)) {
+        const until = v.text.slice(cue.end).search(/\b(?:respectively|beziehungsweise)\b/iu) + cue.end;
+        const amounts = v.quantities.filter((q) => q.kind === 'money' && q.start > cue.start && q.end <= until);
+        const owner = group[amounts.indexOf(quantity)];
+        if (group.length !== amounts.length || !owner) return null;
+        return { target: asParty(owner), investors: listed, lead: leads, rule: rule('deal.raise', `"respectively": the ${amounts.indexOf(quantity) + 1}. amount is ${owner.canonical.name}'s`) };
+      }
       return { target: asParty(subject), investors: listed, lead: leads, rule: rule('deal.raise', `${subject.canonical.name} is the subject of "${v.text.slice(cue.start, cue.end)}": it receives the money`) };
     }
     case 'invest': {

@@ -30,12 +30,20 @@ const APPOSITION = new RegExp(
   String.raw`(?<![\p{L}\d])(?<!\b(?:in|aus|from|at|nach|to) )(${NAME}),\s+(?:a|an|the|another|ein|eine|einem|einer)\s+(?:[\p{L}\d'’-]+\s+){0,4}(?:${COMPANY_NOUNS_EN}|${COMPANY_NOUNS_DE})(?![\p{L}])(?=\s*[,.;:)–—]|\s+(?:aus|from|based|in|im|that|which|whose|mit|with|für|for|of|known|founded|backed|valued|headquartered|launched|created|owned|gegründet)\b)`,
   'gu',
 );
+ /**
+ * English names in front of "raised $…": whoever raises money is a company ("Fetch.ai and Iris Audio have
+ * raised $40 million and $7 million respectively"). German puts the subject anywhere, so only English.
+ */
+const RAISED_BY = new RegExp(
+  String.raw`(?<![\p{L}\d])(${NAME}(?:,\s+${NAME})*(?:,?\s+and\s+${NAME})?)\s+(?:(?:has|have|had|just|recently|reportedly|also)\s+)*(?:raised|raises|secured|secures|closed|landed|bagged|collected)\s+(?:a\s+|an\s+|about\s+|around\s+|more than\s+|nearly\s+)?(?:US)?[$€£\d]`,
+  'gu',
+);
 const LEGAL_FORM = /\s+(?:Inc\.?|Corp\.?|Corporation|AG|GmbH|SE|Ltd\.?|LLC|plc|S\.A\.|SAS)$/u;
 /** The part of "Skild AI" an article may use alone. */
 const SHORTENABLE = /^(\p{Lu}[\p{L}\d]{3,})\s+(?:AI|Labs|Robotics|Technologies|Systems)$/u;
 
 /** A cheap first look: a suffix, a company noun or an apposition somewhere in the text. */
-const HINT = new RegExp(String.raw`\b(?:AI|Labs|Robotics|Technologies|Systems|Inc|Corp|Corporation|AG|GmbH|SE|Ltd|LLC|plc|SAS|S\.A)\b|${COMPANY_NOUNS_EN}|tart-?up|Firma|Unternehmen|Konzern|Hersteller|Anbieter|Entwickler|Spezialist|Rivale|Konkurrent|Investor|Fonds|Tochter`, 'u');
+const HINT = new RegExp(String.raw`\b(?:raised|raises|secured|secures|closed|landed|bagged|collected|AI|Labs|Robotics|Technologies|Systems|Inc|Corp|Corporation|AG|GmbH|SE|Ltd|LLC|plc|SAS|S\.A)\b|${COMPANY_NOUNS_EN}|tart-?up|Firma|Unternehmen|Konzern|Hersteller|Anbieter|Entwickler|Spezialist|Rivale|Konkurrent|Investor|Fonds|Tochter`, 'u');
 
 /** Capitalised words that begin sentences, tell time or name no company. */
 const NOT_A_NAME = new Set([
@@ -87,6 +95,12 @@ export function findUnknownCompanies(text: string, known: EntityMention[]): Enti
     for (const match of text.matchAll(pattern)) add(match[1]!, match.index + match[0].length - match[1]!.length);
   }
   for (const match of text.matchAll(APPOSITION)) add(match[1]!, match.index);
+  for (const match of text.matchAll(RAISED_BY)) {
+    // Each name of the list on its own: "Fetch.ai", "Iris Audio".
+    for (const part of match[1]!.matchAll(new RegExp(NAME, 'gu'))) {
+      if (!/^(?:and|und)$/u.test(part[0])) add(part[0], match.index + part.index);
+    }
+  }
   return found.sort((a, b) => a.start - b.start);
 }
 
