@@ -6,6 +6,7 @@
 import { COMPANY_ANAPHORA, COMPANY_NOUN } from './cues.ts';
 import type { Entity, EntityMention } from './entities.ts';
 import {
+  everyMatch,
   FRAME_CUES,
   INVESTOR_LIST_CUES,
   LEAD_CUES,
@@ -40,7 +41,7 @@ export interface Party {
 export function cuesOf(v: SentenceView, lang: Lang): Cue[] {
   const cues: Cue[] = [];
   for (const { frame, pattern, kind } of FRAME_CUES[lang]) {
-    for (const match of v.text.matchAll(pattern)) {
+    for (const match of everyMatch(pattern, v.text)) {
       const start = match.index;
       const end = start + match[0].length;
       if (cues.some((c) => start < c.end && end > c.start)) continue; // an earlier (more specific) frame took these words
@@ -120,9 +121,9 @@ export function inList(v: SentenceView, mention: EntityMention, lang: Lang): boo
 /** The names after "from / led by / von / unter Führung von …": known mentions and capitalised unknown names. */
 export function investorLists(v: SentenceView, lang: Lang, moreAnchors: number[] = []): { start: number; end: number; lead: boolean; names: Party[] }[] {
   const lists: { start: number; end: number; lead: boolean; names: Party[] }[] = [];
-  const leads = [...v.text.matchAll(LEAD_CUES[lang])].map((m) => m.index);
+  const leads = everyMatch(LEAD_CUES[lang], v.text).map((m) => m.index);
   const anchors = [...v.quantities.filter((q) => q.kind === 'money').map((q) => q.end), ...cuesOf(v, lang).map((c) => c.end), ...moreAnchors];
-  for (const match of v.text.matchAll(INVESTOR_LIST_CUES[lang])) {
+  for (const match of everyMatch(INVESTOR_LIST_CUES[lang], v.text)) {
     // "von Amazon" is an investor only right after an amount or a deal word ("Investition von Amazon"), not in "Gründer von Amazon".
     if (WEAK_LIST_CUES.test(match[0]) && !anchors.some((end) => end <= match.index && /^[^,;]{0,25}$/u.test(v.text.slice(end, match.index)))) continue;
     const names = namesAt(v, match.index + match[0].length);

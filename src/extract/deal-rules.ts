@@ -21,6 +21,7 @@ import {
   investorLists,
   ownerBefore,
   possessive,
+  sentenceSubject,
   subjectOf,
   targetAfter,
   unique,
@@ -46,6 +47,12 @@ import {
   type SentenceView,
   type Word,
 } from './reading.ts';
+
+/** Going public: "Börsengang", "IPO", "an die Börse", "go public". */
+const IPO_CUE: Record<Lang, RegExp> = {
+  en: /\b(?:IPO|initial public offering|go(?:es|ing)? public|public listing)\b/u,
+  de: /(?<![\p{L}])(?:Börsengang|IPO|Börsennotierung)(?![\p{L}])|\ban (?:die|eine) (?:[\p{L}-]+ )?Börse\b/u,
+};
 
 /** A cue that is a noun (German nouns are capitalised): "Übernahme", "Kauf". */
 const NOUN_CUE = /^\p{Lu}/u;
@@ -299,7 +306,46 @@ export function dealFor(
   // "the company" as a subject is the company named before; "in das Unternehmen" the one the deals are about.
   const focus = subject && companyLike(subject) ? subject : state.mainEntity;
   const roles = rolesFor(cue, quantity, v, state, focus);
-  if (!roles) return null;
+  return roles ? buildDeal(roles, cue, quantity, v, state) : null;
+}
+
+/**
+ * Deals a sentence reports without an amount: a company bought ("Im vergangenen Monat hat SpaceX xAI
+ * übernommen") or a listing planned ("Vorbereitungen für den Börsengang von SpaceX"). Both parties must be
+ * named (an acquisition), or the company going public must be.
+ */
+export function dealWithoutAmount(v: SentenceView, subject: EntityMention | null, articleState: ArticleState): Deal | null {
+  const state = { ...articleState, next: null };
+  const lang = state.article.lang;
+  const focus = subject && companyLike(subject) ? subject : state.mainEntity;
+  const at = (cue: Cue): Quantity => ({ kind: 'money', value: null, max: null, currency: null, unit: '', qualifier: 'exact', additional: false, start: cue.start, end: cue.end, text: '' });
+  for (const cue of cuesOf(v, lang)) {
+    if (cue.frame !== 'acquire' || NOUN_CUE.test(v.text.slice(cue.start, cue.end)) || /acquisition|takeover|buyout/iu.test(v.text.slice(cue.start, cue.end))) continue;
+    const roles = rolesFor(cue, at(cue), v, state, focus);
+    if (roles?.investors.length && roles.target.id) return buildDeal(roles, cue, at(cue), v, state);
+  }
+  const ipo = IPO_CUE[lang].exec(v.text);
+  if (!ipo) return null;
+  const cue: Cue = { frame: 'deal_noun', start: ipo.index, end: ipo.index + ipo[0].length, kind: 'equity' };
+  const owner = ipoOwner(v, cue, state, focus);
+  if (!owner || !companyLike(owner)) return null;
+  return buildDeal({ target: asParty(owner), investors: [], lead: [], rule: { id: 'deal.ipo', reason: `"${ipo[0]}": ${owner.canonical.name} goes public` } }, cue, at(cue), v, state);
+}
+
+/** "Börsengang von SpaceX", "DeepL-Börsengang", "CoreWeave's IPO", "its IPO", or the clause's subject. */
+function ipoOwner(v: SentenceView, cue: Cue, state: ArticleState, focus: EntityMention | null): EntityMention | null {
+  const lang = state.article.lang;
+  const after = candidates(v).find((m) => m.start >= cue.end && /^\s*(?:von|der|des|of)\s+$/iu.test(v.text.slice(cue.end, m.start)));
+  const compound = candidates(v).find((m) => m.end === cue.start - 1 && v.text[m.end] === '-');
+  const owner = ownerBefore(v, cue.start, lang);
+  if (after ?? compound ?? owner) return after ?? compound ?? owner;
+  if (/\b(?:its|seine[nmr]?|ihre[nmr]?)\s+(?:[\p{L}-]+\s+)?$/iu.test(v.text.slice(Math.max(0, cue.start - 30), cue.start))) return sentenceSubject(v, lang) ?? focus;
+  return subjectOf(v, cue, cue, lang, null);
+}
+
+function buildDeal(roles: Roles, cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingState): Deal {
+  const lang = state.article.lang;
+  const clause = clauseOf(v, quantity.start);
   const { target } = roles;
   // Leads first, each investor once, never the target itself.
   const investors = unique([...roles.lead, ...roles.investors]).filter((p) => p.id !== target.id || p.name !== target.name);
@@ -336,10 +382,10 @@ function kindFor(cue: Cue, quantity: Quantity, v: SentenceView): DealKind {
   const clause = clauseOf(v, quantity.start);
   const near = `${v.text.slice(...clause)} ${v.text.slice(cue.start, cue.end)}`;
   for (const { kind, pattern } of KIND_CUES) {
-    if (kind !== 'equity' && test(pattern, near)) return kind;
+    if (kind !== 'equity' && pattern.test(near)) return kind;
   }
   if (cue.frame === 'invest' || cue.frame === 'raise' || cue.frame === 'lead') return 'equity';
-  return test(KIND_CUES.find((k) => k.kind === 'equity')!.pattern, near) ? 'equity' : 'unknown';
+  return KIND_CUES.find((k) => k.kind === 'equity')!.pattern.test(near) ? 'equity' : 'unknown';
 }
 
 // ── Status and date ──────────────────────────────────────────────────────────────────────────────────
@@ -365,10 +411,10 @@ function statusFor(
   lang: Lang,
   cue: Cue,
 ): DealStatus {
-  if ((cue.frame === 'acquire' || /offer|angebot/iu.test(v.text)) && test(REJECTED_CUES, v.text)) return 'rejected';
+  if ((cue.frame === 'acquire' || /offer|angebot/iu.test(v.text)) && REJECTED_CUES.test(v.text)) return 'rejected';
   const worded = statusIn(wordsIn(v, clause)) ?? statusIn(v.words);
   let status = worded ?? 'announced';
-  if (status !== 'talks' && test(RUMOUR_CUES, v.text)) return 'rumoured';
+  if (status !== 'talks' && RUMOUR_CUES.test(v.text)) return 'rumoured';
   // "had raised", "hatte … aufgelegt": background, unless the words say it was only announced or planned then.
   if (PLUPERFECT.test(v.text) && (!worded || status === 'completed' || status === 'historic')) return 'historic';
   // Without the article's date, a year named in the text ("der 2017 … investierte") marks background too.
@@ -381,10 +427,6 @@ function statusFor(
   return status;
 }
 
-function test(pattern: RegExp, text: string): boolean {
-  pattern.lastIndex = 0;
-  return pattern.test(text);
-}
 
 /** "seit 2023", "bislang", "so far", "in total": a running total, not this week's news. */
 const CUMULATIVE_WORDS = ['seit', 'bislang', 'bisher', 'insgesamt', 'since', 'total', 'far', 'date', 'cumulative', 'already'];

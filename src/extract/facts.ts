@@ -10,7 +10,7 @@
 import type { Article } from '../corpus/types.ts';
 import type { Entity, EntityCatalog, EntityMention } from './entities.ts';
 import type { Deal, Facts, Figure } from './types.ts';
-import { dealFor } from './deal-rules.ts';
+import { dealFor, dealWithoutAmount } from './deal-rules.ts';
 import { figureFor, isRoundOrFunding } from './figure-rules.ts';
 import { view, type ArticleState } from './reading.ts';
 import { ArticleNames } from './unknown-names.ts';
@@ -34,6 +34,7 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
   // Deals and investor statements by their sentence's position, to join investors named apart from the amount.
   const placed: { deal: Deal; sentence: number }[] = [];
   const statements: Participants[] = [];
+  const amountless: Deal[] = [];
   let sentence = 0;
   article.passages.forEach((passage, p) => {
     if (passage.tableHeader) {
@@ -62,6 +63,10 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
           previousFigure = figure;
         }
       }
+      if (deals.length === dealsBefore && !v.quantities.some((q) => q.kind === 'money' && q.value !== null)) {
+        const deal = dealWithoutAmount(v, subject, state);
+        if (deal) amountless.push(deal);
+      }
       // Only sentences without money: where an amount stands, its own frame decides who gave it.
       if (deals.length === dealsBefore && !v.quantities.some((q) => q.kind === 'money')) {
         const statement = participantsIn(v, sentence, state, subject);
@@ -74,9 +79,17 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
     });
   });
   attachParticipants(placed, statements);
+  deals.push(...withoutRepeats(amountless, deals));
   return { deals, figures };
 }
 
+
+/** Amountless deals once per target and kind, and none where the article gives that deal with an amount. */
+function withoutRepeats(amountless: Deal[], deals: Deal[]): Deal[] {
+  const key = (d: Deal) => `${d.targetId ?? d.target}|${d.kind}`;
+  const seen = new Set(deals.map(key));
+  return amountless.filter((d) => !seen.has(key(d)) && (seen.add(key(d)), true));
+}
 
 /** The company named most often in the article (companies, labs and projects; not people or funds). */
 function mainEntity(mentionsByPassage: EntityMention[][][]): EntityMention | null {

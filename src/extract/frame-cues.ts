@@ -25,9 +25,20 @@ export interface FrameCue {
   kind?: DealKind;
 }
 
-const w = (source: string): RegExp => new RegExp(String.raw`(?<![\p{L}\d-])(?:${source})(?![\p{L}\d])`, 'giu');
+const w = (source: string): RegExp => new RegExp(String.raw`(?<![\p{L}\d-])(?:${source})(?![\p{L}\d])`, 'iu');
 /** Deal nouns may hang on an amount by a hyphen: "29-Milliarden-Dollar-Anleihe", "$2B-Runde". */
-const noun = (source: string): RegExp => new RegExp(String.raw`(?<![\p{L}\d])(?:${source})(?![\p{L}\d])`, 'giu');
+const noun = (source: string): RegExp => new RegExp(String.raw`(?<![\p{L}\d])(?:${source})(?![\p{L}\d])`, 'iu');
+
+const GLOBAL = new WeakMap<RegExp, RegExp>();
+/**
+ * Every match of a cue pattern in `text`. The patterns here are not global (so `test` and `exec` keep no
+ * state between calls); this makes and keeps the global twin `matchAll` needs.
+ */
+export function everyMatch(pattern: RegExp, text: string): RegExpExecArray[] {
+  let global = GLOBAL.get(pattern);
+  if (!global) GLOBAL.set(pattern, (global = new RegExp(pattern.source, `${pattern.flags}g`)));
+  return [...text.matchAll(global)];
+}
 
 export const FRAME_CUES: Record<Lang, readonly FrameCue[]> = {
   en: [

@@ -6,7 +6,7 @@
  */
 import { asParty, coInvestors, cuesOf, investorLists, subjectOf, targetAfter, unique, type Party } from './clause-roles.ts';
 import type { EntityMention } from './entities.ts';
-import { PARTICIPATION_VERB, ROUND_REFERENCE } from './frame-cues.ts';
+import { everyMatch, PARTICIPATION_VERB, ROUND_REFERENCE } from './frame-cues.ts';
 import type { ArticleState, SentenceView } from './reading.ts';
 import type { Deal } from './types.ts';
 
@@ -26,7 +26,7 @@ const REACH = 5;
 /** The participants a sentence without a deal names, or null. */
 export function participantsIn(v: SentenceView, sentence: number, state: ArticleState, focus: EntityMention | null): Participants | null {
   const lang = state.article.lang;
-  const references = [...v.text.matchAll(ROUND_REFERENCE[lang])];
+  const references = everyMatch(ROUND_REFERENCE[lang], v.text);
   if (!references.length) return null;
   const lists = investorLists(v, lang, references.map((m) => m.index + m[0].length));
   const investors = lists.flatMap((l) => l.names);
@@ -43,7 +43,7 @@ export function participantsIn(v: SentenceView, sentence: number, state: Article
     if (leads) lead.unshift(...group);
     target ??= targetAfter(v, state, cue.end, lang, focus);
   }
-  for (const match of v.text.matchAll(PARTICIPATION_VERB[lang])) {
+  for (const match of everyMatch(PARTICIPATION_VERB[lang], v.text)) {
     const cue = { frame: 'invest' as const, start: match.index, end: match.index + match[0].length };
     const subject = subjectOf(v, cue, cue, lang, null);
     if (subject) investors.unshift(...coInvestors(v, subject).map(asParty));
