@@ -190,7 +190,9 @@ function endsSentence(before: string, after: string): boolean {
   const lastWord = before.match(/(\S+)$/)?.[1] ?? '';
   const word = lastWord.toLowerCase().replace(/^[("„“'«»]+/, '');
   if (ABBREVIATIONS.has(word)) return false;
-  if (/^\p{L}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) return false; // initials, U.S
+  // Initials and "U.S", but not the letter of a round or class that ends a sentence ("… its Series C.").
+  const named = /(?:series|serie|class|klasse|phase|stage|typ|type)\s+\S+$/iu.test(before);
+  if (!named && (/^\p{L}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word))) return false;
   if (/^\d{1,2}$/.test(word) && MONTHS.test(after)) return false; // "am 6. Februar"
   // A lower-case continuation is no new sentence, unless its first word is a name written so ("xAI", "eBay").
   if (/^\p{Ll}/u.test(after) && !/^\p{Ll}+\p{Lu}/u.test(after)) return false;

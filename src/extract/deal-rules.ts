@@ -87,8 +87,11 @@ function governingCue(quantity: Quantity, v: SentenceView, cues: Cue[]): Cue | n
 
 /** Amounts that are not money moving: a price per share, a payout per dollar, a running total. */
 function notADealAmount(quantity: Quantity, v: SentenceView, clause: [number, number]): boolean {
-  const after = v.text.slice(quantity.end, quantity.end + 30);
+  // "$88 (£69) per share": look past a converted amount in brackets.
+  const after = v.text.slice(quantity.end, quantity.end + 50).replace(/^\s*\([^()]{0,30}\)/u, '');
   if (/^\s*(?:per|a|for each|for every|je|pro)\s+(?:share|aktie|dollar|person|user|month|year|jahr|monat)\b/iu.test(after)) return true;
+  // "Zunächst solle AWS Anteile … erwerben", "an initial tranche of": a first part of a bigger deal.
+  if (/\b(?:zunächst|initially|first tranche|erste[nr]? tranche|in einem ersten schritt|in a first step)\b/iu.test(v.text.slice(...clause))) return true;
   // "an average annual payment of $60bn", "monatlich 5 Millionen": a rate, part of a deal, not one.
   if (/\b(?:average|annual|yearly|monthly|per year|a year|jährlich\p{L}*|monatlich\p{L}*|durchschnittlich\p{L}*)\s+(?:[\p{L}-]+\s+){0,3}$/iu.test(v.text.slice(Math.max(0, quantity.start - 60), quantity.start))) return true;
   return isRunningTotal(v, clause);

@@ -27,7 +27,7 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
   const names = new ArticleNames();
   article.passages.forEach((passage, p) => passage.sentences.forEach((sentence, s) => names.learn(sentence.text, known[p]![s]!)));
   const mentions = article.passages.map((passage, p) => passage.sentences.map((sentence, s) => names.mentionsIn(sentence.text, known[p]![s]!)));
-  const state: ArticleState = { article, catalog, mainEntity: mainEntity(mentions), targets: [] };
+  const state: ArticleState = { article, catalog, mainEntity: mainEntity(mentions, article.title, catalog), targets: [] };
   // The company last named: "the company" / "der Konzern" in a later sentence or paragraph refers to it.
   let subject: EntityMention | null = null;
   let focus: EntityMention | null = null;
@@ -91,14 +91,17 @@ function withoutRepeats(amountless: Deal[], deals: Deal[]): Deal[] {
   return amountless.filter((d) => !seen.has(key(d)) && (seen.add(key(d)), true));
 }
 
-/** The company named most often in the article (companies, labs and projects; not people or funds). */
-function mainEntity(mentionsByPassage: EntityMention[][][]): EntityMention | null {
+/** The company named most often in the article, its headline counting extra (companies, labs and projects; not people, funds or states). */
+function mainEntity(mentionsByPassage: EntityMention[][][], title: string | null, catalog: EntityCatalog): EntityMention | null {
   const counts = new Map<string, { mention: EntityMention; count: number }>();
+  const company = (m: EntityMention) => m.entity.kind !== 'person' && m.entity.kind !== 'fund' && m.entity.kind !== 'country';
+  // The headline names what the article is about: a company in it weighs as much as three mentions.
+  const inTitle = new Set(title ? catalog.find(title).filter(company).map((m) => m.canonical.id) : []);
   for (const passage of mentionsByPassage) {
     for (const sentence of passage) {
       for (const mention of sentence) {
-        if (mention.entity.kind === 'person' || mention.entity.kind === 'fund') continue;
-        const entry = counts.get(mention.canonical.id) ?? { mention, count: 0 };
+        if (!company(mention)) continue;
+        const entry = counts.get(mention.canonical.id) ?? { mention, count: inTitle.has(mention.canonical.id) ? 3 : 0 };
         entry.count++;
         counts.set(mention.canonical.id, entry);
       }

@@ -29,7 +29,8 @@ import {
 /** Money, percent and count metrics a cue may assign; growth and shares only describe percentages. */
 const PERCENT_METRICS = new Set(['growth', 'share_price', 'market_share']);
 const COUNT_METRICS = new Set(['job_cuts', 'jobs']);
-const DEAL_WORTH = /\b(?:contract|deal|agreement|order|package|commitment|vertrag|auftrag|deal|paket|vereinbarung)\p{L}*\s+(?:\S+\s+){0,5}(?:im\s+)?$/u;
+const FORECAST = /\b(?:analysts?|consensus|wall street|analysten|konsens)\b/iu;
+const DEAL_WORTH = /\b(?:contract|deal|agreement|order|package|commitment|shares|stake|vertrag|auftrag|deal|paket|vereinbarung|anteile|aktien|beteiligung)\p{L}*\s+(?:\S+\s+){0,5}(?:im\s+)?$/u;
 const VALUATION_AFTER = /^\s*(?:(?:pre|post)-money\s+)?(?:valuation|bewertung)\b/;
 const SHARE_PRICE_WORDS = METRIC_CUES.find((c) => c.metric === 'share_price')!.words;
 
@@ -72,6 +73,8 @@ export function figureFor(
     if (isRunningTotal(v, clause)) metric = 'funding_total';
     else if (!about) return null;
   }
+  // What analysts expect or a research firm forecasts is no company's reported figure.
+  if (FORECAST.test(v.text.slice(...clause)) && !valuation) return null;
   const entity = about ?? (valuation ? receiver : null) ?? entityFor(quantity, v, clause, metric, subject, state)?.entity ?? null;
   // Spending plans are a company's own: a fund, a bank, a person or a state investing is a deal or nothing.
   if ((metric === 'investment' || metric === 'facility') && entity && entity.kind !== 'company' && entity.kind !== 'lab') return null;
@@ -149,7 +152,11 @@ function entityFor(
     // "Bei Microsoft flossen …", "Net income for Alphabet …": a sentence that names one company speaks of it.
     if (eligible.length === 1) return eligible[0]!;
     // "The company's revenue …", or no name at all: the company the paragraph is about.
-    return COMPANY_ANAPHORA.test(v.text) || eligible.length === 0 ? (subject ?? state.mainEntity) : null;
+    // A valuation nobody's named is the article's company's ("The targeted valuation is up …").
+    const main = state.mainEntity && companyLike(state.mainEntity) ? state.mainEntity : null;
+    if (COMPANY_ANAPHORA.test(v.text)) return subject ?? main;
+    if (eligible.length > 0) return null;
+    return metric === 'valuation' || metric === 'ipo_valuation' ? (main ?? subject) : (subject ?? main);
   }
   // Other figures (shares, growth, jobs) are only attributed when nobody else is named in the sentence.
   return v.mentions.length ? null : subject;

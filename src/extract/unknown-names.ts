@@ -55,6 +55,12 @@ const NOT_A_NAME = new Set([
   'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
   'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag',
   'US', 'USA', 'EU', 'UK', 'CEO', 'KI', 'IPO', 'Series', 'Seed', 'Reuters', 'Bloomberg', 'According', 'Laut',
+  // Words that open sentences or describe AI without naming anyone: "Because AI …", "Chinese AI labs".
+  'Because', 'While', 'When', 'If', 'After', 'Before', 'Since', 'Although', 'Despite', 'Without', 'Unlike', 'Like', 'From', 'By', 'So',
+  'Weil', 'Wenn', 'Während', 'Nachdem', 'Obwohl', 'Doch', 'Dass', 'Damit', 'Auf', 'Bei', 'Für', 'Von', 'Zu', 'Im', 'Am', 'Vom',
+  'Chinese', 'American', 'European', 'German', 'French', 'British', 'Japanese', 'Israeli', 'Canadian', 'Korean', 'Indian', 'Swiss',
+  'Worldwide', 'Generative', 'Agentic', 'Physical', 'Sovereign', 'Enterprise', 'Conversational', 'Responsible',
+  'Chinesische', 'Amerikanische', 'Europäische', 'Künstliche',
 ]);
 
 function slug(name: string): string {

@@ -109,6 +109,13 @@ describe('sentence splitting', () => {
     ]);
   });
 
+  it('a round letter ends a sentence ("Series C."), an initial does not ("J. Smith")', () => {
+    expect(split('It matched its $1.25 billion Series C. More recently, J. Smith left.')).toEqual([
+      'It matched its $1.25 billion Series C.',
+      'More recently, J. Smith left.',
+    ]);
+  });
+
   it('splits at ? ! and closing quotes, not inside decimals', () => {
     expect(split('Wer zahlt 6,2 Milliarden? Bezos! Er sagte: „Es lohnt sich.“ Dann ging er. Der Kurs lag bei 3.5 Prozent.')).toEqual([
       'Wer zahlt 6,2 Milliarden?',
