@@ -39,6 +39,16 @@ export interface Party {
 
 /** Every frame cue of the sentence, in order. */
 export function cuesOf(v: SentenceView, lang: Lang): Cue[] {
+  let cues = CUES.get(v);
+  if (!cues) CUES.set(v, (cues = findCues(v, lang)));
+  return cues;
+}
+
+/** Cues and investor lists of each sentence, read once (the rules ask for them many times). */
+const CUES = new WeakMap<SentenceView, Cue[]>();
+const LISTS = new WeakMap<SentenceView, InvestorList[]>();
+
+function findCues(v: SentenceView, lang: Lang): Cue[] {
   const cues: Cue[] = [];
   for (const { frame, pattern, kind } of FRAME_CUES[lang]) {
     for (const match of everyMatch(pattern, v.text)) {
@@ -58,12 +68,28 @@ export function governed(v: SentenceView, mention: { start: number }, lang: Lang
   return governingPreposition(v, mention, lang) !== null;
 }
 
+/** Index of the last word that ends at or before `position` (-1 if none): words are in text order. */
+function lastWordBefore(words: readonly { end: number }[], position: number): number {
+  let low = 0;
+  let high = words.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (words[mid]!.end <= position) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
 /** The preposition that governs `mention` ("beim angeschlagenen Konkurrenten Intel" → "beim"), or null. */
 function governingPreposition(v: SentenceView, mention: { start: number }, lang: Lang): string | null {
-  const words = v.words.filter((w) => w.end <= mention.start);
-  for (let i = words.length - 1, seen = 0; i >= 0 && seen < 4; i--, seen++) {
+  const words = v.words;
+  const last = lastWordBefore(words, mention.start);
+  for (let i = last, seen = 0; i >= 0 && seen < 4; i--, seen++) {
     const word = words[i]!;
-    const gap = v.text.slice(word.end, i === words.length - 1 ? mention.start : words[i + 1]!.start);
+    const gap = v.text.slice(word.end, i === last ? mention.start : words[i + 1]!.start);
     if (/[,;:()–—]/.test(gap)) return null;
     if (PREPOSITIONS[lang].includes(word.folded)) return word.folded;
     if (!NOUN_PHRASE_FILLERS[lang].test(v.text.slice(word.start, word.end))) return null;
@@ -119,13 +145,33 @@ export function inList(v: SentenceView, mention: EntityMention, lang: Lang): boo
 }
 
 /** The names after "from / led by / von / unter Führung von …": known mentions and capitalised unknown names. */
-export function investorLists(v: SentenceView, lang: Lang, moreAnchors: number[] = []): { start: number; end: number; lead: boolean; names: Party[] }[] {
-  const lists: { start: number; end: number; lead: boolean; names: Party[] }[] = [];
+/** Names after one investor cue ("led by A and B"), and whether the cue names the lead. */
+export interface InvestorList {
+  start: number;
+  end: number;
+  lead: boolean;
+  names: Party[];
+}
+
+/**
+ * The investor lists of a sentence. `moreAnchors`: positions after which a weak cue ("von", "including")
+ * also counts, besides amounts and deal words.
+ */
+export function investorLists(v: SentenceView, lang: Lang, moreAnchors: number[] = []): InvestorList[] {
+  if (moreAnchors.length) return findLists(v, lang, moreAnchors);
+  let lists = LISTS.get(v);
+  if (!lists) LISTS.set(v, (lists = findLists(v, lang, [])));
+  return lists;
+}
+
+function findLists(v: SentenceView, lang: Lang, moreAnchors: number[]): InvestorList[] {
+  const lists: InvestorList[] = [];
   const leads = everyMatch(LEAD_CUES[lang], v.text).map((m) => m.index);
-  const anchors = [...v.quantities.filter((q) => q.kind === 'money').map((q) => q.end), ...cuesOf(v, lang).map((c) => c.end), ...moreAnchors];
+  let anchors: number[] | null = null; // read only when a weak cue needs them
   for (const match of everyMatch(INVESTOR_LIST_CUES[lang], v.text)) {
     // "von Amazon" is an investor only right after an amount or a deal word ("Investition von Amazon"), not in "Gründer von Amazon".
-    if (WEAK_LIST_CUES.test(match[0]) && !anchors.some((end) => end <= match.index && /^[^,;]{0,25}$/u.test(v.text.slice(end, match.index)))) continue;
+    anchors ??= WEAK_LIST_CUES.test(match[0]) ? [...v.quantities.filter((q) => q.kind === 'money').map((q) => q.end), ...cuesOf(v, lang).map((c) => c.end), ...moreAnchors] : null;
+    if (WEAK_LIST_CUES.test(match[0]) && !anchors!.some((end) => end <= match.index && /^[^,;]{0,25}$/u.test(v.text.slice(end, match.index)))) continue;
     const names = namesAt(v, match.index + match[0].length);
     if (names.parties.length) {
       lists.push({ start: match.index, end: names.end, lead: leads.includes(match.index), names: names.parties });

@@ -48,6 +48,9 @@ import {
   type Word,
 } from './reading.ts';
 
+/** A word stem of buying or of going public, in either language. */
+const BUYING_OR_LISTING = /acqui|bought|\bbu(?:y|ys|ying)\b|purchas|took over|takes? over|IPO|public|übern|kauf|erw[oa]rb|erwirbt|schluck|börse/iu;
+
 /** Going public: "Börsengang", "IPO", "an die Börse", "go public". */
 const IPO_CUE: Record<Lang, RegExp> = {
   en: /\b(?:IPO|initial public offering|go(?:es|ing)? public|public listing)\b/u,
@@ -317,9 +320,12 @@ export function dealFor(
  * übernommen") or a listing planned ("Vorbereitungen für den Börsengang von SpaceX"). Both parties must be
  * named (an acquisition), or the company going public must be.
  */
-export function dealWithoutAmount(v: SentenceView, subject: EntityMention | null, articleState: ArticleState): Deal | null {
+export function dealWithoutAmount(v: SentenceView, subjectBefore: () => EntityMention | null, articleState: ArticleState): Deal | null {
   const state = { ...articleState, next: null };
   const lang = state.article.lang;
+  // Most sentences speak of neither: a cheap look first.
+  if (!BUYING_OR_LISTING.test(v.text) || candidates(v).length === 0) return null;
+  const subject = subjectBefore();
   const focus = subject && companyLike(subject) ? subject : state.mainEntity;
   const at = (cue: Cue): Quantity => ({ kind: 'money', value: null, max: null, currency: null, unit: '', qualifier: 'exact', additional: false, start: cue.start, end: cue.end, text: '' });
   for (const cue of cuesOf(v, lang)) {

@@ -12,10 +12,11 @@ import type { Entity, EntityCatalog, EntityMention } from './entities.ts';
 import type { Deal, Facts, Figure } from './types.ts';
 import { dealFor, dealWithoutAmount } from './deal-rules.ts';
 import { figureFor, isRoundOrFunding } from './figure-rules.ts';
-import { view, type ArticleState } from './reading.ts';
+import { view, type ArticleState, type SentenceView } from './reading.ts';
+import type { Lang } from '../text/lang.ts';
 import { ArticleNames } from './unknown-names.ts';
 import { sentenceSubject } from './clause-roles.ts';
-import { attachParticipants, participantsIn, type Participants } from './participants.ts';
+import { attachParticipants, participantsIn, PARTICIPANTS_REACH, type Participants } from './participants.ts';
 import { tableDeals } from './table-deals.ts';
 
 export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
@@ -28,12 +29,13 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
   article.passages.forEach((passage, p) => passage.sentences.forEach((sentence, s) => names.learn(sentence.text, known[p]![s]!)));
   const mentions = article.passages.map((passage, p) => passage.sentences.map((sentence, s) => names.mentionsIn(sentence.text, known[p]![s]!)));
   const state: ArticleState = { article, catalog, mainEntity: mainEntity(mentions, article.title, catalog), targets: [] };
-  // The company last named: "the company" / "der Konzern" in a later sentence or paragraph refers to it.
-  let subject: EntityMention | null = null;
-  let focus: EntityMention | null = null;
-  // Deals and investor statements by their sentence's position, to join investors named apart from the amount.
+  // The subject of the sentences before: "the company" / "der Konzern" in a later sentence or paragraph refers
+  // to it. Read only when a rule asks (most sentences have no number and need none).
+  const subjects = new SubjectTrail(article.lang);
+  // Deals by their sentence's position, and every sentence without money: investors named apart from the
+  // amount are looked for near each deal that names none.
   const placed: { deal: Deal; sentence: number }[] = [];
-  const statements: Participants[] = [];
+  const moneyless: { v: SentenceView; sentence: number }[] = [];
   const amountless: Deal[] = [];
   let sentence = 0;
   article.passages.forEach((passage, p) => {
@@ -42,13 +44,18 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
       return;
     }
     let previousFigure: Figure | null = null;
+    // After "X invests in Y", a figure of "the company" in the next sentence is most often Y's.
+    let lastReceiver: EntityMention | null = null;
     const views = passage.sentences.map((sentence, s) => view(sentence, article, mentions[p]![s]!));
     views.forEach((v, i) => {
+      let known: EntityMention | null | undefined;
+      const subject = () => (known === undefined ? (known = subjects.current()) : known);
+      const focus = () => lastReceiver ?? subject();
       // The company that receives money in this sentence: "… raised $120M and was valued at $1B" values it.
       let receiver: Entity | null = null;
       const dealsBefore = deals.length;
       for (const quantity of v.quantities) {
-        const deal = dealFor(quantity, v, views[i + 1] ?? null, subject, state);
+        const deal = dealFor(quantity, v, views[i + 1] ?? null, subject(), state);
         if (deal) {
           deals.push(deal);
           placed.push({ deal, sentence });
@@ -57,7 +64,7 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
         receiver = target ?? receiver;
         if (deal && deal.amount && !isRoundOrFunding(quantity, v)) continue;
         // A round's total is also a figure of the company raising it.
-        const figure = figureFor(quantity, v, focus, previousFigure, state, target, receiver);
+        const figure = figureFor(quantity, v, focus(), previousFigure, state, target, receiver);
         if (figure) {
           figures.push(figure);
           previousFigure = figure;
@@ -68,21 +75,49 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
         if (deal) amountless.push(deal);
       }
       // Only sentences without money: where an amount stands, its own frame decides who gave it.
-      if (deals.length === dealsBefore && !v.quantities.some((q) => q.kind === 'money')) {
-        const statement = participantsIn(v, sentence, state, subject);
-        if (statement) statements.push(statement);
-      }
+      if (deals.length === dealsBefore && !v.quantities.some((q) => q.kind === 'money')) moneyless.push({ v, sentence });
       sentence++;
-      subject = sentenceSubject(v, article.lang) ?? subject;
-      // After "X invests in Y", a figure of "the company" in the next sentence is most often Y's.
-      focus = (receiver && v.mentions.find((m) => m.canonical.id === receiver!.id)) || subject;
+      lastReceiver = receiver ? (v.mentions.find((m) => m.canonical.id === receiver!.id) ?? null) : null;
+      subjects.read(v);
     });
   });
+  const open = placed.filter(({ deal }) => deal.investors.length === 0).map((p) => p.sentence);
+  const statements = moneyless
+    .filter(({ sentence: s }) => open.some((d) => Math.abs(d - s) <= PARTICIPANTS_REACH))
+    .map(({ v, sentence: s }) => participantsIn(v, s, state))
+    .filter((statement): statement is Participants => statement !== null);
   attachParticipants(placed, statements);
   deals.push(...withoutRepeats(amountless, deals));
   return { deals, figures };
 }
 
+/**
+ * The subjects of the sentences read so far, computed only when asked: `current()` is the last sentence's
+ * subject (or an earlier one's, if the last named nobody).
+ */
+class SubjectTrail {
+  private pending: SentenceView[] = [];
+  private known: EntityMention | null = null;
+
+  constructor(private readonly lang: Lang) {}
+
+  read(v: SentenceView): void {
+    this.pending.push(v);
+  }
+
+  current(): EntityMention | null {
+    // The newest sentence that names a subject wins; older pending ones only matter if it names none.
+    for (let i = this.pending.length - 1; i >= 0; i--) {
+      const subject = sentenceSubject(this.pending[i]!, this.lang);
+      if (subject) {
+        this.known = subject;
+        break;
+      }
+    }
+    this.pending = [];
+    return this.known;
+  }
+}
 
 /** Amountless deals once per target and kind, and none where the article gives that deal with an amount. */
 function withoutRepeats(amountless: Deal[], deals: Deal[]): Deal[] {

@@ -20,12 +20,20 @@ export interface Participants {
   quote: string;
 }
 
+/** A cheap first look for a sentence that names a round's investors. */
+const PARTICIPANT_HINT = {
+  en: /led\b|lead|particip|backers|backed by|investors?\b|investment|includ|joined|weigh|consider/iu,
+  de: /angeführt|führ|leitung|beteilig|investoren|investition|geldgeber|darunter|mit dabei/iu,
+};
+
 /** How many sentences apart a statement and its deal may be. */
-const REACH = 5;
+export const PARTICIPANTS_REACH = 5;
 
 /** The participants a sentence without a deal names, or null. */
-export function participantsIn(v: SentenceView, sentence: number, state: ArticleState, focus: EntityMention | null): Participants | null {
+export function participantsIn(v: SentenceView, sentence: number, state: ArticleState): Participants | null {
   const lang = state.article.lang;
+  const focus = state.mainEntity;
+  if (!PARTICIPANT_HINT[lang].test(v.text)) return null; // most sentences name no investor of a round
   const references = everyMatch(ROUND_REFERENCE[lang], v.text);
   if (!references.length) return null;
   const lists = investorLists(v, lang, references.map((m) => m.index + m[0].length));
@@ -54,7 +62,7 @@ export function participantsIn(v: SentenceView, sentence: number, state: Article
 }
 
 /**
- * Gives each statement's investors to the nearest deal (at most `REACH` sentences away, the earlier one on a
+ * Gives each statement's investors to the nearest deal (at most `PARTICIPANTS_REACH` sentences away, the earlier one on a
  * tie) that names none yet, is money into a company (not an acquisition), and is not one of the investors.
  */
 export function attachParticipants(deals: { deal: Deal; sentence: number }[], statements: Participants[]): void {
@@ -62,7 +70,7 @@ export function attachParticipants(deals: { deal: Deal; sentence: number }[], st
     const ids = new Set(statement.investors.map((p) => p.id ?? p.name));
     const open = deals.filter(
       ({ deal, sentence }) =>
-        Math.abs(sentence - statement.sentence) <= REACH &&
+        Math.abs(sentence - statement.sentence) <= PARTICIPANTS_REACH &&
         deal.investors.length === 0 &&
         deal.kind !== 'acquisition' &&
         !ids.has(deal.targetId ?? deal.target) &&

@@ -42,8 +42,17 @@ const LEGAL_FORM = /\s+(?:Inc\.?|Corp\.?|Corporation|AG|GmbH|SE|Ltd\.?|LLC|plc|S
 /** The part of "Skild AI" an article may use alone. */
 const SHORTENABLE = /^(\p{Lu}[\p{L}\d]{3,})\s+(?:AI|Labs|Robotics|Technologies|Systems)$/u;
 
-/** A cheap first look: a suffix, a company noun or an apposition somewhere in the text. */
-const HINT = new RegExp(String.raw`\b(?:raised|raises|secured|secures|closed|landed|bagged|collected|AI|Labs|Robotics|Technologies|Systems|Inc|Corp|Corporation|AG|GmbH|SE|Ltd|LLC|plc|SAS|S\.A)\b|${COMPANY_NOUNS_EN}|tart-?up|Firma|Unternehmen|Konzern|Hersteller|Anbieter|Entwickler|Spezialist|Rivale|Konkurrent|Investor|Fonds|Tochter`, 'u');
+/** Cheap first looks, one per pattern: a suffix, a company noun, an apposition, a raise verb. */
+const HINTS = {
+  suffix: /\b(?:AI|Labs|Robotics|Technologies|Systems|Inc|Corp|Corporation|AG|GmbH|SE|Ltd|LLC|plc|SAS|S\.A)\b/u,
+  noun: new RegExp(String.raw`\b(?:${COMPANY_NOUNS_EN})\b|tart-?up|Firma|Unternehmen|Konzern|Hersteller|Anbieter|Entwickler|Spezialist|Rivale|Konkurrent|Investor|Fonds|Softwarehaus|Chipriese|Tochter`, 'u'),
+  apposition: /,\s+(?:a|an|the|another|ein|eine|einem|einer)\s/u,
+  raised: /\b(?:raised|raises|secured|secures|closed|landed|bagged|collected)\b/u,
+};
+const HINT = new RegExp([HINTS.suffix, HINTS.noun, HINTS.apposition, HINTS.raised].map((h) => h.source).join('|'), 'u');
+const TRAILING_SUFFIX = new RegExp(String.raw`\s+${SUFFIX}$`, 'u');
+const ONLY_A_SUFFIX = new RegExp(String.raw`^${SUFFIX}$`, 'u');
+const NAME_IN_LIST = new RegExp(NAME, 'gu');
 
 /** Capitalised words that begin sentences, tell time or name no company. */
 const NOT_A_NAME = new Set([
@@ -86,24 +95,29 @@ export function findUnknownCompanies(text: string, known: EntityMention[]): Enti
     if (stop > 0) words = words.slice(0, stop);
     // The legal form is no part of the name people use: "Acme AI Inc." is Acme AI.
     const clean = words.join(' ').replace(LEGAL_FORM, '').replace(/['’]s?$|[.,:]$/u, '');
-    if (clean.length < 2 || words.some((w) => NOT_A_NAME.has(w)) || new RegExp(String.raw`^${SUFFIX}$`, 'u').test(clean)) return;
+    if (clean.length < 2 || words.some((w) => NOT_A_NAME.has(w)) || ONLY_A_SUFFIX.test(clean)) return;
     const end = start + clean.length;
     if ([...known, ...found].some((m) => start < m.end && end > m.start)) return;
     const entity = unknownEntity(clean);
     found.push({ entity, canonical: entity, start, end, text: text.slice(start, end) });
   };
-  for (const match of text.matchAll(WITH_SUFFIX)) {
-    // "Microsoft AI" is Microsoft's: a known name followed by a suffix is the known one.
-    const suffixFree = match[1]!.replace(new RegExp(String.raw`\s+${SUFFIX}$`, 'u'), '');
-    if (!known.some((m) => m.text === suffixFree)) add(match[1]!, match.index);
+  // Each pattern only where its cheap hint is in the text: most sentences have none of them.
+  if (HINTS.suffix.test(text)) {
+    for (const match of text.matchAll(WITH_SUFFIX)) {
+      // "Microsoft AI" is Microsoft's: a known name followed by a suffix is the known one.
+      const suffixFree = match[1]!.replace(TRAILING_SUFFIX, '');
+      if (!known.some((m) => m.text === suffixFree)) add(match[1]!, match.index);
+    }
   }
-  for (const pattern of [AFTER_CUE_EN, AFTER_CUE_DE]) {
-    for (const match of text.matchAll(pattern)) add(match[1]!, match.index + match[0].length - match[1]!.length);
+  if (HINTS.noun.test(text)) {
+    for (const pattern of [AFTER_CUE_EN, AFTER_CUE_DE]) {
+      for (const match of text.matchAll(pattern)) add(match[1]!, match.index + match[0].length - match[1]!.length);
+    }
   }
-  for (const match of text.matchAll(APPOSITION)) add(match[1]!, match.index);
-  for (const match of text.matchAll(RAISED_BY)) {
+  if (HINTS.apposition.test(text)) for (const match of text.matchAll(APPOSITION)) add(match[1]!, match.index);
+  if (HINTS.raised.test(text)) for (const match of text.matchAll(RAISED_BY)) {
     // Each name of the list on its own: "Fetch.ai", "Iris Audio".
-    for (const part of match[1]!.matchAll(new RegExp(NAME, 'gu'))) {
+    for (const part of match[1]!.matchAll(NAME_IN_LIST)) {
       if (!/^(?:and|und)$/u.test(part[0])) add(part[0], match.index + part.index);
     }
   }
@@ -116,9 +130,13 @@ export function findUnknownCompanies(text: string, known: EntityMention[]): Enti
  */
 export class ArticleNames {
   private readonly entities = new Map<string, Entity>();
+  /** What each sentence named by its own cues, kept from `learn` for `mentionsIn`. */
+  private readonly cued = new Map<string, EntityMention[]>();
 
   learn(text: string, known: EntityMention[]): void {
-    for (const mention of findUnknownCompanies(text, known)) {
+    const found = findUnknownCompanies(text, known);
+    this.cued.set(text, found);
+    for (const mention of found) {
       const name = mention.entity.name;
       if (!this.entities.has(name)) this.entities.set(name, mention.entity);
       const short = SHORTENABLE.exec(name)?.[1];
@@ -128,7 +146,7 @@ export class ArticleNames {
 
   /** The known mentions and every learnt name in `text`, in text order. */
   mentionsIn(text: string, known: EntityMention[]): EntityMention[] {
-    const found = findUnknownCompanies(text, known);
+    const found = [...(this.cued.get(text) ?? findUnknownCompanies(text, known))];
     const taken = [...known, ...found];
     for (const [surface, entity] of [...this.entities].sort((a, b) => b[0].length - a[0].length)) {
       for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
