@@ -256,9 +256,22 @@ function prefixDistance(q: string, k: string): number {
 
 // ───────────────────────────── catalog ─────────────────────────────
 
+/** Whether the next word after `position` (past spaces or a dash) starts with `letter` (lower case). */
+function nextWordStarts(text: string, position: number, letter: string): boolean {
+  let i = position;
+  while (i < text.length && /[\s\u2010-\u2015-]/u.test(text[i]!)) i++;
+  return i > position && i < text.length && text[i]!.toLowerCase() === letter;
+}
+
 interface Candidate {
   entity: Entity;
   re: RegExp; // sticky
+  /**
+   * For an alias of several words: the first letter of its second word, lower case ("new enterprise
+   * associates" → "e"). A cheap test that spares the regular expression most of the words that merely
+   * begin like an alias ("new", "european", "project").
+   */
+  nextLetter: string | null;
 }
 
 /** The bundled catalogue; `ENTITIES_FILE` may point elsewhere. */
@@ -302,8 +315,10 @@ export class EntityCatalog {
         }
         const re = new RegExp(src, rule.caseSensitive ? 'uy' : 'iuy');
         const first = firstWordRe.exec(alias)![0].toLowerCase();
+        const rest = alias.slice(first.length);
+        const nextLetter = /^[\s\u2010-\u2015-]+\p{L}/u.test(rest) ? rest.trimStart().replace(/^[\u2010-\u2015-]+/u, '')[0]!.toLowerCase() : null;
         const list = tmp.get(first) ?? [];
-        list.push({ c: { entity: e, re }, len: alias.length });
+        list.push({ c: { entity: e, re, nextLetter }, len: alias.length });
         tmp.set(first, list);
 
         const key = compact(alias);
@@ -381,9 +396,11 @@ export class EntityCatalog {
       if (!cands && word.length > 2 && word.endsWith('s')) cands = this.byFirstWord.get(word.slice(0, -1));
       if (!cands) continue;
       const start = m.index;
+      const after = m.index + m[0].length;
       let best: Candidate | undefined;
       let bestEnd = -1;
       for (const c of cands) {
+        if (c.nextLetter !== null && !nextWordStarts(text, after, c.nextLetter)) continue;
         c.re.lastIndex = start;
         if (c.re.test(text) && c.re.lastIndex > bestEnd) {
           bestEnd = c.re.lastIndex;

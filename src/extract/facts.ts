@@ -25,7 +25,7 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
   // Entity mentions of every sentence, found once: for the article's main entity and for the sentence views.
   // Companies no list knows are learnt from the whole article first, then found in every sentence.
   const known = article.passages.map((passage) => passage.sentences.map((sentence) => catalog.find(sentence.text)));
-  const names = new ArticleNames();
+  const names = new ArticleNames(article.lang);
   article.passages.forEach((passage, p) => passage.sentences.forEach((sentence, s) => names.learn(sentence.text, known[p]![s]!)));
   const mentions = article.passages.map((passage, p) => passage.sentences.map((sentence, s) => names.mentionsIn(sentence.text, known[p]![s]!)));
   const state: ArticleState = { article, catalog, mainEntity: mainEntity(mentions, article.title, catalog), targets: [] };

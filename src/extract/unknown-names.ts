@@ -11,6 +11,7 @@
  */
 import type { Entity, EntityCatalog, EntityMention } from './entities.ts';
 import { normalizeName } from './entities.ts';
+import type { Lang } from '../text/lang.ts';
 
 /** A word of a name: capitalised, may hold digits, dots, colons and inner capitals ("Run:ai", "Q.ai", "ElevenLabs"). */
 const NAME_WORD = String.raw`\p{Lu}[\p{L}\d&'’.:-]*[\p{L}\d]|\p{Lu}`;
@@ -26,10 +27,16 @@ const COMPANY_NOUNS_DE = String.raw`[\p{L}]*-?(?:Start-?up|Startup|Firma|Unterne
 const AFTER_CUE_EN = new RegExp(String.raw`(?<![\p{L}])(?:${COMPANY_NOUNS_EN})\s+(${NAME})(?![\p{L}\d])`, 'gu');
 const AFTER_CUE_DE = new RegExp(String.raw`(?<![\p{L}])(?:${COMPANY_NOUNS_DE})\s+(${NAME})(?=\s*[,.;:)!?]|\s+\p{Ll}|\s+(?:Ende|Anfang|Mitte)\s|$)`, 'gu');
 /** The name, then an apposition that says what it is: "Clay, an AI sales automation startup". */
-const APPOSITION = new RegExp(
-  String.raw`(?<![\p{L}\d])(?<!\b(?:in|aus|from|at|nach|to) )(${NAME}),\s+(?:a|an|the|another|ein|eine|einem|einer)\s+(?:[\p{L}\d'’-]+\s+){0,4}(?:${COMPANY_NOUNS_EN}|${COMPANY_NOUNS_DE})(?![\p{L}])(?=\s*[,.;:)–—]|\s+(?:aus|from|based|in|im|that|which|whose|mit|with|für|for|of|known|founded|backed|valued|headquartered|launched|created|owned|gegründet)\b)`,
-  'gu',
-);
+const apposition = (articles: string, nouns: string) =>
+  new RegExp(
+    String.raw`(?<![\p{L}\d])(?<!\b(?:in|aus|from|at|nach|to) )(${NAME}),\s+(?:${articles})\s+(?:[\p{L}\d'’-]+\s+){0,4}(?:${nouns})(?![\p{L}])(?=\s*[,.;:)–—]|\s+(?:aus|from|based|in|im|that|which|whose|mit|with|für|for|of|known|founded|backed|valued|headquartered|launched|created|owned|gegründet)\b)`,
+    'gu',
+  );
+/** Each language's patterns: an English article is not searched for German company nouns, and back. */
+const BY_LANG: Record<Lang, { afterCue: RegExp; apposition: RegExp }> = {
+  en: { afterCue: AFTER_CUE_EN, apposition: apposition('a|an|the|another', COMPANY_NOUNS_EN) },
+  de: { afterCue: AFTER_CUE_DE, apposition: apposition('ein|eine|einem|einer', COMPANY_NOUNS_DE) },
+};
  /**
  * English names in front of "raised $…": whoever raises money is a company ("Fetch.ai and Iris Audio have
  * raised $40 million and $7 million respectively"). German puts the subject anywhere, so only English.
@@ -80,8 +87,11 @@ export function unknownEntity(name: string): Entity {
   return { id: slug(name), name, kind: 'company', aliases: [name] };
 }
 
-/** Company names in `text` that none of the `known` mentions covers, found by suffix, company noun or apposition. */
-export function findUnknownCompanies(text: string, known: EntityMention[]): EntityMention[] {
+/**
+ * Company names in `text` that none of the `known` mentions covers, found by suffix, company noun or
+ * apposition; in the patterns of `lang`, or of both languages when it is not given.
+ */
+export function findUnknownCompanies(text: string, known: EntityMention[], lang?: Lang): EntityMention[] {
   if (!HINT.test(text)) return []; // most sentences name no company this way: skip the patterns
   const found: EntityMention[] = [];
   const add = (name: string, start: number) => {
@@ -109,13 +119,14 @@ export function findUnknownCompanies(text: string, known: EntityMention[]): Enti
       if (!known.some((m) => m.text === suffixFree)) add(match[1]!, match.index);
     }
   }
+  const patterns = lang ? [BY_LANG[lang]] : [BY_LANG.en, BY_LANG.de];
   if (HINTS.noun.test(text)) {
-    for (const pattern of [AFTER_CUE_EN, AFTER_CUE_DE]) {
-      for (const match of text.matchAll(pattern)) add(match[1]!, match.index + match[0].length - match[1]!.length);
+    for (const { afterCue } of patterns) {
+      for (const match of text.matchAll(afterCue)) add(match[1]!, match.index + match[0].length - match[1]!.length);
     }
   }
-  if (HINTS.apposition.test(text)) for (const match of text.matchAll(APPOSITION)) add(match[1]!, match.index);
-  if (HINTS.raised.test(text)) for (const match of text.matchAll(RAISED_BY)) {
+  if (HINTS.apposition.test(text)) for (const { apposition } of patterns) for (const match of text.matchAll(apposition)) add(match[1]!, match.index);
+  if (lang !== 'de' && HINTS.raised.test(text)) for (const match of text.matchAll(RAISED_BY)) {
     // Each name of the list on its own: "Fetch.ai", "Iris Audio".
     for (const part of match[1]!.matchAll(NAME_IN_LIST)) {
       if (!/^(?:and|und)$/u.test(part[0])) add(part[0], match.index + part.index);
@@ -133,8 +144,11 @@ export class ArticleNames {
   /** What each sentence named by its own cues, kept from `learn` for `mentionsIn`. */
   private readonly cued = new Map<string, EntityMention[]>();
 
+  /** `lang`: the article's language (both languages' patterns when not given). */
+  constructor(private readonly lang?: Lang) {}
+
   learn(text: string, known: EntityMention[]): void {
-    const found = findUnknownCompanies(text, known);
+    const found = findUnknownCompanies(text, known, this.lang);
     this.cued.set(text, found);
     for (const mention of found) {
       const name = mention.entity.name;
@@ -146,7 +160,7 @@ export class ArticleNames {
 
   /** The known mentions and every learnt name in `text`, in text order. */
   mentionsIn(text: string, known: EntityMention[]): EntityMention[] {
-    const found = [...(this.cued.get(text) ?? findUnknownCompanies(text, known))];
+    const found = [...(this.cued.get(text) ?? findUnknownCompanies(text, known, this.lang))];
     const taken = [...known, ...found];
     for (const [surface, entity] of [...this.entities].sort((a, b) => b[0].length - a[0].length)) {
       for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
