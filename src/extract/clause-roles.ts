@@ -116,7 +116,15 @@ export const companyLike = (m: EntityMention) => m.entity.kind !== 'person' && m
  * the finite verb ("Im Herbst hatte Quantum … eingesammelt", "Mit 6,6 Milliarden sicherte sich OpenAI …").
  * A pronoun or "the company" stands for the company in focus.
  */
-export function subjectOf(v: SentenceView, cue: Cue, quantity: { start: number; end: number }, lang: Lang, focus: EntityMention | null): EntityMention | null {
+export function subjectOf(
+  v: SentenceView,
+  cue: Cue,
+  quantity: { start: number; end: number },
+  lang: Lang,
+  focus: EntityMention | null,
+  /** Whom "it" / "es" stands for: in news, most often the company the article is about. */
+  pronounReferent: EntityMention | null = focus,
+): EntityMention | null {
   const clause = clauseOf(v, cue.start);
   // ", der 2017 … investierte", ", which raised …": a relative clause's subject is the name before it.
   if (/^[,\s]*(?:der|die|das|which|who|that)\s/iu.test(v.text.slice(clause[0], cue.start))) {
@@ -125,6 +133,16 @@ export function subjectOf(v: SentenceView, cue: Cue, quantity: { start: number; 
   }
   const free = candidates(v).filter((m) => !governed(v, m, lang) && !possessive(m, lang) && !inList(v, m, lang));
   const before = free.filter((m) => m.end <= cue.start);
+  // "Nvidia is among its backers, and it raised …": a pronoun right before the verb is its subject.
+  const lead = v.text.slice(before.at(-1)?.end ?? 0, cue.start);
+  if (PRONOUN_SUBJECT[lang].test(lead)) {
+    if (!/(?:^|[\s,;])(?:it|they|es|sie)\s/iu.test(lead.slice(-40))) return focus;
+    // "when Skild was valued …, as it brought in": "it" is the company named just before, unless that one is
+    // only said to back it ("Nvidia is already among its backers, and it raised …").
+    const backer = /^\s+(?:is|are|was|were|ist|sind|war)\s+(?:already\s+|also\s+|bereits\s+|schon\s+)?(?:among|one of|unter|einer)\s+(?:its|the|seinen|ihren|den)\s+(?:backers|investors|shareholders|geldgebern|investoren)/iu;
+    const named = candidates(v).filter((m) => m.end <= cue.start && companyLike(m) && !backer.test(v.text.slice(m.end, m.end + 50))).at(-1);
+    return named ?? pronounReferent;
+  }
   if (lang === 'de') {
     const inClause = free.filter((m) => m.start >= clause[0] && m.end <= clause[1] && m.start < Math.max(cue.end, quantity.end) + 60);
     if (inClause.length) return inClause[0]!;
@@ -171,7 +189,7 @@ function findLists(v: SentenceView, lang: Lang, moreAnchors: number[]): Investor
   for (const match of everyMatch(INVESTOR_LIST_CUES[lang], v.text)) {
     // "von Amazon" is an investor only right after an amount or a deal word ("Investition von Amazon"), not in "Gründer von Amazon".
     anchors ??= WEAK_LIST_CUES.test(match[0]) ? [...v.quantities.filter((q) => q.kind === 'money').map((q) => q.end), ...cuesOf(v, lang).map((c) => c.end), ...moreAnchors] : null;
-    if (WEAK_LIST_CUES.test(match[0]) && !anchors!.some((end) => end <= match.index && /^[^,;]{0,25}$/u.test(v.text.slice(end, match.index)))) continue;
+    if (WEAK_LIST_CUES.test(match[0]) && !anchors!.some((end) => end <= match.index && /^,?[^,;]{0,25}$/u.test(v.text.slice(end, match.index)))) continue;
     const names = namesAt(v, match.index + match[0].length);
     if (names.parties.length) {
       lists.push({ start: match.index, end: names.end, lead: leads.includes(match.index), names: names.parties });
@@ -194,7 +212,10 @@ export function namesAt(v: SentenceView, position: number): { parties: Party[]; 
   for (;;) {
     const rest = v.text.slice(at);
     const lead = /^\s*(?:(?:the|der|die|das|den|dem|investors?|investoren|geldgebern?)\s+)*/iu.exec(rest)![0].length;
-    const start = at + lead;
+    let start = at + lead;
+    // "Abu Dhabi's MGX", "Montreal's Inovia Capital": a place in the genitive before a known name is no investor.
+    const place = /^\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)?['’]s\s+/u.exec(v.text.slice(start));
+    if (place && candidates(v).some((m) => m.start === start + place[0].length)) start += place[0].length;
     const known = candidates(v).find((m) => m.start === start);
     let end: number;
     if (known) {
@@ -279,6 +300,12 @@ export function dealFocus(state: ArticleState): EntityMention | null {
   }
   return best;
 }
+
+/** A pronoun or "the company" as the subject right before the verb (auxiliaries and adverbs between). */
+const PRONOUN_SUBJECT: Record<Lang, RegExp> = {
+  en: /(?:^|[\s,;])(?:it|they|the company|the startup|the start-up|the firm)\s+(?:(?:has|have|had|also|then|just|now|will|would|is|was|reportedly|recently)\s+)*$/iu,
+  de: /(?:^|[\s,;])(?:es|sie|das unternehmen|die firma|der konzern)\s+(?:(?:hat|haben|hatte|hatten|auch|nun|jetzt|bereits|wird|soll)\s+)*$/iu,
+};
 
 /** Each party once (by id, or by name for unknown ones), in order. */
 export function unique(list: Party[]): Party[] {

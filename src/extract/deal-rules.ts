@@ -9,7 +9,7 @@
  * clear from the clause, it stays empty: "investor not named" is better than a guess, and a deal whose
  * target is unclear is not reported at all.
  */
-import { STATUS_CUES } from './cues.ts';
+import { COMPANY_ANAPHORA, STATUS_CUES } from './cues.ts';
 import {
   asParty,
   candidates,
@@ -93,6 +93,10 @@ function notADealAmount(quantity: Quantity, v: SentenceView, clause: [number, nu
   // "$88 (£69) per share": look past a converted amount in brackets.
   const after = v.text.slice(quantity.end, quantity.end + 50).replace(/^\s*\([^()]{0,30}\)/u, '');
   if (/^\s*(?:per|a|for each|for every|je|pro)\s+(?:share|aktie|dollar|person|user|month|year|jahr|monat)\b/iu.test(after)) return true;
+  // "a combined total of $1 billion" sums several deals; "Its investors … put $414 million into the company"
+  // is what all of them put in over time.
+  if (/\bcombined(?: total)?\b|\bzusammengerechnet\b/iu.test(v.text.slice(...clause))) return true;
+  if (/^\W*(?:its|their|the company['’]s|seine|ihre)\s+(?:existing\s+|bisherigen\s+)?(?:investors|backers|shareholders|investoren|geldgeber|anteilseigner)\b/iu.test(v.text)) return true;
   // "Zunächst solle AWS Anteile … erwerben", "an initial tranche of": a first part of a bigger deal.
   if (/\b(?:zunächst|initially|first tranche|erste[nr]? tranche|in einem ersten schritt|in a first step)\b/iu.test(v.text.slice(...clause))) return true;
   // "an average annual payment of $60bn", "monatlich 5 Millionen": a rate, part of a deal, not one.
@@ -107,6 +111,8 @@ interface Roles {
   lead: Party[];
   target: Party;
   rule: Rule;
+  /** When the reading itself decides the kind (a company got "for a price" is bought). */
+  kind?: DealKind;
 }
 
 /** The article being read, and the sentence after this one (a fund raised is often named there). */
@@ -117,13 +123,21 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
   const lists = investorLists(v, lang).filter((l) => l.start >= Math.min(cue.start, quantity.start) - 5);
   const listed = lists.flatMap((l) => l.names);
   const leads = lists.filter((l) => l.lead).flatMap((l) => l.names);
-  const subject = subjectOf(v, cue, quantity, lang, focus);
+  // "it" is most often the company the article's deals are about, else the one it is about.
+  const main = dealFocus(state) ?? (state.mainEntity && companyLike(state.mainEntity) ? state.mainEntity : focus);
+  const subject = subjectOf(v, cue, quantity, lang, focus, main);
   const subjectGroup = subject ? coInvestors(v, subject).map(asParty) : [];
   const rule = (id: string, reason: string): Rule => ({ id, reason });
 
   switch (cue.frame) {
     case 'raise': {
-      if (!subject || !companyLike(subject)) return null;
+      // "Lambda is raising billions": a raise without a figure says too little to report.
+      if (!subject || !companyLike(subject) || quantity.value === null) return null;
+      // "Nun hat sich der Konzern Q.ai geholt – für 2 Milliarden Dollar": getting a company for a price is buying it.
+      if (/\b(?:für|for|um)\s+(?:rund\s+|etwa\s+|knapp\s+|about\s+|around\s+)?$/iu.test(v.text.slice(Math.max(0, quantity.start - 20), quantity.start)) && COMPANY_ANAPHORA.test(v.text.slice(...clauseOf(v, cue.start)))) {
+        const buyer = focus && focus.canonical.id !== subject.canonical.id ? [asParty(focus)] : [];
+        return { target: asParty(subject), investors: buyer, lead: [], rule: rule('deal.acquire', `"${v.text.slice(cue.start, cue.end)}" a company for a price: ${subject.canonical.name} is bought`), kind: 'acquisition' };
+      }
       // "A and B have raised $40 million and $7 million respectively": the n-th amount is the n-th company's.
       const group = coInvestors(v, subject);
       if (group.length > 1 && /\b(?:respectively|beziehungsweise)\b/iu.test(v.text)) {
@@ -167,7 +181,8 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
             ? (candidates(v).find((m) => m.end <= cue.start && object(m) && clauseOf(v, m.start)[0] === clauseOf(v, cue.start)[0]) ?? null)
             : null);
       }
-      if (!bought || !companyLike(bought) || bought.canonical.id === buyer?.canonical.id) return null;
+      // An active "… bought Microsoft a licence" with no buyer named is no purchase of Microsoft.
+      if (!bought || !companyLike(bought) || bought.canonical.id === buyer?.canonical.id || (!buyer && !passive && !nounOf)) return null;
       const buyers = buyer ? [asParty(buyer)] : [];
       return { target: asParty(bought), investors: buyers, lead: [], rule: rule('deal.acquire', `"${v.text.slice(cue.start, cue.end)}": ${buyer ? `${buyer.canonical.name} buys` : 'the buyer is not named;'} ${bought.canonical.name}`) };
     }
@@ -372,7 +387,7 @@ function buildDeal(roles: Roles, cue: Cue, quantity: Quantity, v: SentenceView, 
     amount: quantity.value === null ? null : { value: quantity.value, max: quantity.max, currency: quantity.currency, qualifier: quantity.qualifier },
     additional: quantity.additional,
     status: statusFor(v, quantity, clause, date, state.article.date, lang, cue),
-    kind: kindFor(cue, quantity, v),
+    kind: roles.kind ?? kindFor(cue, quantity, v),
     round: ROUND_NAME.exec(v.text)?.[0] ?? null,
     rule: roles.rule,
     date: date?.value ?? state.article.date,
@@ -425,7 +440,9 @@ function statusFor(
   let status = worded ?? 'announced';
   if (status !== 'talks' && RUMOUR_CUES.test(v.text)) return 'rumoured';
   // "had raised", "hatte … aufgelegt": background, unless the words say it was only announced or planned then.
-  if (PLUPERFECT.test(v.text) && (!worded || status === 'completed' || status === 'historic')) return 'historic';
+  // Not in reported speech: "the startup said it had obtained a $1 billion facility" is this week's news.
+  const reported = /\b(?:said|says|announced|told|reported|sagte|erklärte|teilte\s.{0,40}mit|hieß es)\b/iu.test(v.text.slice(0, PLUPERFECT.exec(v.text)?.index ?? 0));
+  if (PLUPERFECT.test(v.text) && !reported && (!worded || status === 'completed' || status === 'historic')) return 'historic';
   // Without the article's date, a year named in the text ("der 2017 … investierte") marks background too.
   const pastYear = date && (articleDate ? date.value.slice(0, 4) < articleDate.slice(0, 4) : true);
   if (pastYear && (status === 'completed' || status === 'announced' || status === 'historic')) return 'historic';

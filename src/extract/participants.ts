@@ -73,6 +73,8 @@ export function attachParticipants(deals: { deal: Deal; sentence: number }[], st
         Math.abs(sentence - statement.sentence) <= PARTICIPANTS_REACH &&
         deal.investors.length === 0 &&
         deal.kind !== 'acquisition' &&
+        // A deal told as background takes investors only from the sentence right beside it.
+        (deal.status !== 'historic' || Math.abs(sentence - statement.sentence) <= 1) &&
         !ids.has(deal.targetId ?? deal.target) &&
         (!statement.target || statement.target.id === deal.targetId),
     );
