@@ -184,6 +184,13 @@ export function investorLists(v: SentenceView, lang: Lang, moreAnchors: number[]
 
 function findLists(v: SentenceView, lang: Lang, moreAnchors: number[]): InvestorList[] {
   const lists: InvestorList[] = [];
+  // "in a round General Catalyst led", "eine Runde, die Lakestar anführte": the lead named before its verb.
+  for (const m of candidates(v)) {
+    if (/\b(?:round|runde)\s*,?\s+(?:that\s+|which\s+|die\s+)?$/iu.test(v.text.slice(Math.max(0, m.start - 30), m.start)) &&
+      /^\s+(?:(?:co-)?led|anführte|angeführt hat)\b/iu.test(v.text.slice(m.end, m.end + 20))) {
+      lists.push({ start: m.start, end: m.end, lead: true, names: [asParty(m)] });
+    }
+  }
   const leads = everyMatch(LEAD_CUES[lang], v.text).map((m) => m.index);
   let anchors: number[] | null = null; // read only when a weak cue needs them
   for (const match of everyMatch(INVESTOR_LIST_CUES[lang], v.text)) {

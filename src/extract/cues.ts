@@ -93,5 +93,5 @@ export const STATUS_CUES: readonly { status: DealStatus | 'completed_recent'; wo
   { status: 'planned', words: ['plant', 'plante', 'geplant', 'geplante', 'will', 'sucht', 'strebt', 'anstrebt', 'plans', 'planned', 'seeks', 'seeking', 'aims', 'intends', 'soll', 'wants'] },
   { status: 'announced', words: ['kundigte', 'angekundigt', 'kundigt', 'announced', 'announces', 'bekanntgegeben', 'unveiled'] },
   { status: 'completed_recent', words: ['gerade', 'bereits', 'kurzlich', 'soeben', 'just', 'recently', 'already'] },
-  { status: 'historic', words: ['bestehende', 'bestehender', 'existing', 'eingesammelt', 'sammelte', 'secured', 'investiert', 'investierte', 'investierten', 'ausgestattet', 'ausgegeben', 'schloss', 'abgeschlossen', 'erhielt', 'invested', 'completed', 'closed', 'raised', 'received', 'finalized', 'spent'] },
+  { status: 'historic', words: ['bestehende', 'bestehender', 'existing', 'eingesammelt', 'sammelte', 'secured', 'investiert', 'investierte', 'investierten', 'ausgestattet', 'ausgegeben', 'schloss', 'abgeschlossen', 'erhielt', 'invested', 'completed', 'closed', 'raised', 'received', 'finalized', 'spent', 'obtained', 'landed', 'bagged', 'gesichert', 'bekommen', 'erhalten'] },
 ];

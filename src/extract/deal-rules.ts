@@ -442,14 +442,15 @@ function statusFor(
   // "had raised", "hatte … aufgelegt": background, unless the words say it was only announced or planned then.
   // Not in reported speech: "the startup said it had obtained a $1 billion facility" is this week's news.
   const reported = /\b(?:said|says|announced|told|reported|sagte|erklärte|teilte\s.{0,40}mit|hieß es)\b/iu.test(v.text.slice(0, PLUPERFECT.exec(v.text)?.index ?? 0));
-  if (PLUPERFECT.test(v.text) && !reported && (!worded || status === 'completed' || status === 'historic')) return 'historic';
+  const pluperfect = PLUPERFECT.test(v.text);
+  if (pluperfect && !reported && (!worded || status === 'completed' || status === 'historic')) return 'historic';
   // Without the article's date, a year named in the text ("der 2017 … investierte") marks background too.
   const pastYear = date && (articleDate ? date.value.slice(0, 4) < articleDate.slice(0, 4) : true);
   if (pastYear && (status === 'completed' || status === 'announced' || status === 'historic')) return 'historic';
   // English uses the present perfect for background ("Amazon, which has invested $8 billion"); German news
   // tells fresh events in the perfect ("hat … eingesammelt"), so there only a running total is background.
   const cumulative = lang === 'en' || quantity.qualifier === 'more_than' || hasWord(v.words, CUMULATIVE_WORDS);
-  if (status === 'historic' && !(cumulative && hasWord(v.words, PERFECT_AUXILIARIES))) status = 'completed';
+  if (status === 'historic' && (reported || !(cumulative && hasWord(v.words, PERFECT_AUXILIARIES)))) status = 'completed';
   return status;
 }
 
