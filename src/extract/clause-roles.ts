@@ -197,13 +197,15 @@ function findLists(v: SentenceView, lang: Lang, moreAnchors: number[]): Investor
     // "von Amazon" is an investor only right after an amount or a deal word ("Investition von Amazon"), not in "Gründer von Amazon".
     anchors ??= WEAK_LIST_CUES.test(match[0]) ? [...v.quantities.filter((q) => q.kind === 'money').map((q) => q.end), ...cuesOf(v, lang).map((c) => c.end), ...moreAnchors] : null;
     if (WEAK_LIST_CUES.test(match[0]) && !anchors!.some((end) => end <= match.index && /^,?[^,;]{0,25}$/u.test(v.text.slice(end, match.index)))) continue;
-    const names = namesAt(v, match.index + match[0].length);
+    const names = namesAt(v, match.index + match[0].length, lang);
     if (names.parties.length) {
       lists.push({ start: match.index, end: names.end, lead: leads.includes(match.index), names: names.parties });
     }
   }
   return lists;
 }
+
+const GERMAN_NAME_SHAPE = /(?:Capital|Ventures|Partners?|Fund|Fonds|Invest\p{L}*|Holding|Group|Gruppe|AG|GmbH|SE|Bank|Management|Labs|AI)$|^\p{Lu}{2,}\b|^\p{Lu}\p{Ll}+\p{Lu}|\d/u;
 
 const SEPARATOR = /^\s*(?:,\s*(?:and\s+|und\s+|sowie\s+)?|\s(?:and|und|sowie|as well as|plus|&)\s)\s*/iu;
 const UNKNOWN_NAME = /^(?:(?:[\p{Lu}\d][\p{L}\d&.'’-]*|\p{Lu}\p{L}*-\p{Lu}[\p{L}-]*)(?:\s+(?:[\p{Lu}\d][\p{L}\d&.'’-]*|of|de|du|la))*)/u;
@@ -213,7 +215,7 @@ const NOT_A_NAME = /^(?:The|A|An|Its|Their|Der|Die|Das|Ein|Eine|Investors?|Inves
  * Names in a row starting at `position`: "Jeff Bezos, SoftBank and Khosla Ventures", "HV Capital und Omnes
  * Capital". A capitalised name no list knows is taken as an investor here because the cue says it is one.
  */
-export function namesAt(v: SentenceView, position: number): { parties: Party[]; end: number } {
+export function namesAt(v: SentenceView, position: number, lang: Lang): { parties: Party[]; end: number } {
   const found: Party[] = [];
   let at = position;
   for (;;) {
@@ -232,6 +234,8 @@ export function namesAt(v: SentenceView, position: number): { parties: Party[]; 
       const name = UNKNOWN_NAME.exec(v.text.slice(start))?.[0]?.replace(/['’]s?$|[.,]$/u, '');
       const words = name?.split(/\s+/) ?? [];
       if (!name || words.length > 5 || NOT_A_NAME.test(words[0]!) || name.length < 2 || /^\d+(?:\s|$)/u.test(name)) break;
+      // German capitalises every noun: there a name needs the shape of one ("Omnes Capital", "NIF", "ElevenLabs").
+      if (lang === 'de' && !GERMAN_NAME_SHAPE.test(name)) break;
       if (v.quantities.some((q) => q.start < start + name.length && q.end > start)) break;
       if (v.mentions.some((m) => m.start < start + name.length && m.end > start)) break; // a country or a name cut in half
       const entity: Entity = { ...unknownEntity(name), kind: 'fund' };

@@ -158,6 +158,8 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
       const target = targetAfter(v, state, from, lang, focus) ?? targetAfter(v, state, cue.end, lang, focus) ?? (carried ? asParty(carried) : null);
       if (!target) return null;
       const investors = subjectGroup.filter((p) => p.id !== target.id);
+      // "in junge KI-Unternehmen" names no company: only worth reporting when the investor is named.
+      if (target.id === null && investors.length === 0) return null;
       return { target, investors: investors.length ? investors : listed, lead: leads, rule: rule('deal.invest', `"${v.text.slice(cue.start, cue.end)}": the subject gives, the name after the preposition receives`) };
     }
     case 'acquire': {
@@ -168,9 +170,17 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
       if (nounOf) {
         bought = candidates(v).find((m) => m.start === cue.end + nounOf[0].length) ?? null;
         buyer = ownerBefore(v, cue.start, lang) ?? lists.find((l) => /\b(?:by|durch)\b/iu.test(v.text.slice(l.start, l.start + 6)))?.names[0]?.mention ?? null;
+      } else if (NOUN_CUE.test(v.text.slice(cue.start, cue.end)) || /^(?:acquisition|takeover|buyout|offer)/iu.test(v.text.slice(cue.start, cue.end))) {
+        // "Das Übernahmeangebot …, das eine Investorengruppe um Elon Musk abgegeben hat": an offer for the
+        // company the article's deals are about, by the group's leader.
+        buyer = leads[0]?.mention ?? listed[0]?.mention ?? ownerBefore(v, cue.start, lang);
+        const about = dealFocus(state) ?? (state.mainEntity && companyLike(state.mainEntity) ? state.mainEntity : null);
+        bought = about && candidates(v).some((m) => m.canonical.id === about.canonical.id) ? about : null;
       } else if (passive) {
+        // "Run AI is being bought for $620 million": without "by X", the buyer is the company the article is about.
         bought = subject;
-        buyer = listed[0]?.mention ?? null;
+        const main = state.mainEntity && companyLike(state.mainEntity) && state.mainEntity.canonical.id !== subject?.canonical.id ? state.mainEntity : null;
+        buyer = listed[0]?.mention ?? main;
       } else {
         buyer = subject;
         // The object: the first name after the verb that no preposition governs and that owns nothing ("buy
@@ -447,9 +457,11 @@ function statusFor(
   // Without the article's date, a year named in the text ("der 2017 … investierte") marks background too.
   const pastYear = date && (articleDate ? date.value.slice(0, 4) < articleDate.slice(0, 4) : true);
   if (pastYear && (status === 'completed' || status === 'announced' || status === 'historic')) return 'historic';
-  // English uses the present perfect for background ("Amazon, which has invested $8 billion"); German news
-  // tells fresh events in the perfect ("hat … eingesammelt"), so there only a running total is background.
-  const cumulative = lang === 'en' || quantity.qualifier === 'more_than' || hasWord(v.words, CUMULATIVE_WORDS);
+  // English tells background in the present perfect of a relative clause ("Amazon, which has invested $8
+  // billion") and news in a main clause ("Sakana has completed a round"); German tells fresh events in the
+  // perfect ("hat … eingesammelt"). So only a running total or such a relative clause is background.
+  const relative = lang === 'en' && /\b(?:which|who|that)\s+(?:has|have|had)\b/iu.test(v.text);
+  const cumulative = relative || quantity.qualifier === 'more_than' || hasWord(v.words, CUMULATIVE_WORDS);
   if (status === 'historic' && (reported || !(cumulative && hasWord(v.words, PERFECT_AUXILIARIES)))) status = 'completed';
   return status;
 }

@@ -27,7 +27,7 @@ const PARTICIPANT_HINT = {
 };
 
 /** How many sentences apart a statement and its deal may be. */
-export const PARTICIPANTS_REACH = 5;
+export const PARTICIPANTS_REACH = 8;
 
 /** The participants a sentence without a deal names, or null. */
 export function participantsIn(v: SentenceView, sentence: number, state: ArticleState): Participants | null {

@@ -64,10 +64,14 @@ describe('role frames: who invests in whom', () => {
   });
 
   it.each([
-    { lang: 'de', text: 'Der Fonds investierte 98,6 Milliarden Dollar in digitale Plattformunternehmen.', target: 'digitale Plattformunternehmen' },
+    { lang: 'de', text: 'SoftBank investierte 98,6 Milliarden Dollar in digitale Plattformunternehmen.', target: 'digitale Plattformunternehmen' },
     { lang: 'en', text: 'Amazon invests $2 billion in startups.', target: 'startups' },
   ] as { lang: Lang; text: string; target: string }[])('a target that is no known name but names companies: $text', ({ lang, text, target }) => {
     expect(dealIn(text, { lang })).toMatchObject({ targetId: null, target });
+  });
+
+  it('such a target without a named investor says too little: no deal', () => {
+    expect(dealsIn('Mehr als eine Milliarde Dollar will die Gesellschaft in junge KI-Unternehmen stecken.', { lang: 'de' })).toEqual([]);
   });
 });
 
