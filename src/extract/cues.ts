@@ -8,7 +8,7 @@ import type { DealStatus } from './types.ts';
 /** Metric cues, most specific first: the first cue found nearest to the number wins. */
 export const METRIC_CUES: readonly { metric: string; label: string; words: readonly string[] }[] = [
   { metric: 'valuation', label: 'valuation', words: ['bewertet', 'bewertung', 'wert', 'worth', 'value', 'values', 'valuation', 'valued', 'valuing', 'borsenwert', 'marktwert', 'market cap'] },
-  { metric: 'run_rate', label: 'revenue run-rate', words: ['umsatzlauf', 'run-rate revenue', 'run rate revenue', 'run-rate', 'run rate', 'annualized revenue', 'annualised revenue', 'jahresumsatzrate'] },
+  { metric: 'run_rate', label: 'revenue run-rate', words: ['umsatzlauf', 'run-rate revenue', 'run rate revenue', 'run-rate', 'run rate', 'annualized revenue', 'annualised revenue', 'annual recurring revenue', 'recurring revenue', 'arr', 'jahresumsatzrate', 'wiederkehrende umsatz'] },
   { metric: 'revenue', label: 'revenue', words: ['umsatz', 'umsatze', 'erlos', 'revenue', 'sales'] },
   { metric: 'profit', label: 'profit', words: ['gewinn', 'nettogewinn', 'uberschuss', 'profit', 'net income', 'earnings'] },
   { metric: 'loss', label: 'loss', words: ['verlust', 'loss', 'losses'] },

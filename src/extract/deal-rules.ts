@@ -151,7 +151,8 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
     }
     case 'invest': {
       // "ASML beteiligt sich mit 1,3 Milliarden": joining without a name joins the deal the article is about.
-      const joins = /beteilig|steig|einsteig|particip|join/iu.test(v.text.slice(cue.start, cue.end));
+      // … and so does money "put in" with no object ("ASML is said to have put in €1.3 billion").
+      const joins = /beteilig|steig|einsteig|particip|join/iu.test(v.text.slice(cue.start, cue.end)) || /^\s+in\s*$/u.test(v.text.slice(cue.end, quantity.start));
       const carried = joins ? dealFocus(state) : null;
       // German puts the target anywhere before the verb at the end: "will in die Firma … bis zu 100 Milliarden stecken".
       const from = lang === 'de' ? clauseOf(v, Math.min(cue.start, quantity.start))[0] : Math.min(cue.start, quantity.start);
@@ -214,7 +215,11 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
     }
     case 'lead': {
       const owner = ownerBefore(v, quantity.start, lang);
-      const target = (owner && owner !== subject ? asParty(owner) : null) ?? targetAfter(v, state, cue.end, lang, focus);
+      // "ASML … has become Mistral AI's largest shareholder, having led a series C round": failing an owner or
+      // "in Y", the one other company the sentence names.
+      const others = candidates(v).filter((m) => companyLike(m) && m.canonical.id !== subject?.canonical.id && !subjectGroup.some((p) => p.id === m.canonical.id));
+      const only = new Set(others.map((m) => m.canonical.id)).size === 1 ? asParty(others[0]!) : null;
+      const target = (owner && owner !== subject ? asParty(owner) : null) ?? targetAfter(v, state, cue.end, lang, focus) ?? only;
       if (!target || !subject || target.id === subject.canonical.id) return null;
       const leadGroup = subjectGroup.filter((p) => p.id !== target.id);
       return { target, investors: [...leadGroup, ...listed], lead: leadGroup, rule: rule('deal.lead', `"${v.text.slice(cue.start, cue.end)}": ${subject.canonical.name} led the round of ${target.name}`) };

@@ -28,7 +28,7 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
   const names = new ArticleNames(article.lang);
   article.passages.forEach((passage, p) => passage.sentences.forEach((sentence, s) => names.learn(sentence.text, known[p]![s]!)));
   const mentions = article.passages.map((passage, p) => passage.sentences.map((sentence, s) => names.mentionsIn(sentence.text, known[p]![s]!)));
-  const state: ArticleState = { article, catalog, mainEntity: mainEntity(mentions, article.title, catalog), targets: [] };
+  const state: ArticleState = { article, catalog, mainEntity: mainEntity(mentions, article.passages.map((p) => p.sentences.map((s) => s.text)), article.title, catalog), targets: [] };
   // The subject of the sentences before: "the company" / "der Konzern" in a later sentence or paragraph refers
   // to it. Read only when a rule asks (most sentences have no number and need none).
   const subjects = new SubjectTrail(article.lang);
@@ -38,12 +38,15 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
   const moneyless: { v: SentenceView; sentence: number }[] = [];
   const amountless: Deal[] = [];
   let sentence = 0;
+  // A share without a cue continues the share before it, even in the next paragraph ("China stellt etwa 29 %
+  // der Waren der Welt her. — Die USA? Nur 12 %."); other figures only within their paragraph.
+  let previousShare: Figure | null = null;
   article.passages.forEach((passage, p) => {
     if (passage.tableHeader) {
       deals.push(...tableDeals(passage, state));
       return;
     }
-    let previousFigure: Figure | null = null;
+    let previousFigure: Figure | null = previousShare;
     // After "X invests in Y", a figure of "the company" in the next sentence is most often Y's.
     let lastReceiver: EntityMention | null = null;
     const views = passage.sentences.map((sentence, s) => view(sentence, article, mentions[p]![s]!));
@@ -68,6 +71,7 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
         if (figure) {
           figures.push(figure);
           previousFigure = figure;
+          if (figure.unit === 'percent') previousShare = figure;
         }
       }
       if (deals.length === dealsBefore && !v.quantities.some((q) => q.kind === 'money' && q.value !== null)) {
@@ -127,15 +131,17 @@ function withoutRepeats(amountless: Deal[], deals: Deal[]): Deal[] {
 }
 
 /** The company named most often in the article, its headline counting extra (companies, labs and projects; not people, funds or states). */
-function mainEntity(mentionsByPassage: EntityMention[][][], title: string | null, catalog: EntityCatalog): EntityMention | null {
+function mainEntity(mentionsByPassage: EntityMention[][][], texts: string[][], title: string | null, catalog: EntityCatalog): EntityMention | null {
   const counts = new Map<string, { mention: EntityMention; count: number }>();
   const company = (m: EntityMention) => m.entity.kind !== 'person' && m.entity.kind !== 'fund' && m.entity.kind !== 'country';
   // The headline names what the article is about: a company in it weighs as much as three mentions.
-  const inTitle = new Set(title ? catalog.find(title).filter(company).map((m) => m.canonical.id) : []);
-  for (const passage of mentionsByPassage) {
-    for (const sentence of passage) {
+  const inTitle = new Set(title ? catalog.find(title).filter((m) => company(m) && !/^-backed/iu.test(title.slice(m.end, m.end + 7))).map((m) => m.canonical.id) : []);
+  for (const [p, passage] of mentionsByPassage.entries()) {
+    for (const [s, sentence] of passage.entries()) {
+      const text = texts[p]![s]!;
       for (const mention of sentence) {
-        if (!company(mention)) continue;
+        // "Nvidia-backed Reflection AI" is about Reflection AI.
+        if (!company(mention) || /^-(?:backed|funded|gestützte?[nm]?|finanzierte?[nm]?)\b/iu.test(text.slice(mention.end, mention.end + 12))) continue;
         const entry = counts.get(mention.canonical.id) ?? { mention, count: inTitle.has(mention.canonical.id) ? 3 : 0 };
         entry.count++;
         counts.set(mention.canonical.id, entry);

@@ -52,8 +52,12 @@ export function figureFor(
   if (!metric) {
     // "Meta plant mit 115 bis 135 Milliarden Dollar." continues the figure before it in the paragraph.
     if (quantity.kind === 'count') metric = 'count';
-    else if (quantity.kind === 'percent') metric = 'market_share';
-    else if (!previous || previous.metric === 'valuation' || previous.metric === 'ipo_valuation') return null;
+    // "Die USA? Nur 12 %." continues the share named before it; a percentage of nothing named is none.
+    else if (quantity.kind === 'percent') {
+      if (!previous || !PERCENT_METRICS.has(previous.metric)) return null;
+      metric = previous.metric;
+    }
+    else if (!previous || previous.metric === 'valuation' || previous.metric === 'ipo_valuation' || previous.unit === 'percent') return null;
     else {
       metric = previous.metric;
       period ??= previous.period;
@@ -79,7 +83,10 @@ export function figureFor(
   // Spending plans are a company's own: a fund, a bank, a person or a state investing is a deal or nothing.
   if ((metric === 'investment' || metric === 'facility') && entity && entity.kind !== 'company' && entity.kind !== 'lab') return null;
   // A share or a count of no one is no fact a reader can use.
-  if (!entity && quantity.kind !== 'money') return null;
+  // A figure of no one, money of no currency ("four million homes"), or a count of things nobody looks up
+  // (start-ups, countries) is no fact a reader can use.
+  if ((!entity && (quantity.kind !== 'money' || COMPANY_METRICS.has(metric))) || (quantity.kind === 'money' && !quantity.currency)) return null;
+  if (quantity.kind === 'count' && metric === 'count' && !LOOKED_UP_COUNTS.has(quantity.unit)) return null;
   const name = entity?.name ?? null;
   return {
     entityId: entity?.id ?? null,
@@ -134,7 +141,7 @@ function entityFor(
   const valued = metric === 'valuation' || metric === 'ipo_valuation';
   const eligible = (companyFigure ? parties(v.mentions) : v.mentions).filter((m) => (!valued || companyLike(m)) && !inList(v, m, lang));
   const before = eligible.filter((m) => m.start >= clause[0] && m.end <= quantity.start);
-  const owner = before.filter((m) => possessive(m, lang) && /^\s*(?:[\p{L}-]+\s+){0,3}$/u.test(v.text.slice(m.end, quantity.start).replace(VALUE_WORDS, ' '))).at(-1);
+  const owner = before.filter((m) => possessive(m, lang) && /^\s*(?:[\p{L}-]+\s+){0,5}$/u.test(v.text.slice(m.end, quantity.start).replace(VALUE_WORDS, ' '))).at(-1);
   if (owner) return owner;
   const textBefore = v.text.slice(clause[0], quantity.start);
   // "its revenue": the company named before in the sentence, else the one in focus.
@@ -162,9 +169,12 @@ function entityFor(
   return v.mentions.length ? null : subject;
 }
 
+/** Counts a reader looks up: staff, users, customers. */
+const LOOKED_UP_COUNTS = new Set(['employees', 'jobs', 'users', 'customers', 'staff', 'researchers', 'people']);
+
 /** "Umsatz von Nvidia", "revenue of Acme", "valuing Acme at", "bewertet Acme mit": the owner named after the metric word. */
 /** Words between a genitive owner and its figure: "Cohere's most recent valuation of". */
-const VALUE_WORDS = /\b(?:of|von|at|bei|auf|is|was|now|stands|liegt|lag|beträgt|betrug)\b/giu;
+const VALUE_WORDS = /\b(?:of|von|at|bei|auf|is|was|now|stands|liegt|lag|beträgt|betrug|had|has|reached|hit|rose|climbed|to)\b/giu;
 
 const OWNER_AFTER_CUE = /(?:\b(?:umsatz\p{L}*|gewinn\p{L}*|verlust\p{L}*|bewertung|revenue|sales|profit|income|valuation|wert)\s+(?:von|des|der|of|for|bei)|\bvalu(?:ing|es|ed)|\bbewertet(?:e|en)?)\s+(?:the\s+|der\s+|die\s+|das\s+)?$/iu;
 
