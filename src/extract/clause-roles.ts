@@ -222,9 +222,10 @@ export function namesAt(v: SentenceView, position: number, lang: Lang): { partie
     const rest = v.text.slice(at);
     const lead = /^\s*(?:(?:the|der|die|das|den|dem|investors?|investoren|geldgebern?)\s+)*/iu.exec(rest)![0].length;
     let start = at + lead;
-    // "Abu Dhabi's MGX", "Montreal's Inovia Capital": a place in the genitive before a known name is no investor.
-    const place = /^\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)?['’]s\s+/u.exec(v.text.slice(start));
-    if (place && candidates(v).some((m) => m.start === start + place[0].length)) start += place[0].length;
+    // "Abu Dhabi's MGX", "Montreal's Inovia Capital": a place in the genitive before a known name is no
+    // investor; "die bundeseigene KfW", "the state-owned KfW": adjectives before a known name are skipped.
+    const before = /^(?:\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)?['’]s\s+|(?:\p{Ll}[\p{L}-]*\s+){1,2})/u.exec(v.text.slice(start));
+    if (before && candidates(v).some((m) => m.start === start + before[0].length)) start += before[0].length;
     const known = candidates(v).find((m) => m.start === start);
     let end: number;
     if (known) {

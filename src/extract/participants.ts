@@ -34,8 +34,8 @@ export function participantsIn(v: SentenceView, sentence: number, state: Article
   const lang = state.article.lang;
   const focus = state.mainEntity;
   if (!PARTICIPANT_HINT[lang].test(v.text)) return null; // most sentences name no investor of a round
+  // Weak cues ("including", "von") and bare participation verbs need the sentence to speak of a round.
   const references = everyMatch(ROUND_REFERENCE[lang], v.text);
-  if (!references.length) return null;
   const lists = investorLists(v, lang, references.map((m) => m.index + m[0].length));
   const investors = lists.flatMap((l) => l.names);
   const lead = lists.filter((l) => l.lead).flatMap((l) => l.names);
@@ -51,7 +51,7 @@ export function participantsIn(v: SentenceView, sentence: number, state: Article
     if (leads) lead.unshift(...group);
     target ??= targetAfter(v, state, cue.end, lang, focus);
   }
-  for (const match of everyMatch(PARTICIPATION_VERB[lang], v.text)) {
+  for (const match of references.length ? everyMatch(PARTICIPATION_VERB[lang], v.text) : []) {
     const cue = { frame: 'invest' as const, start: match.index, end: match.index + match[0].length };
     const subject = subjectOf(v, cue, cue, lang, null);
     if (subject) investors.unshift(...coInvestors(v, subject).map(asParty));
