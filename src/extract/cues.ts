@@ -7,7 +7,8 @@ import type { DealStatus } from './types.ts';
 
 /** Metric cues, most specific first: the first cue found nearest to the number wins. */
 export const METRIC_CUES: readonly { metric: string; label: string; words: readonly string[] }[] = [
-  { metric: 'valuation', label: 'valuation', words: ['bewertet', 'bewertung', 'wert', 'worth', 'value', 'values', 'valuation', 'valued', 'valuing', 'borsenwert', 'marktwert', 'market cap'] },
+  { metric: 'valuation', label: 'valuation', words: ['bewertet', 'bewertung', 'wert', 'worth', 'value', 'values', 'valuation', 'valued', 'valuing', 'borsenwert', 'marktwert', 'marktkapitalisierung', 'market cap', 'market capitalization', 'market value'] },
+  { metric: 'stake', label: 'stake', words: ['stake', 'beteiligung', 'holding'] },
   { metric: 'run_rate', label: 'revenue run-rate', words: ['umsatzlauf', 'run-rate revenue', 'run rate revenue', 'run-rate', 'run rate', 'annualized revenue', 'annualised revenue', 'annual recurring revenue', 'recurring revenue', 'arr', 'jahresumsatzrate', 'wiederkehrende umsatz'] },
   { metric: 'revenue', label: 'revenue', words: ['umsatz', 'umsatze', 'erlos', 'revenue', 'sales'] },
   { metric: 'profit', label: 'profit', words: ['gewinn', 'nettogewinn', 'uberschuss', 'profit', 'net income', 'earnings'] },
@@ -31,6 +32,7 @@ export const IPO_WORDS: readonly string[] = ['borsengang', 'ipo', 'listing', 'bo
 export const METRIC_LABELS: Record<string, string> = {
   ...Object.fromEntries(METRIC_CUES.map((c) => [c.metric, c.label])),
   ipo_valuation: 'IPO valuation',
+  price: 'price per share',
   funding_total: 'total funding',
   count: 'count',
 };

@@ -27,7 +27,7 @@ import {
 } from './reading.ts';
 
 /** Money, percent and count metrics a cue may assign; growth and shares only describe percentages. */
-const PERCENT_METRICS = new Set(['growth', 'share_price', 'market_share']);
+const PERCENT_METRICS = new Set(['growth', 'share_price', 'market_share', 'stake']);
 const COUNT_METRICS = new Set(['job_cuts', 'jobs']);
 const FORECAST = /\b(?:analysts?|consensus|wall street|analysten|konsens)\b/iu;
 const DEAL_WORTH = /\b(?:contract|deal|agreement|order|package|commitment|shares|stake|vertrag|auftrag|deal|paket|vereinbarung|anteile|aktien|beteiligung)\p{L}*\s+(?:\S+\s+){0,5}(?:im\s+)?$/u;
@@ -47,7 +47,9 @@ export function figureFor(
 ): Figure | null {
   if (quantity.value === null || isConversion(quantity, v)) return null;
   const clause = clauseOf(v, quantity.start);
-  let metric = nearestMetric(quantity, v, clause) ?? nearestMetric(quantity, v, [0, v.text.length]);
+  // "$40 per share", "88 Dollar je Aktie": a price, whatever else the sentence speaks of.
+  const perShare = quantity.kind === 'money' && PER_SHARE.test(v.text.slice(quantity.end, quantity.end + 50).replace(/^\s*\([^()]{0,30}\)/u, ''));
+  let metric = perShare ? 'price' : (nearestMetric(quantity, v, clause) ?? nearestMetric(quantity, v, [0, v.text.length]));
   let period = periodFor(quantity, v, clause);
   if (!metric) {
     // "Meta plant mit 115 bis 135 Milliarden Dollar." continues the figure before it in the paragraph.
@@ -79,7 +81,12 @@ export function figureFor(
   }
   // What analysts expect or a research firm forecasts is no company's reported figure.
   if (FORECAST.test(v.text.slice(...clause)) && !valuation) return null;
-  const entity = about ?? (valuation ? receiver : null) ?? entityFor(quantity, v, clause, metric, subject, state)?.entity ?? null;
+  // "Its investors … put $414 million into the company": everything its backers put in, the company's total.
+  if (metric === 'investment' && GENERIC_BACKERS.test(v.text)) metric = 'funding_total';
+  const named = about ?? (valuation ? receiver : null) ?? entityFor(quantity, v, clause, metric, subject, state)?.entity ?? null;
+  // "bezifferte CEO Sam Altman die Investitionen auf …": a person speaks for the company they lead.
+  const person = named?.kind === 'person' && named.affiliation && COMPANY_METRICS.has(metric) ? state.catalog.get(named.affiliation) : undefined;
+  const entity = person ?? (metric === 'funding_total' && GENERIC_BACKERS.test(v.text) ? (subject?.entity ?? state.mainEntity?.entity ?? null) : named);
   // Spending plans are a company's own: a fund, a bank, a person or a state investing is a deal or nothing.
   if ((metric === 'investment' || metric === 'facility') && entity && entity.kind !== 'company' && entity.kind !== 'lab') return null;
   // A share or a count of no one is no fact a reader can use.
@@ -168,6 +175,10 @@ function entityFor(
   // Other figures (shares, growth, jobs) are only attributed when nobody else is named in the sentence.
   return v.mentions.length ? null : subject;
 }
+
+const PER_SHARE = /^\s*(?:per|a|each|je|pro)\s+(?:share|aktie)\b/iu;
+/** A sentence about everyone who backed a company: "Its investors, among them …, put $414 million into the company". */
+const GENERIC_BACKERS = /^\W*(?:its|their|the company['’]s|seine|ihre)\s+(?:existing\s+|bisherigen\s+)?(?:investors|backers|shareholders|investoren|geldgeber|anteilseigner)\b/iu;
 
 /** Counts a reader looks up: staff, users, customers. */
 const LOOKED_UP_COUNTS = new Set(['employees', 'jobs', 'users', 'customers', 'staff', 'researchers', 'people']);

@@ -161,7 +161,8 @@ export function isConversion(quantity: Quantity, v: SentenceView): boolean {
   const before = v.text.slice(0, quantity.start);
   if (!CONVERSION_OPEN.test(before)) return false;
   const open = before.lastIndexOf('(');
-  return v.quantities.some((q) => q !== quantity && q.kind === 'money' && q.end <= open && open - q.end <= 3);
+  // "… auf nunmehr 91 (78,36 Mrd. Euro) bis 93 Mrd. Dollar": also after a bare number the amount hangs on.
+  return v.quantities.some((q) => q !== quantity && q.kind === 'money' && q.end <= open && open - q.end <= 3) || /\d\s*$/u.test(before.slice(0, open));
 }
 
 /** "in total", "to date", "bringing its total funding to", "insgesamt eingesammelt": money raised over time, not one round. */

@@ -87,6 +87,15 @@ describe('metric and company', () => {
     expect(figures.map((f) => [f.value, f.metric, f.basis])).toEqual([[183e9, 'valuation', 'post_money']]);
   });
 
+  it.each([
+    { text: 'CoreWeave priced its IPO at $40 per share.', entity: 'CoreWeave', metric: 'price', value: 40 },
+    { text: 'Nvidia holds a 5.97% stake in CoreWeave.', entity: 'Nvidia', metric: 'stake', value: 5.97 },
+    { text: 'Ziel sei eine Marktkapitalisierung von bis zu einer Billion Dollar für OpenAI.', lang: 'de', entity: 'OpenAI', metric: 'valuation', value: 1e12 },
+    { text: 'Erst vor Kurzem bezifferte CEO Sam Altman die nötigen Investitionen auf bis zu 1,4 Billionen Dollar.', lang: 'de', entity: 'OpenAI', metric: 'investment', value: 1.4e12 },
+  ] as { text: string; lang?: Lang; entity: string; metric: string; value: number }[])('$text → $entity $metric', ({ text, lang, entity, metric, value }) => {
+    expect(figureIn(text, { lang })).toMatchObject({ entity, metric, value });
+  });
+
   it('money raised to date is a running total', () => {
     expect(figureIn('To date, Anthropic has raised more than $27 billion.')).toMatchObject({ entity: 'Anthropic', metric: 'funding_total', value: 27e9 });
   });
