@@ -48,17 +48,23 @@ export function cuesOf(v: SentenceView, lang: Lang): Cue[] {
 const CUES = new WeakMap<SentenceView, Cue[]>();
 const LISTS = new WeakMap<SentenceView, InvestorList[]>();
 
+/**
+ * All frame cues of a language as one pattern, one group per cue in `FRAME_CUES` order: a single scan of
+ * the sentence, where at each position the earlier (more specific) frame wins.
+ */
+const ALL_CUES: Record<Lang, RegExp> = {
+  en: new RegExp(FRAME_CUES.en.map((c, i) => `(?<c${i}>${c.pattern.source})`).join('|'), 'giu'),
+  de: new RegExp(FRAME_CUES.de.map((c, i) => `(?<c${i}>${c.pattern.source})`).join('|'), 'giu'),
+};
+
 function findCues(v: SentenceView, lang: Lang): Cue[] {
   const cues: Cue[] = [];
-  for (const { frame, pattern, kind } of FRAME_CUES[lang]) {
-    for (const match of everyMatch(pattern, v.text)) {
-      const start = match.index;
-      const end = start + match[0].length;
-      if (cues.some((c) => start < c.end && end > c.start)) continue; // an earlier (more specific) frame took these words
-      cues.push({ frame, start, end, kind });
-    }
+  for (const match of v.text.matchAll(ALL_CUES[lang])) {
+    const index = Object.values(match.groups!).findIndex((g) => g !== undefined);
+    const { frame, kind } = FRAME_CUES[lang][index]!;
+    cues.push({ frame, start: match.index, end: match.index + match[0].length, kind });
   }
-  return cues.sort((a, b) => a.start - b.start);
+  return cues;
 }
 
 // ── Parties ──────────────────────────────────────────────────────────────────────────────────────────

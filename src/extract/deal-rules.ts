@@ -354,7 +354,7 @@ export function dealWithoutAmount(v: SentenceView, subjectBefore: () => EntityMe
   const state = { ...articleState, next: null };
   const lang = state.article.lang;
   // Most sentences speak of neither: a cheap look first.
-  if (!BUYING_OR_LISTING.test(v.text) || candidates(v).length === 0) return null;
+  if (candidates(v).length === 0 || !BUYING_OR_LISTING.test(v.text)) return null;
   const subject = subjectBefore();
   const focus = subject && companyLike(subject) ? subject : state.mainEntity;
   const at = (cue: Cue): Quantity => ({ kind: 'money', value: null, max: null, currency: null, unit: '', qualifier: 'exact', additional: false, start: cue.start, end: cue.end, text: '' });

@@ -190,12 +190,19 @@ const VALUE_WORDS = /\b(?:of|von|at|bei|auf|is|was|now|stands|liegt|lag|beträgt
 const OWNER_AFTER_CUE = /(?:\b(?:umsatz\p{L}*|gewinn\p{L}*|verlust\p{L}*|bewertung|revenue|sales|profit|income|valuation|wert)\s+(?:von|des|der|of|for|bei)|\bvalu(?:ing|es|ed)|\bbewertet(?:e|en)?)\s+(?:the\s+|der\s+|die\s+|das\s+)?$/iu;
 
 /** The metric cue nearest to the quantity in its clause, among the metrics that fit its kind. */
-export function nearestMetric(
-  quantity: Quantity,
-  v: SentenceView,
-  clause: [number, number],
-  accept: (metric: string) => boolean = (m) => fitsKind(m, quantity),
-): string | null {
+export function nearestMetric(quantity: Quantity, v: SentenceView, clause: [number, number], accept?: (metric: string) => boolean): string | null {
+  if (accept) return findNearestMetric(quantity, v, clause, accept);
+  // The deal and the figure rules ask the same question of the same amount: answered once.
+  const key = `${clause[0]}:${clause[1]}`;
+  let known = NEAREST_METRIC.get(quantity);
+  if (!known) NEAREST_METRIC.set(quantity, (known = new Map()));
+  if (!known.has(key)) known.set(key, findNearestMetric(quantity, v, clause, (m) => fitsKind(m, quantity)));
+  return known.get(key)!;
+}
+
+const NEAREST_METRIC = new WeakMap<Quantity, Map<string, string | null>>();
+
+function findNearestMetric(quantity: Quantity, v: SentenceView, clause: [number, number], accept: (metric: string) => boolean): string | null {
   const lower = v.text.toLowerCase();
   // "$183 billion post-money valuation", "at a $40 billion valuation": a valuation named right after the
   // amount decides, however close a "round" or "investment" stands before it.
