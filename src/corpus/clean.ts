@@ -166,7 +166,7 @@ export function splitSentences(line: Line, norm: Normalized): Sentence[] {
   const text = line.text;
   let begin = 0;
   // Also where a missing space glues two sentences ("shrunk markedly.Media reports say"), not in "Amazon.com".
-  for (const match of text.matchAll(/[.!?…]+["'“”»«)]*(?=\s+\S)|(?<=\p{Ll}{2})[.!?](?=\p{Lu}\p{Ll})/gu)) {
+  for (const match of text.matchAll(/[.!?…]+["'“”»«)]*(?=\s+\S)|[.!?](?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll})/gu)) {
     const stop = match.index + match[0].length;
     const before = text.slice(Math.max(begin, match.index - BOUNDARY_WINDOW), match.index);
     const after = text.slice(stop, stop + BOUNDARY_WINDOW).trimStart();

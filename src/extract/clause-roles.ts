@@ -52,10 +52,10 @@ const LISTS = new WeakMap<SentenceView, InvestorList[]>();
  * All frame cues of a language as one pattern, one group per cue in `FRAME_CUES` order: a single scan of
  * the sentence, where at each position the earlier (more specific) frame wins.
  */
-const ALL_CUES: Record<Lang, RegExp> = {
-  en: new RegExp(FRAME_CUES.en.map((c, i) => `(?<c${i}>${c.pattern.source})`).join('|'), 'giu'),
-  de: new RegExp(FRAME_CUES.de.map((c, i) => `(?<c${i}>${c.pattern.source})`).join('|'), 'giu'),
-};
+const allCues = (lang: Lang) =>
+  // The shared look-behind first: positions inside a word fail at once, before any alternative is tried.
+  new RegExp(`(?<![\\p{L}\\d])(?:${FRAME_CUES[lang].map((c, i) => `(?<c${i}>${c.pattern.source})`).join('|')})`, 'giu');
+const ALL_CUES: Record<Lang, RegExp> = { en: allCues('en'), de: allCues('de') };
 
 function findCues(v: SentenceView, lang: Lang): Cue[] {
   const cues: Cue[] = [];

@@ -49,7 +49,7 @@ import {
 } from './reading.ts';
 
 /** A word stem of buying or of going public, in either language. */
-const BUYING_OR_LISTING = /acqui|bought|\bbu(?:y|ys|ying)\b|purchas|took over|takes? over|IPO|public|übern|kauf|erw[oa]rb|erwirbt|schluck|börse/iu;
+const BUYING_OR_LISTING = /acqui|bought|\bbu(?:y|ys|ying)\b|purchas|took over|takes? over|IPO|public|übern|kauf|erw[oa]rb|erwirbt|schluck|börse/i;
 
 /** Going public: "Börsengang", "IPO", "an die Börse", "go public". */
 const IPO_CUE: Record<Lang, RegExp> = {

@@ -202,6 +202,13 @@ export function nearestMetric(quantity: Quantity, v: SentenceView, clause: [numb
 
 const NEAREST_METRIC = new WeakMap<Quantity, Map<string, string | null>>();
 
+/** The metric cues split once: phrases found in the text, single words matched against words, longest first. */
+const CUE_TABLE = METRIC_CUES.map(({ metric, words }) => ({
+  metric,
+  phrases: words.filter((c) => /[\s-]/.test(c)),
+  single: words.filter((c) => !/[\s-]/.test(c)).sort((a, b) => b.length - a.length),
+}));
+
 function findNearestMetric(quantity: Quantity, v: SentenceView, clause: [number, number], accept: (metric: string) => boolean): string | null {
   const lower = v.text.toLowerCase();
   // "$183 billion post-money valuation", "at a $40 billion valuation": a valuation named right after the
@@ -215,18 +222,18 @@ function findNearestMetric(quantity: Quantity, v: SentenceView, clause: [number,
       best = { metric, distance, length: cue.length };
     }
   };
-  for (const { metric, words } of METRIC_CUES) {
+  const clauseWords = wordsIn(v, clause).filter((word) => !(word.start >= quantity.start && word.end <= quantity.end));
+  for (const { metric, phrases, single } of CUE_TABLE) {
     if (!accept(metric)) continue;
     // Cues of several words ("run-rate", "net income", "market share") are found in the text itself.
-    for (const cue of words) {
-      if (!/[\s-]/.test(cue)) continue;
+    for (const cue of phrases) {
       for (let at = lower.indexOf(cue, clause[0]); at >= 0 && at + cue.length <= clause[1]; at = lower.indexOf(cue, at + 1)) {
         if (at + cue.length <= quantity.start || at >= quantity.end) consider(metric, cue, at, at + cue.length);
       }
     }
-    for (const word of wordsIn(v, clause)) {
-      if (word.start >= quantity.start && word.end <= quantity.end) continue;
-      const cue = words.filter((c) => cueMatches(word.folded, c)).sort((a, b) => b.length - a.length)[0];
+    for (const word of clauseWords) {
+      // The longest matching cue (they are sorted longest first).
+      const cue = single.find((c) => cueMatches(word.folded, c));
       // "a contract with Oracle worth $300bn", "ein Auftrag im Wert von": the deal's size, not a valuation.
       if (metric === 'valuation' && (cue === 'worth' || cue === 'wert') && DEAL_WORTH.test(lower.slice(Math.max(clause[0], word.start - 80), word.start))) continue;
       if (cue) consider(metric, cue, word.start, word.end);

@@ -51,12 +51,11 @@ const SHORTENABLE = /^(\p{Lu}[\p{L}\d]{3,})\s+(?:AI|Labs|Robotics|Technologies|S
 
 /** Cheap first looks, one per pattern: a suffix, a company noun, an apposition, a raise verb. */
 const HINTS = {
-  suffix: /\b(?:AI|Labs|Robotics|Technologies|Systems|Inc|Corp|Corporation|AG|GmbH|SE|Ltd|LLC|plc|SAS|S\.A)\b/u,
-  noun: new RegExp(String.raw`\b(?:${COMPANY_NOUNS_EN})\b|tart-?up|Firma|Unternehmen|Konzern|Hersteller|Anbieter|Entwickler|Spezialist|Rivale|Konkurrent|Investor|Fonds|Softwarehaus|Chipriese|Tochter`, 'u'),
-  apposition: /,\s+(?:a|an|the|another|ein|eine|einem|einer)\s/u,
-  raised: /\b(?:raised|raises|secured|secures|closed|landed|bagged|collected)\b/u,
+  suffix: /\b(?:AI|Labs|Robotics|Technologies|Systems|Inc|Corp|Corporation|AG|GmbH|SE|Ltd|LLC|plc|SAS|S\.A)\b/,
+  noun: new RegExp(String.raw`\b(?:${COMPANY_NOUNS_EN})\b|tart-?up|Firma|Unternehmen|Konzern|Hersteller|Anbieter|Entwickler|Spezialist|Rivale|Konkurrent|Investor|Fonds|Softwarehaus|Chipriese|Tochter`),
+  apposition: /,\s+(?:a|an|the|another|ein|eine|einem|einer)\s/,
+  raised: /\b(?:raised|raises|secured|secures|closed|landed|bagged|collected)\b/,
 };
-const HINT = new RegExp([HINTS.suffix, HINTS.noun, HINTS.apposition, HINTS.raised].map((h) => h.source).join('|'), 'u');
 const TRAILING_SUFFIX = new RegExp(String.raw`\s+${SUFFIX}$`, 'u');
 const ONLY_A_SUFFIX = new RegExp(String.raw`^${SUFFIX}$`, 'u');
 const NAME_IN_LIST = new RegExp(NAME, 'gu');
@@ -92,7 +91,6 @@ export function unknownEntity(name: string): Entity {
  * apposition; in the patterns of `lang`, or of both languages when it is not given.
  */
 export function findUnknownCompanies(text: string, known: EntityMention[], lang?: Lang): EntityMention[] {
-  if (!HINT.test(text)) return []; // most sentences name no company this way: skip the patterns
   const found: EntityMention[] = [];
   const add = (name: string, start: number) => {
     let words = name.split(/\s+/);
