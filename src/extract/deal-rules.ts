@@ -57,6 +57,10 @@ const IPO_CUE: Record<Lang, RegExp> = {
   de: /(?<![\p{L}])(?:Börsengang|IPO|Börsennotierung)(?![\p{L}])|\ban (?:die|eine) (?:[\p{L}-]+ )?Börse\b/u,
 };
 
+/** "Nvidia shares", "Nvidia-Aktien" … and "shares of Nvidia", "Anteile an Nvidia". */
+const SHARES_AFTER = /^(?:['’]s)?[\s-]*(?:shares|stock|stake|aktien|anteile)\b/iu;
+const SHARES_BEFORE = /\b(?:shares|stock|stake|aktien|anteile)\s+(?:of|in|an|von)\s+$/iu;
+
 /** A cue that is a noun (German nouns are capitalised): "Übernahme", "Kauf". */
 const NOUN_CUE = /^\p{Lu}/u;
 
@@ -83,7 +87,7 @@ function governingCue(quantity: Quantity, v: SentenceView, cues: Cue[]): Cue | n
   const clear = (cue: Cue) => respectively || !others.some((q) => q.start >= Math.min(cue.end, quantity.end) && q.end <= Math.max(cue.start, quantity.start));
   const verbs = cues.filter((c) => c.frame !== 'deal_noun' && clear(c) && distance(c, quantity) <= VERB_REACH);
   const inClause = verbs.filter((c) => c.start >= clause[0] && c.end <= clause[1]);
-  const nouns = cues.filter((c) => c.frame === 'deal_noun' && clear(c) && distance(c, quantity) <= NOUN_REACH);
+  const nouns = cues.filter((c) => c.frame === 'deal_noun' && clear(c) && distance(c, quantity) <= NOUN_REACH && c.start >= clause[0] && c.end <= clause[1]);
   const byDistance = (list: Cue[]) => list.sort((a, b) => distance(a, quantity) - distance(b, quantity))[0] ?? null;
   return byDistance(inClause) ?? byDistance(nouns) ?? byDistance(verbs.filter((c) => distance(c, quantity) <= VERB_REACH / 2));
 }
@@ -164,7 +168,10 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
       return { target, investors: investors.length ? investors : listed, lead: leads, rule: rule('deal.invest', `"${v.text.slice(cue.start, cue.end)}": the subject gives, the name after the preposition receives`) };
     }
     case 'acquire': {
-      const passive = /(?:\b(?:is|was|were|are|been|be|being|wird|wurde|wurden|werden)\s+(?:\p{L}+\s+){0,2})$/iu.test(v.text.slice(Math.max(0, cue.start - 40), cue.start));
+      // "Run AI is being bought", "wurde übernommen" — but "it is buying" is active.
+      const passive =
+        !/ing$/iu.test(v.text.slice(cue.start, cue.end)) &&
+        /(?:\b(?:is|was|were|are|been|be|being|wird|wurde|wurden|werden)\s+(?:\p{L}+\s+){0,2})$/iu.test(v.text.slice(Math.max(0, cue.start - 40), cue.start));
       const nounOf = /^\s+(?:of|von|des|der)\s+/iu.exec(v.text.slice(cue.end));
       let buyer: EntityMention | null;
       let bought: EntityMention | null;
@@ -179,14 +186,17 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
         bought = about && candidates(v).some((m) => m.canonical.id === about.canonical.id) ? about : null;
       } else if (passive) {
         // "Run AI is being bought for $620 million": without "by X", the buyer is the company the article is about.
-        bought = subject;
+        // The bought company must be named right there ("investors are to be bought out" buys no company).
+        bought = subject && candidates(v).includes(subject) && cue.start - subject.end <= 40 ? subject : null;
         const main = state.mainEntity && companyLike(state.mainEntity) && state.mainEntity.canonical.id !== subject?.canonical.id ? state.mainEntity : null;
         buyer = listed[0]?.mention ?? main;
       } else {
         buyer = subject;
         // The object: the first name after the verb that no preposition governs and that owns nothing ("buy
         // NVIDIA's GPUs" buys no Nvidia); German may name it before a verb at the end ("hat Nice Cognigy übernommen").
-        const object = (m: EntityMention) => m !== subject && !governed(v, m, lang) && !possessive(m, lang);
+        // "buying whatever is left of Windsurf", "the assets of Y": the company those are part of.
+        const partOf = (m: EntityMention) => /\b(?:left|rest|remainder|remaining \p{L}+|assets|business|unit|division|operations|rest|teile|geschäft|sparte)\s+(?:of|von|des|der)\s+$/iu.test(v.text.slice(Math.max(0, m.start - 40), m.start));
+        const object = (m: EntityMention) => m !== subject && (!governed(v, m, lang) || partOf(m)) && !possessive(m, lang);
         bought = candidates(v).find((m) => m.start >= cue.end && object(m)) ??
           (lang === 'de' && !NOUN_CUE.test(v.text.slice(cue.start, cue.end))
             ? (candidates(v).find((m) => m.end <= cue.start && object(m) && clauseOf(v, m.start)[0] === clauseOf(v, cue.start)[0]) ?? null)
@@ -196,6 +206,14 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
       if (!bought || !companyLike(bought) || bought.canonical.id === buyer?.canonical.id || (!buyer && !passive && !nounOf)) return null;
       const buyers = buyer ? [asParty(buyer)] : [];
       return { target: asParty(bought), investors: buyers, lead: [], rule: rule('deal.acquire', `"${v.text.slice(cue.start, cue.end)}": ${buyer ? `${buyer.canonical.name} buys` : 'the buyer is not named;'} ${bought.canonical.name}`) };
+    }
+    case 'sell': {
+      // "SoftBank offloaded all of its Nvidia shares for $5.83 billion": Nvidia's stock changes hands; whoever
+      // bought it is not named, and the seller puts no money in.
+      const stock = candidates(v).find((m) => m.start >= cue.end && m.end <= quantity.start && companyLike(m) && SHARES_AFTER.test(v.text.slice(m.end, m.end + 12)))
+        ?? candidates(v).find((m) => m.start >= cue.end && m.end <= quantity.start && companyLike(m) && SHARES_BEFORE.test(v.text.slice(Math.max(cue.end, m.start - 25), m.start)));
+      if (!stock || stock.canonical.id === subject?.canonical.id) return null;
+      return { target: asParty(stock), investors: [], lead: [], rule: rule('deal.sell', `"${v.text.slice(cue.start, cue.end)}" shares of ${stock.canonical.name}: a secondary sale`), kind: 'secondary' };
     }
     case 'pay': {
       const to = targetAfter(v, state, quantity.end, lang, focus);
@@ -248,12 +266,18 @@ function nounRoles(
   const lang = state.article.lang;
   const noun = v.text.slice(cue.start, cue.end);
   // Rounds and borrowing belong to the company that takes the money (the subject, or the round's owner).
-  const round = /round|runde|series|serie|funding|financing|finanzierung|raise|mittel|kapital|geld|anleihe|kredit|darlehen|loan|bond|credit facility|notes/iu.test(noun);
+  const round = /round|runde|series|serie|funding|financing|finanzierung|raise|mittel|kapital|geld|anleihe|kredit|darlehen|loan|bond|credit facility|notes|sale|tender/iu.test(noun);
   const first = Math.min(cue.start, quantity.start);
   const explicitTarget =
     targetAfter(v, state, first, lang, focus) ?? (/deal|vertrag|contract|vereinbarung|agreement/iu.test(noun) ? targetAfter(v, state, first, lang, focus, PARTNER_PREPOSITION[lang]) : null);
   const owner = ownerBefore(v, first, lang);
   const reason = (text: string): Rule => ({ id: round ? 'deal.round' : 'deal.noun', reason: `"${noun}": ${text}` });
+  // "Mit dem IPO sollen mindestens 60 Milliarden Dollar in die Kasse kommen": the listing's company raises it.
+  if (/^(?:ipo|börsengang)$/iu.test(noun)) {
+    const owner = ipoOwner(v, cue, state, focus) ?? (/\b(?:the|dem|den|der|its|seine[nmr]?)\s+$/iu.test(v.text.slice(Math.max(0, cue.start - 8), cue.start)) ? state.mainEntity : null);
+    if (!owner || !companyLike(owner)) return null;
+    return { target: asParty(owner), investors: listed, lead: leads, rule: reason(`the listing of ${owner.canonical.name}`), kind: 'equity' };
+  }
   const fund = fundRaised(v, quantity, state);
   if (fund) return { target: fund, investors: [], lead: [], rule: reason(`a fund being raised: ${fund.name}`) };
   if (FUND_NOUN.test(noun)) return null;
@@ -280,8 +304,9 @@ function nounRoles(
   }
   const investor = owner ?? listed.find((p) => p.id !== target0(explicitTarget))?.mention ?? subject;
   let target = explicitTarget;
-  // "Nvidia erwägt ein Investment von bis zu 30 Milliarden": talks about the deal the article is about.
-  if (!target && investor) {
+  // "Nvidia erwägt ein Investment von bis zu 30 Milliarden": talks about the deal the article is about. Only
+  // for money put in: "an offer" or "a contract" of no named company is no investment in it.
+  if (!target && investor && /invest|beteilig|beitrag|engagement|stake|backing|talks|verhandlung|gespräch/iu.test(noun)) {
     const carried = dealFocus(state);
     if (carried && carried.canonical.id !== investor.canonical.id) target = asParty(carried);
   }
@@ -296,7 +321,8 @@ const COMPANY_REFERENCE = /\b(?:the (?:[\p{L}-]+ )?(?:company|startup|start-up|f
 /** "The previous raise for Synthesia came in December 2021: a $50 million round …": a round word before the cue names the company. */
 function roundNamedBefore(v: SentenceView, state: ArticleState, cue: Cue): Party | null {
   const lang = state.article.lang;
-  const earlier = cuesOf(v, lang).filter((c) => c.frame === 'deal_noun' && c.end <= cue.start && /round|raise|runde|finanzierung/iu.test(v.text.slice(c.start, c.end)));
+  // ("raise" is read as a verb cue too: here it is the noun, "the previous raise for …".)
+  const earlier = cuesOf(v, lang).filter((c) => (c.frame === 'deal_noun' || c.frame === 'raise') && c.end <= cue.start && /round|raise|runde|finanzierung/iu.test(v.text.slice(c.start, c.end)));
   for (const c of earlier) {
     const named = candidates(v).find((m) => m.start >= c.end && m.start - c.end <= 12 && /^\s+(?:for|of|bei|von|für)\s+$/iu.test(v.text.slice(c.end, m.start)));
     if (named && companyLike(named)) return asParty(named);
@@ -337,8 +363,12 @@ export function dealFor(
   if (nearestMetric(quantity, v, clause) === 'valuation' || notADealAmount(quantity, v, clause)) return null;
   const lang = state.article.lang;
   const cues = cuesOf(v, lang);
-  const cue = governingCue(quantity, v, cues);
-  if (!cue) return null;
+  let cue = governingCue(quantity, v, cues);
+  if (!cue) return headlineDeal(quantity, v, state);
+  // "Nvidia's acquisition of Deci AI …, and the deal will probably close at $250-350 million": the deal is
+  // the acquisition the sentence named.
+  const acquisition = cues.find((c) => c.frame === 'acquire' && /^\s+(?:of|von)\s/iu.test(v.text.slice(c.end, c.end + 5)));
+  if (acquisition && cue.frame !== 'acquire' && /\b(?:the deal|the transaction|der deal|die transaktion)\b/iu.test(v.text.slice(...clauseOf(v, quantity.start)))) cue = acquisition;
   // "the company" as a subject is the company named before; "in das Unternehmen" the one the deals are about.
   const focus = subject && companyLike(subject) ? subject : state.mainEntity;
   const roles = rolesFor(cue, quantity, v, state, focus);
@@ -369,6 +399,21 @@ export function dealWithoutAmount(v: SentenceView, subjectBefore: () => EntityMe
   const owner = ipoOwner(v, cue, state, focus);
   if (!owner || !companyLike(owner)) return null;
   return buildDeal({ target: asParty(owner), investors: [], lead: [], rule: { id: 'deal.ipo', reason: `"${ipo[0]}": ${owner.canonical.name} goes public` } }, cue, at(cue), v, state);
+}
+
+/** "€1.3B from ASML for Mistral", "2 Mrd. Euro von SAP für Aleph Alpha": a headline's amount, giver and taker. */
+function headlineDeal(quantity: Quantity, v: SentenceView, articleState: ArticleState): Deal | null {
+  const state = { ...articleState, next: null };
+  const after = /^\s+(?:from|von)\s+/iu.exec(v.text.slice(quantity.end));
+  if (!after) return null;
+  const giver = candidates(v).find((m) => m.start === quantity.end + after[0].length);
+  if (!giver) return null;
+  const link = /^\s+(?:for|in|into|für|an)\s+/iu.exec(v.text.slice(giver.end));
+  const taker = link ? candidates(v).find((m) => m.start === giver.end + link[0].length && companyLike(m)) : undefined;
+  if (!taker || taker.canonical.id === giver.canonical.id) return null;
+  const cue: Cue = { frame: 'invest', start: quantity.end, end: quantity.end + after[0].length };
+  const rule = { id: 'deal.headline', reason: `"${v.text.slice(quantity.start, taker.end)}": an amount from ${giver.canonical.name} for ${taker.canonical.name}` };
+  return buildDeal({ target: asParty(taker), investors: [asParty(giver)], lead: [], rule }, cue, quantity, v, state);
 }
 
 /** "Börsengang von SpaceX", "DeepL-Börsengang", "CoreWeave's IPO", "its IPO", or the clause's subject. */

@@ -74,7 +74,7 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
           if (figure.unit === 'percent') previousShare = figure;
         }
       }
-      if (deals.length === dealsBefore && !v.quantities.some((q) => q.kind === 'money' && q.value !== null)) {
+      if (deals.length === dealsBefore) {
         const deal = dealWithoutAmount(v, subject, state);
         if (deal) amountless.push(deal);
       }

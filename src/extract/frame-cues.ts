@@ -7,6 +7,8 @@
  *   "Amazon will … in Anthropic stecken", "steigt bei Intel ein");
  * - `acquire`: the subject BUYS the object ("Nvidia acquires Run:ai for …", "hat Nice Cognigy übernommen");
  * - `pay`: the subject pays the one named after "to" or as the indirect object ("agreed to hand Inflection $650M");
+ * - `sell`: the subject sells shares of the company named with them ("offloaded all of its Nvidia shares"):
+ *   a secondary sale of that company's stock;
  * - `spend`: the subject spends on what follows "for / on / für" ("hat … für etwas ausgegeben");
  * - `lead`: the subject LED a round of the company after it ("Thrive led OpenAI's $6.6B round");
  * - `deal_noun`: a noun that is money moving ("an investment of", "eine Beteiligung von", "a $2B round"): whose it
@@ -16,7 +18,7 @@
 import type { Lang } from '../text/lang.ts';
 import type { DealKind } from './types.ts';
 
-export type Frame = 'raise' | 'invest' | 'acquire' | 'pay' | 'spend' | 'lead' | 'deal_noun';
+export type Frame = 'raise' | 'invest' | 'acquire' | 'sell' | 'pay' | 'spend' | 'lead' | 'deal_noun';
 
 export interface FrameCue {
   frame: Frame;
@@ -48,7 +50,8 @@ export const FRAME_CUES: Record<Lang, readonly FrameCue[]> = {
     { frame: 'invest', pattern: w(String.raw`invest(?:s|ed|ing)?|put(?:s|ting)?|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|inject(?:s|ed|ing)?|plow(?:s|ed|ing)?|commit(?:s|ted|ting)?`) },
     { frame: 'pay', pattern: w(String.raw`pa(?:y|ys|id|ying)|hand(?:s|ed)?`) },
     { frame: 'spend', pattern: w(String.raw`sp(?:end|ends|ent|ending)`) },
-    { frame: 'deal_noun', pattern: noun(String.raw`investments?|stakes?|injection|backing|funding|financing|(?:funding |financing |fundraising |investment |equity |venture |seed )?rounds?|series [a-h]\d?|raise|offer|[\p{L}-]*deal|contract|commitment|fund|vehicle|credit facility|loans?|bonds?|talks|negotiations|discussions`) },
+    { frame: 'sell', kind: 'secondary', pattern: w(String.raw`sold|sells|selling|sold off|offloaded|offloads|unloaded|dumped|divested`) },
+    { frame: 'deal_noun', pattern: noun(String.raw`investments?|stakes?|injection|backing|funding|financing|(?:funding |financing |fundraising |investment |equity |venture |seed )?rounds?|series [a-h]\d?|raise|offer|[\p{L}-]*deal|contract|commitment|fund|vehicle|credit facility|loans?|bonds?|talks|negotiations|discussions|secondary (?:share )?sale|share sale|tender offer|IPO`) },
   ],
   de: [
     { frame: 'acquire', kind: 'acquisition', pattern: w(String.raw`übernimmt|übernommen|übernehmen|übernahm|kauft|kaufte|gekauft|kaufen|erwirbt|erworben|erwarb|schluckt|geschluckt|übernahme\p{L}*|\p{L}*übernahme|kauf`) },
@@ -57,7 +60,8 @@ export const FRAME_CUES: Record<Lang, readonly FrameCue[]> = {
     { frame: 'invest', pattern: w(String.raw`investier(?:t|te|ten|en)|steck(?:t|te|ten|en)|gesteckt|pump(?:t|te|ten|en)|gepumpt|schie(?:ß|ss)(?:t|en)|nachschie(?:ß|ss)en|beteilig(?:t|te|ten|en) sich|steig(?:t|en)(?= .{0,80}\bein\b)|stieg(?:en)?(?= .{0,80}\bein\b)|einsteigen|eingestiegen|einzusteigen`) },
     { frame: 'pay', pattern: w(String.raw`zahl(?:t|te|ten|en)|gezahlt|bezahl(?:t|te|ten|en)`) },
     { frame: 'spend', pattern: w(String.raw`ausgegeben|gib(?:t)(?= .{0,80}\baus\b)|gab(?= .{0,80}\baus\b)`) },
-    { frame: 'deal_noun', pattern: noun(String.raw`investition|investment|beteiligung|beitrag|engagement|kapitalspritze|\p{L}*finanzierungsrunde|\p{L}*runde|finanzierung|übernahmeangebot|angebot|[\p{L}-]*deal|vertrag|beschaffung|fonds|\p{L}*vehikels?|kredit\p{L}*|anleihe\p{L}*|darlehen|verhandlungen|gespräche[n]?|mitteln?|\p{L}*kapital|geld`) },
+    { frame: 'sell', kind: 'secondary', pattern: w(String.raw`verkauft|verkaufte|verkauften|abgestoßen|stieß(?= .{0,80}\bab\b)|veräußert\p{L}*`) },
+    { frame: 'deal_noun', pattern: noun(String.raw`investition|investment|beteiligung|beitrag|engagement|kapitalspritze|\p{L}*finanzierungsrunde|\p{L}*runde|finanzierung|übernahmeangebot|angebot|[\p{L}-]*deal|vertrag|beschaffung|fonds|\p{L}*vehikels?|kredit\p{L}*|anleihe\p{L}*|darlehen|verhandlungen|gespräche[n]?|mitteln?|\p{L}*kapital|geld|verkaufsrunde|börsengang|ipo`) },
   ],
 };
 
