@@ -79,14 +79,18 @@ export function figureFor(
     if (isRunningTotal(v, clause)) metric = 'funding_total';
     else if (!about) return null;
   }
-  // What analysts expect or a research firm forecasts is no company's reported figure.
+  // What analysts expect is no company's reported figure; hires "every year" are a rate, not a headcount.
   if (FORECAST.test(v.text.slice(...clause)) && !valuation) return null;
+  if (quantity.kind === 'count' && PER_YEAR.test(v.text)) return null;
   // "Its investors … put $414 million into the company": everything its backers put in, the company's total.
   if (metric === 'investment' && GENERIC_BACKERS.test(v.text)) metric = 'funding_total';
   const named = about ?? (valuation ? receiver : null) ?? entityFor(quantity, v, clause, metric, subject, state)?.entity ?? null;
   // "bezifferte CEO Sam Altman die Investitionen auf …": a person speaks for the company they lead.
   const person = named?.kind === 'person' && named.affiliation && COMPANY_METRICS.has(metric) ? state.catalog.get(named.affiliation) : undefined;
   const entity = person ?? (metric === 'funding_total' && GENERIC_BACKERS.test(v.text) ? (subject?.entity ?? state.mainEntity?.entity ?? null) : named);
+  // Market statistics ("Nach Daten von Pitchbook wuchsen die Investitionen um 76 Prozent", "IDC expects GenAI
+  // spending to hit $202 billion") belong to a market, not to a company the sentence does not name as owner.
+  if (entity && MARKET_STATISTIC.test(v.text) && !v.mentions.some((m) => m.canonical.id === entity.id && !FORECASTER.test(v.text.slice(m.end, m.end + 30)))) return null;
   // Spending plans are a company's own: a fund, a bank, a person or a state investing is a deal or nothing.
   if ((metric === 'investment' || metric === 'facility') && entity && entity.kind !== 'company' && entity.kind !== 'lab') return null;
   // A share or a count of no one is no fact a reader can use.
@@ -176,6 +180,11 @@ function entityFor(
   return v.mentions.length ? null : subject;
 }
 
+const PER_YEAR = /\b(?:every year|each year|per year|a year|jedes jahr|pro jahr|jährlich)\b/iu;
+/** A sentence that quotes market data or a forecaster's numbers. */
+const MARKET_STATISTIC = /\b(?:nach daten|laut daten|data from|according to data|pitchbook|dealroom|crunchbase|cb insights|(?:global|worldwide|genai|gen ai|ai|it) spending|spending on (?:ai|artificial intelligence)|weltweiten ausgaben|market for|markt für)\b/iu;
+/** "IDC expects", "Gartner prognostiziert": the name is who forecasts, not whose figure it is. */
+const FORECASTER = /^\s*(?:\([^()]{1,12}\)\s*)?(?:expects?|forecasts?|predicts?|projects?|estimates?|says|erwartet|prognostiziert|schätzt)\b/iu;
 const PER_SHARE = /^\s*(?:per|a|each|je|pro)\s+(?:share|aktie)\b/iu;
 /** A sentence about everyone who backed a company: "Its investors, among them …, put $414 million into the company". */
 const GENERIC_BACKERS = /^\W*(?:its|their|the company['’]s|seine|ihre)\s+(?:existing\s+|bisherigen\s+)?(?:investors|backers|shareholders|investoren|geldgeber|anteilseigner)\b/iu;
