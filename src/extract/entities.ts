@@ -173,6 +173,16 @@ function surfaceForms(e: Entity): string[] {
 // ───────────────────────────── text helpers ─────────────────────────────
 
 const WORD_CHAR = String.raw`\p{L}\p{M}\p{N}`;
+const NON_ASCII_WORD_CHAR = new RegExp(`[${WORD_CHAR}]`, 'u');
+
+/** Whether the character at `i` belongs to a word (a letter, mark or digit), ASCII by its code. */
+function isWordChar(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  // A surrogate pair's halves are tested as the one character they form.
+  if (code >= 0xdc00 && code <= 0xdfff && i > 0) return NON_ASCII_WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i - 1)!));
+  return NON_ASCII_WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!));
+}
 const DASH_CLASS = classSource(DASHES);
 const APOS_CLASS = classSource(APOSTROPHES);
 
@@ -293,7 +303,8 @@ export class EntityCatalog {
   private readonly byFirstWord = new Map<string, Candidate[]>();
   /** compact normalised alias/name/id → entity ids */
   private readonly byCompact = new Map<string, Set<string>>();
-  private readonly wordRe = new RegExp(`[${WORD_CHAR}]+`, 'gu');
+  /** The same lists under the plural of each first word ("amazons", "nvidias"): one lookup per word. */
+  private readonly byPlural = new Map<string, Candidate[]>();
 
   private constructor(entities: Entity[]) {
     this.entities = entities;
@@ -328,6 +339,7 @@ export class EntityCatalog {
       (this.byCompact.get(idKey) ?? this.byCompact.set(idKey, new Set()).get(idKey)!).add(e.id);
     }
     for (const [k, list] of tmp) this.byFirstWord.set(k, list.sort((a, b) => b.len - a.len).map((x) => x.c));
+    for (const [k, list] of this.byFirstWord) if (k.length >= 2 && !this.byFirstWord.has(`${k}s`)) this.byPlural.set(`${k}s`, list);
   }
 
   /** Loads and validates a YAML catalogue (default: the bundled `entities.yml`). */
@@ -387,16 +399,22 @@ export class EntityCatalog {
   /** All mentions, in text order, non-overlapping, leftmost-longest. */
   find(text: string): EntityMention[] {
     const out: EntityMention[] = [];
-    const wordRe = this.wordRe;
-    wordRe.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = wordRe.exec(text)) !== null) {
-      const word = m[0].toLowerCase();
-      let cands = this.byFirstWord.get(word);
-      if (!cands && word.length > 2 && word.endsWith('s')) cands = this.byFirstWord.get(word.slice(0, -1));
-      if (!cands) continue;
-      const start = m.index;
-      const after = m.index + m[0].length;
+    // Words are scanned by character codes (ASCII without a regular expression: this runs on every sentence).
+    for (let i = 0; i < text.length; ) {
+      if (!isWordChar(text, i)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < text.length && isWordChar(text, j)) j++;
+      const word = text.slice(i, j).toLowerCase();
+      const cands = this.byFirstWord.get(word) ?? this.byPlural.get(word);
+      if (!cands) {
+        i = j;
+        continue;
+      }
+      const start = i;
+      const after = j;
       let best: Candidate | undefined;
       let bestEnd = -1;
       for (const c of cands) {
@@ -407,7 +425,10 @@ export class EntityCatalog {
           best = c;
         }
       }
-      if (!best) continue;
+      if (!best) {
+        i = j;
+        continue;
+      }
       out.push({
         entity: best.entity,
         canonical: this.canonicalById.get(best.entity.id)!,
@@ -415,7 +436,7 @@ export class EntityCatalog {
         end: bestEnd,
         text: text.slice(start, bestEnd),
       });
-      wordRe.lastIndex = bestEnd;
+      i = bestEnd;
     }
     return out;
   }
