@@ -48,8 +48,8 @@ import {
   type Word,
 } from './reading.ts';
 
-/** A word stem of buying or of going public, in either language. */
-const BUYING_OR_LISTING = /acqui|bought|\bbu(?:y|ys|ying)\b|purchas|took over|takes? over|IPO|public|übern|kauf|erw[oa]rb|erwirbt|schluck|börse/i;
+/** A word stem of buying, in either language. */
+const BUYING = /acqui|bought|\bbu(?:y|ys|ying)\b|purchas|took over|takes? over|übern|kauf|erw[oa]rb|erwirbt|schluck/i;
 
 /** Going public: "Börsengang", "IPO", "an die Börse", "go public". */
 const IPO_CUE: Record<Lang, RegExp> = {
@@ -383,12 +383,14 @@ export function dealFor(
 export function dealWithoutAmount(v: SentenceView, subjectBefore: () => EntityMention | null, articleState: ArticleState): Deal | null {
   const state = { ...articleState, next: null };
   const lang = state.article.lang;
-  // Most sentences speak of neither: a cheap look first.
-  if (candidates(v).length === 0 || !BUYING_OR_LISTING.test(v.text)) return null;
+  // Most sentences speak of neither: cheap looks first (a purchase needs two companies named, a listing one).
+  const named = new Set(candidates(v).map((m) => m.canonical.id)).size;
+  const buying = named >= 2 && BUYING.test(v.text);
+  if (!buying && !(named >= 1 && IPO_CUE[lang].test(v.text))) return null;
   const subject = subjectBefore();
   const focus = subject && companyLike(subject) ? subject : state.mainEntity;
   const at = (cue: Cue): Quantity => ({ kind: 'money', value: null, max: null, currency: null, unit: '', qualifier: 'exact', additional: false, start: cue.start, end: cue.end, text: '' });
-  for (const cue of cuesOf(v, lang)) {
+  for (const cue of buying ? cuesOf(v, lang) : []) {
     if (cue.frame !== 'acquire' || NOUN_CUE.test(v.text.slice(cue.start, cue.end)) || /acquisition|takeover|buyout/iu.test(v.text.slice(cue.start, cue.end))) continue;
     const roles = rolesFor(cue, at(cue), v, state, focus);
     if (roles?.investors.length && roles.target.id) return buildDeal(roles, cue, at(cue), v, state);
