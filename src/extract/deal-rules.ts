@@ -48,6 +48,12 @@ import {
   type Word,
 } from './reading.ts';
 
+/** Staff or early backers selling shares: a secondary sale of the company's stock. */
+const SHARE_SALE: Record<Lang, RegExp> = {
+  en: /\b(?:cash(?:ed)? out|tender offer|secondary (?:share )?sales?|liquidity offer|sell (?:part of |a portion of )?(?:their )?(?:stock|shares))\b/iu,
+  de: /\b(?:Mitarbeiteraktien|Verkaufsrunde|Aktienrückkauf|(?:Aktien|Anteile) (?:zu )?verkaufen)\b/iu,
+};
+
 /** A word stem of buying, in either language. */
 const BUYING = /acqui|bought|\bbu(?:y|ys|ying)\b|purchas|took over|takes? over|übern|kauf|erw[oa]rb|erwirbt|schluck/i;
 
@@ -334,11 +340,14 @@ const target0 = (party: Party | null): string | null => party?.id ?? null;
 
 /** "…, die OpenAI derzeit zusammenstellt", "…, which Anthropic is raising": the company in the relative clause after a round. */
 function relativeOwner(v: SentenceView, position: number): Party | null {
-  const relative = /^[^,;]{0,40},\s+(?:die|den|der|das|which|that)\s+/iu.exec(v.text.slice(position));
+  // "…, die OpenAI zusammenstellt", or English without the pronoun: "the $275 million credit facility Lambda
+  // originally set up" (a name right after the noun, then a verb in lower case).
+  const relative = /^[^,;]{0,40},\s+(?:die|den|der|das|which|that)\s+|^\s+(?:that\s+|which\s+)?(?=\p{Lu})/iu.exec(v.text.slice(position));
   if (!relative) return null;
   const at = position + relative[0].length;
   const mention = candidates(v).find((m) => m.start === at && companyLike(m));
-  return mention ? asParty(mention) : null;
+  if (!mention) return null;
+  return relative[0].includes(',') || /^\s+\p{Ll}/u.test(v.text.slice(mention.end, mention.end + 20)) ? asParty(mention) : null;
 }
 
 /** "Beschaffung eines neuen Investmentvehikels", "raising a new fund": the fund named here or in the next sentence. */
@@ -386,7 +395,8 @@ export function dealWithoutAmount(v: SentenceView, subjectBefore: () => EntityMe
   // Most sentences speak of neither: cheap looks first (a purchase needs two companies named, a listing one).
   const named = new Set(candidates(v).map((m) => m.canonical.id)).size;
   const buying = named >= 2 && BUYING.test(v.text);
-  if (!buying && !(named >= 1 && IPO_CUE[lang].test(v.text))) return null;
+  const listing = (named >= 1 || COMPANY_ANAPHORA.test(v.text)) && (IPO_CUE[lang].test(v.text) || SHARE_SALE[lang].test(v.text));
+  if (!buying && !listing) return null;
   const subject = subjectBefore();
   const focus = subject && companyLike(subject) ? subject : state.mainEntity;
   const at = (cue: Cue): Quantity => ({ kind: 'money', value: null, max: null, currency: null, unit: '', qualifier: 'exact', additional: false, start: cue.start, end: cue.end, text: '' });
@@ -395,12 +405,17 @@ export function dealWithoutAmount(v: SentenceView, subjectBefore: () => EntityMe
     const roles = rolesFor(cue, at(cue), v, state, focus);
     if (roles?.investors.length && roles.target.id) return buildDeal(roles, cue, at(cue), v, state);
   }
+  // A listing, or staff selling their shares ("employees could cash out a portion of their stock", "completed
+  // a tender offer"): the company whose shares they are.
   const ipo = IPO_CUE[lang].exec(v.text);
-  if (!ipo) return null;
-  const cue: Cue = { frame: 'deal_noun', start: ipo.index, end: ipo.index + ipo[0].length, kind: 'equity' };
-  const owner = ipoOwner(v, cue, state, focus);
+  const sale = ipo ? null : SHARE_SALE[lang].exec(v.text);
+  const found = ipo ?? sale;
+  if (!found) return null;
+  const cue: Cue = { frame: 'deal_noun', start: found.index, end: found.index + found[0].length, kind: ipo ? 'equity' : 'secondary' };
+  const owner = ipoOwner(v, cue, state, focus) ?? (COMPANY_ANAPHORA.test(v.text.slice(0, cue.start)) ? focus : null);
   if (!owner || !companyLike(owner)) return null;
-  return buildDeal({ target: asParty(owner), investors: [], lead: [], rule: { id: 'deal.ipo', reason: `"${ipo[0]}": ${owner.canonical.name} goes public` } }, cue, at(cue), v, state);
+  const reason = ipo ? `"${found[0]}": ${owner.canonical.name} goes public` : `"${found[0]}": shares of ${owner.canonical.name} change hands`;
+  return buildDeal({ target: asParty(owner), investors: [], lead: [], rule: { id: ipo ? 'deal.ipo' : 'deal.share-sale', reason }, kind: cue.kind }, cue, at(cue), v, state);
 }
 
 /** "€1.3B from ASML for Mistral", "2 Mrd. Euro von SAP für Aleph Alpha": a headline's amount, giver and taker. */

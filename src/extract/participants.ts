@@ -26,6 +26,8 @@ const PARTICIPANT_HINT = {
   de: /angeführt|führ|leitung|beteilig|investoren|investition|geldgeber|darunter|mit dabei/iu,
 };
 
+const FRESH = /\b(?:new|latest|current|fresh|neue[nrms]?|aktuelle[nrms]?|jüngste[nrms]?)\b/iu;
+
 /** How many sentences apart a statement and its deal may be. */
 export const PARTICIPANTS_REACH = 8;
 
@@ -73,8 +75,9 @@ export function attachParticipants(deals: { deal: Deal; sentence: number }[], st
         Math.abs(sentence - statement.sentence) <= PARTICIPANTS_REACH &&
         deal.investors.length === 0 &&
         deal.kind !== 'acquisition' &&
-        // A deal told as background takes investors only from the sentence right beside it.
-        (deal.status !== 'historic' || Math.abs(sentence - statement.sentence) <= 1) &&
+        // A deal told as background takes investors only from the sentence right beside it, and never from one
+        // about "the new deal".
+        (deal.status !== 'historic' || (Math.abs(sentence - statement.sentence) <= 1 && !FRESH.test(statement.quote))) &&
         !ids.has(deal.targetId ?? deal.target) &&
         (!statement.target || statement.target.id === deal.targetId),
     );
