@@ -47,7 +47,7 @@ const RAISED_BY = new RegExp(
 );
 const LEGAL_FORM = /\s+(?:Inc\.?|Corp\.?|Corporation|AG|GmbH|SE|Ltd\.?|LLC|plc|S\.A\.|SAS)$/u;
 /** The part of "Skild AI" an article may use alone. */
-const SHORTENABLE = /^(\p{Lu}[\p{L}\d]{3,})\s+(?:AI|Labs|Robotics|Technologies|Systems)$/u;
+const SHORTENABLE = /^(\p{Lu}[\p{L}\d]{3,})\s+(?:AI|Labs|Robotics|Technologies|Systems|Data|Dynamics)$/u;
 
 /** Cheap first looks, one per pattern: a suffix, a company noun, an apposition, a raise verb. */
 const HINTS = {
@@ -148,6 +148,11 @@ export class ArticleNames {
   learn(text: string, known: EntityMention[]): void {
     const found = findUnknownCompanies(text, known, this.lang);
     this.cued.set(text, found);
+    // A listed company named in full ("Quantum Systems") may come back as its first word ("Quantum").
+    for (const mention of known) {
+      const short = SHORTENABLE.exec(mention.text)?.[1];
+      if (short && mention.entity.kind !== 'person' && !NOT_A_NAME.has(short) && !this.entities.has(short)) this.entities.set(short, mention.canonical);
+    }
     for (const mention of found) {
       const name = mention.entity.name;
       if (!this.entities.has(name)) this.entities.set(name, mention.entity);

@@ -45,6 +45,15 @@ describe('unknown companies', () => {
     expect(new ArticleNames().mentionsIn(later, known(later)).map((m) => m.canonical.name)).toEqual(['SoftBank Group']);
   });
 
+  it('a listed company named in full comes back as its first word ("Quantum Systems" … "Quantum")', () => {
+    const known = (text: string) => bundledCatalog().find(text);
+    const article = new ArticleNames('de');
+    const first = 'Quantum Systems hat sich 150 Millionen Euro gesichert.';
+    const later = 'Im Herbst hatte Quantum 180 Millionen Euro eingesammelt.';
+    article.learn(first, known(first));
+    expect(article.mentionsIn(later, known(later)).map((m) => [m.canonical.id, m.text])).toEqual([['quantum-systems', 'Quantum']]);
+  });
+
   it('never a known name, and no sentence-initial article', () => {
     expect(names('Microsoft AI und Mistral AI wachsen.')).toEqual([]);
     expect(names('The Acme AI team grew.')).toEqual(['Acme AI']);
