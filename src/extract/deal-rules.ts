@@ -278,11 +278,13 @@ function nounRoles(
     targetAfter(v, state, first, lang, focus) ?? (/deal|vertrag|contract|vereinbarung|agreement/iu.test(noun) ? targetAfter(v, state, first, lang, focus, PARTNER_PREPOSITION[lang]) : null);
   const owner = ownerBefore(v, first, lang);
   const reason = (text: string): Rule => ({ id: round ? 'deal.round' : 'deal.noun', reason: `"${noun}": ${text}` });
-  // "Mit dem IPO sollen mindestens 60 Milliarden Dollar in die Kasse kommen": the listing's company raises it.
-  if (/^(?:ipo|börsengang)$/iu.test(noun)) {
-    const owner = ipoOwner(v, cue, state, focus) ?? (/\b(?:the|dem|den|der|its|seine[nmr]?)\s+$/iu.test(v.text.slice(Math.max(0, cue.start - 8), cue.start)) ? state.mainEntity : null);
+  // "Mit dem IPO sollen mindestens 60 Milliarden Dollar frisches Geld in die Kasse kommen": the listing's
+  // company raises it (whichever of "IPO" and "Geld" stands nearer the amount).
+  const ipo = /^(?:ipo|börsengang)$/iu.test(noun) ? cue : cuesOf(v, lang).find((c) => /^(?:ipo|börsengang)$/iu.test(v.text.slice(c.start, c.end)) && clauseOf(v, c.start)[0] === clauseOf(v, quantity.start)[0]);
+  if (ipo) {
+    const owner = ipoOwner(v, ipo, state, focus) ?? (/\b(?:the|dem|den|der|its|seine[nmr]?)\s+$/iu.test(v.text.slice(Math.max(0, ipo.start - 8), ipo.start)) ? state.mainEntity : null);
     if (!owner || !companyLike(owner)) return null;
-    return { target: asParty(owner), investors: listed, lead: leads, rule: reason(`the listing of ${owner.canonical.name}`), kind: 'equity' };
+    return { target: asParty(owner), investors: listed, lead: leads, rule: { id: 'deal.ipo', reason: `"${v.text.slice(ipo.start, ipo.end)}": the listing of ${owner.canonical.name}` }, kind: 'equity' };
   }
   const fund = fundRaised(v, quantity, state);
   if (fund) return { target: fund, investors: [], lead: [], rule: reason(`a fund being raised: ${fund.name}`) };
