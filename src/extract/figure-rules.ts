@@ -80,7 +80,9 @@ export function figureFor(
     else if (!about) return null;
   }
   // What analysts expect is no company's reported figure; hires "every year" are a rate, not a headcount.
-  if (FORECAST.test(v.text.slice(...clause)) && !valuation) return null;
+  // (Also in a relative clause about it: "… the analyst consensus estimate, which stood at $2.63 per share".)
+  const relativeTo = /^[,\s]*(?:which|that|die|der|das)\b/iu.test(v.text.slice(clause[0], clause[1])) ? Math.max(0, clause[0] - 60) : clause[0];
+  if (FORECAST.test(v.text.slice(relativeTo, clause[1])) && !valuation) return null;
   if (quantity.kind === 'count' && PER_YEAR.test(v.text)) return null;
   // "Its investors … put $414 million into the company": everything its backers put in, the company's total.
   if (metric === 'investment' && GENERIC_BACKERS.test(v.text)) metric = 'funding_total';
