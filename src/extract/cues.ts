@@ -21,7 +21,7 @@ export const METRIC_CUES: readonly { metric: string; label: string; words: reado
   { metric: 'job_cuts', label: 'job cuts', words: ['abbau', 'stellenabbau', 'streichungen', 'streicht', 'entlassungen', 'entlasst', 'layoffs', 'cuts', 'cut', 'ab'] },
   { metric: 'jobs', label: 'jobs', words: ['arbeitsplatze', 'stellen', 'jobs', 'beschaftigte', 'mitarbeiter', 'employees'] },
   { metric: 'share_price', label: 'share price', words: ['aktie', 'aktien', 'shares', 'stock'] },
-  { metric: 'wealth', label: 'wealth', words: ['wohlstand', 'vermogen', 'wealth', 'wertschopfung', 'value creation'] },
+  { metric: 'wealth', label: 'wealth', words: ['wohlstand', 'vermogen', 'wealth', 'wertschopfung', 'value creation', 'net worth', 'fortune'] },
   { metric: 'growth', label: 'growth', words: ['wachstum', 'wuchs', 'wachst', 'stieg', 'steigt', 'growth', 'grew', 'rose', 'fiel', 'sank', 'fell'] },
   { metric: 'market_share', label: 'share', words: ['anteil', 'marktanteil', 'market share', 'share of', 'der welt', 'of the world', "world's"] },
 ];

@@ -92,7 +92,11 @@ export function figureFor(
   const entity = person ?? (metric === 'funding_total' && GENERIC_BACKERS.test(v.text) ? (subject?.entity ?? state.mainEntity?.entity ?? null) : named);
   // Market statistics ("Nach Daten von Pitchbook wuchsen die Investitionen um 76 Prozent", "IDC expects GenAI
   // spending to hit $202 billion") belong to a market, not to a company the sentence does not name as owner.
-  if (entity && MARKET_STATISTIC.test(v.text) && !v.mentions.some((m) => m.canonical.id === entity.id && !FORECASTER.test(v.text.slice(m.end, m.end + 30)))) return null;
+  // (A name the figure is only "according to" is its source, not its owner.)
+  const owns = (m: EntityMention) => !FORECASTER.test(v.text.slice(m.end, m.end + 30)) && !SOURCE_BEFORE.test(v.text.slice(Math.max(0, m.start - 30), m.start));
+  if (entity && MARKET_STATISTIC.test(v.text) && !v.mentions.some((m) => m.canonical.id === entity.id && owns(m))) return null;
+  // A sum of no one is only worth keeping as a forecast of a market or of wealth with its year ("bis 2045").
+  if (!entity && !period) return null;
   // Spending plans are a company's own: a fund, a bank, a person or a state investing is a deal or nothing.
   if ((metric === 'investment' || metric === 'facility') && entity && entity.kind !== 'company' && entity.kind !== 'lab') return null;
   // A share or a count of no one is no fact a reader can use.
@@ -174,9 +178,13 @@ function entityFor(
     // "The company's revenue …", or no name at all: the company the paragraph is about.
     // A valuation nobody's named is the article's company's ("The targeted valuation is up …").
     const main = state.mainEntity && companyLike(state.mainEntity) ? state.mainEntity : null;
+    const valuation = metric === 'valuation' || metric === 'ipo_valuation';
     if (COMPANY_ANAPHORA.test(v.text)) return subject ?? main;
     if (eligible.length > 0) return null;
-    return metric === 'valuation' || metric === 'ipo_valuation' ? (main ?? subject) : (subject ?? main);
+    // A spending plan or a site with no company named ("Für ein Rechenzentrum in Texas sind 23 Milliarden
+    // vorgesehen") is no company's until a sentence says whose.
+    if (metric === 'investment' || metric === 'facility') return null;
+    return valuation ? (main ?? subject) : (subject ?? main);
   }
   // Other figures (shares, growth, jobs) are only attributed when nobody else is named in the sentence.
   return v.mentions.length ? null : subject;
@@ -187,6 +195,7 @@ const PER_YEAR = /\b(?:every year|each year|per year|a year|jedes jahr|pro jahr|
 const MARKET_STATISTIC = /\b(?:nach daten|laut daten|data from|according to data|pitchbook|dealroom|crunchbase|cb insights|(?:global|worldwide|genai|gen ai|ai|it) spending|spending on (?:ai|artificial intelligence)|weltweiten ausgaben|market for|markt für)\b/iu;
 /** "IDC expects", "Gartner prognostiziert": the name is who forecasts, not whose figure it is. */
 const FORECASTER = /^\s*(?:\([^()]{1,12}\)\s*)?(?:expects?|forecasts?|predicts?|projects?|estimates?|says|erwartet|prognostiziert|schätzt)\b/iu;
+const SOURCE_BEFORE = /\b(?:according to|laut|nach angaben (?:von|des|der)|data from|daten von)\s+(?:the\s+|der\s+|des\s+)?$/iu;
 const PER_SHARE = /^\s*(?:per|a|each|je|pro)\s+(?:share|aktie)\b/iu;
 /** A sentence about everyone who backed a company: "Its investors, among them …, put $414 million into the company". */
 const GENERIC_BACKERS = /^\W*(?:its|their|the company['’]s|seine|ihre)\s+(?:existing\s+|bisherigen\s+)?(?:investors|backers|shareholders|investoren|geldgeber|anteilseigner)\b/iu;

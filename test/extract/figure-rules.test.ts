@@ -96,6 +96,17 @@ describe('metric and company', () => {
     expect(figureIn(text, { lang })).toMatchObject({ entity, metric, value });
   });
 
+  it.each([
+    // A site or a plan with no company named is no company's.
+    { text: 'Für ein Rechenzentrum in Texas sind 23,25 Milliarden US-Dollar vorgesehen.', lang: 'de' },
+    // A figure only "according to" a research firm is the market's, not the firm's.
+    { text: 'Global spending on AI will reach $632 billion in 2028, according to International Data Corporation.', lang: 'en' },
+    // A sum of no one without a year.
+    { text: 'The share rally has added more than $100bn to the fortune of the chairman.', lang: 'en' },
+  ] as { text: string; lang: Lang }[])('no figure: $text', ({ text, lang }) => {
+    expect(figuresIn(text, { lang, subject: 'Oracle' })).toEqual([]);
+  });
+
   it('money raised to date is a running total', () => {
     expect(figureIn('To date, Anthropic has raised more than $27 billion.')).toMatchObject({ entity: 'Anthropic', metric: 'funding_total', value: 27e9 });
   });
