@@ -130,7 +130,7 @@ export function readArticle(article: Article, corpus: Pick<Corpus, 'get' | 'fact
       figures: figures.map((f) => ({
         entity: f.entity || null,
         subject: f.subject,
-        metric: factMetric(f.metric),
+        metric: factMetric(f.metric, f.unit),
         metric_detail: f.metric,
         value: f.value,
         max: f.max,
@@ -194,7 +194,7 @@ function why(fact: Deal | Figure): string {
 
 /** "figure · valuation (ipo_valuation) · 2026 · post-money · rule …". */
 function figureDetail(f: Figure): string {
-  const family = factMetric(f.metric);
+  const family = factMetric(f.metric, f.unit);
   return [
     'figure',
     family === f.metric ? family : `${family} (${f.metric})`,

@@ -10,7 +10,8 @@ export const METRIC_CUES: readonly { metric: string; label: string; words: reado
   { metric: 'valuation', label: 'valuation', words: ['bewertet', 'bewertung', 'wert', 'worth', 'value', 'values', 'valuation', 'valued', 'valuing', 'borsenwert', 'marktwert', 'marktkapitalisierung', 'market cap', 'market capitalization', 'market value'] },
   { metric: 'stake', label: 'stake', words: ['stake', 'beteiligung', 'holding'] },
   { metric: 'run_rate', label: 'revenue run-rate', words: ['umsatzlauf', 'run-rate revenue', 'run rate revenue', 'run-rate', 'run rate', 'annualized revenue', 'annualised revenue', 'annual recurring revenue', 'recurring revenue', 'arr', 'jahresumsatzrate', 'wiederkehrende umsatz'] },
-  { metric: 'revenue', label: 'revenue', words: ['umsatz', 'umsatze', 'erlos', 'revenue', 'sales'] },
+  { metric: 'revenue', label: 'revenue', words: ['umsatz', 'umsatze', 'erlos', 'revenue', 'sales', 'bringing in', 'brings in', 'einnahmen'] },
+  { metric: 'burn', label: 'cash burn', words: ['verbrennt', 'verbrannte', 'burns', 'burning', 'burn rate', 'cash burn'] },
   { metric: 'profit', label: 'profit', words: ['gewinn', 'nettogewinn', 'uberschuss', 'profit', 'net income', 'earnings'] },
   { metric: 'loss', label: 'loss', words: ['verlust', 'loss', 'losses'] },
   { metric: 'charge', label: 'charge', words: ['sonderkosten', 'belastung', 'abschreibung', 'charge', 'charges', 'write-down', 'abfindungen', 'severance'] },
@@ -49,13 +50,19 @@ const METRIC_FAMILIES: Record<string, FactMetric> = {
   market_size: 'market_size', price: 'price',
 };
 
-/** The `/facts` family of a metric ("run_rate" → "arr"); `other` for the rest (profit, job cuts, growth …). */
-export function factMetric(metric: string): FactMetric {
+/**
+ * The `/facts` family of a metric ("run_rate" → "arr"); a count by what it counts (employees, users); `other`
+ * for the rest (profit, job cuts, growth …).
+ */
+export function factMetric(metric: string, unit = ''): FactMetric {
+  if (metric === 'count') return COUNT_FAMILIES[unit] ?? 'other';
   return METRIC_FAMILIES[metric] ?? 'other';
 }
 
+const COUNT_FAMILIES: Record<string, FactMetric> = { employees: 'employees', staff: 'employees', users: 'users', customers: 'users' };
+
 /** Metrics that describe a company's own books: without a name in the sentence they belong to the article's company. */
-export const COMPANY_METRICS = new Set(['facility', 'funding', 'funding_round', 'valuation', 'ipo_valuation', 'revenue', 'run_rate', 'profit', 'loss', 'charge', 'investment', 'job_cuts', 'share_price']);
+export const COMPANY_METRICS = new Set(['burn', 'facility', 'funding', 'funding_round', 'valuation', 'ipo_valuation', 'revenue', 'run_rate', 'profit', 'loss', 'charge', 'investment', 'job_cuts', 'share_price']);
 
 /** Figures of one reporting period: a sentence without a date continues the period of the one before. */
 export const REPORTING_METRICS = new Set(['revenue', 'revenue_growth', 'profit', 'loss', 'charge']);

@@ -154,7 +154,9 @@ function entityFor(
   state: ArticleState,
 ): EntityMention | null {
   const lang = state.article.lang;
-  const companyFigure = COMPANY_METRICS.has(metric.replace(/_growth$/, '')) || COMPANY_ANAPHORA.test(v.text);
+  // A company's headcount, users and customers are its own figures too.
+  const companyFigure =
+    COMPANY_METRICS.has(metric.replace(/_growth$/, '')) || COMPANY_ANAPHORA.test(v.text) || (metric === 'count' && LOOKED_UP_COUNTS.has(quantity.unit));
   const valued = metric === 'valuation' || metric === 'ipo_valuation';
   const eligible = (companyFigure ? parties(v.mentions) : v.mentions).filter((m) => (!valued || companyLike(m)) && !inList(v, m, lang));
   const before = eligible.filter((m) => m.start >= clause[0] && m.end <= quantity.start);

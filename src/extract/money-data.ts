@@ -234,6 +234,9 @@ export const COUNT_NOUNS: Readonly<Record<string, readonly string[]>> = {
   countries: ['länder', 'staaten', 'countries'],
 };
 
+/** "a 70-person staff", "Windsurf's 250-person team", "das 40-köpfige Team": a headcount in an adjective. */
+export const HEADCOUNT_ADJECTIVES: readonly string[] = ['person', 'people', 'strong', 'member', 'köpfige', 'köpfigen', 'köpfiges', 'köpfiger'];
+
 /**
  * Capitalised German nouns that are NOT counted things even though they follow a number
  * ("10 Jahre", "15 Uhr", "50 Gigawatt", "20 Januar"). Consulted only by the capitalised-noun fallback.

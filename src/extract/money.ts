@@ -22,6 +22,7 @@ import {
   ADDITIONAL,
   COUNT_NOUNS,
   CURRENCIES,
+  HEADCOUNT_ADJECTIVES,
   ISO_CODES,
   NON_COUNT_NOUNS,
   NUMBER_WORDS,
@@ -243,6 +244,7 @@ const COUNT_WORDS = new Map(COUNT_ENTRIES.filter(([w]) => /^\p{L}+$/u.test(w)));
 /** The same, for the German ending match ("Bürojobs" ends in "jobs"); longest first, ≥ 4 letters. */
 const COUNT_ENDINGS = [...COUNT_WORDS].filter(([w]) => w.length >= 4).sort((a, b) => b[0].length - a[0].length);
 const NON_COUNT = new Set(NON_COUNT_NOUNS);
+const HEADCOUNT = new Set(HEADCOUNT_ADJECTIVES);
 const VAGUE_DE = new Set(VAGUE_DE_ENDINGS.map((e) => VAGUE_DE_STEM + e));
 const VAGUE_EN_TABLE = table(VAGUE_EN.map((v) => [v.phrase, v.withCurrency === true] as const));
 const VAGUE_LINK_TABLE = phraseSet(VAGUE_LINKERS);
@@ -572,8 +574,10 @@ class Parser {
    */
   private countAt(k: number, value: number, exp: number | null, numberToken: number): { unit: string; next: number } | null {
     const { ts, tokens, lang } = this;
-    if (!tokens[k] || ts.adjacent(k) || !ts.linked(k)) return null;
     if (exp === null && !Number.isInteger(value)) return null;
+    // "the 70-person staff": the number and its counted thing glued by a hyphen.
+    if (ts.is(k, '-') && ts.adjacent(k) && ts.adjacent(k + 1) && HEADCOUNT.has(tokens[k + 1]?.lc ?? '')) return { unit: 'employees', next: k + 2 };
+    if (!tokens[k] || ts.adjacent(k) || !ts.linked(k)) return null;
     // One lower-case adjective before a table noun: "800 Millionen wöchentliche Nutzer", "16,000 new jobs".
     const adjective = tokens[k]!.kind === 'word' && !isCapitalised(tokens[k]!.text) && !ts.adjacent(k + 1) && ts.linked(k + 1);
     const afterAdjective = adjective ? COUNT_TABLE.at(ts, k + 1) : null;

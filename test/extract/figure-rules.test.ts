@@ -107,6 +107,12 @@ describe('metric and company', () => {
     expect(figuresIn(text, { lang })).toEqual([]);
   });
 
+  it('a headcount in an adjective is the company\'s ("Windsurf\'s 250-person team"); money a month is revenue or burn', () => {
+    expect(figureIn("Most of Windsurf's 250-person team was left stranded.")).toMatchObject({ entity: 'Windsurf', metric: 'count', unit: 'employees', value: 250 });
+    expect(figureIn('Cohere is bringing in a mere US$1.8-million per month.')).toMatchObject({ entity: 'Cohere', metric: 'revenue', value: 1.8e6 });
+    expect(figureIn('xAI verbrennt rund 1 Milliarde US-Dollar im Monat.', { lang: 'de' })).toMatchObject({ entity: 'xAI', metric: 'burn', value: 1e9 });
+  });
+
   it('money raised to date is a running total', () => {
     expect(figureIn('To date, Anthropic has raised more than $27 billion.')).toMatchObject({ entity: 'Anthropic', metric: 'funding_total', value: 27e9 });
   });
