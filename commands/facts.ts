@@ -138,6 +138,7 @@ export function readArticle(article: Article, corpus: Pick<Corpus, 'get' | 'fact
         qualifier: f.qualifier,
         period: f.period,
         basis: f.basis,
+        conditional: f.conditional,
         ...reading(f),
       })),
     },

@@ -202,6 +202,8 @@ export const factsFigureSchema = z.object({
   entity: z.string().nullable(),
   /** For valuations: before or after the new money, when the text says. */
   basis: z.enum(['pre_money', 'post_money']).nullable(),
+  /** True when the text gives the figure only as a possibility ("would value it at", "wäre … bewertet"). */
+  conditional: z.boolean(),
   ...readingFields,
 });
 

@@ -115,6 +115,7 @@ export function figureFor(
     max: quantity.max,
     unit: quantity.kind === 'money' ? (quantity.currency ?? 'money') : quantity.unit,
     qualifier: quantity.qualifier,
+    conditional: CONDITIONAL.test(v.text.slice(...clause)),
     basis: valuation ? basisOf(v.text.slice(Math.max(clause[0], quantity.start - 40), Math.min(clause[1], quantity.end + 40))) : null,
     rule: { id: `figure.${metric}`, reason: `the cue for ${metric} nearest to the number; ${entity ? `${entity.name} owns it` : 'no company named'}` },
     sources: [source(state.article, v.sentence, quantity)],
@@ -192,6 +193,8 @@ function entityFor(
   return v.mentions.length ? null : subject;
 }
 
+/** "would value", "could reach", "wäre … bewertet", "könnte … steigen": only a possibility. */
+const CONDITIONAL = /\b(?:would|could|might|wäre|wären|würde|würden|könnte|könnten)\b/iu;
 const PER_YEAR = /\b(?:every year|each year|per year|a year|jedes jahr|pro jahr|jährlich)\b/iu;
 /** A sentence that quotes market data or a forecaster's numbers. */
 const MARKET_STATISTIC = /\b(?:nach daten|laut daten|data from|according to data|pitchbook|dealroom|crunchbase|cb insights|(?:global|worldwide|genai|gen ai|ai|it) spending|spending on (?:ai|artificial intelligence)|weltweiten ausgaben|market for|markt für)\b/iu;

@@ -102,6 +102,8 @@ export interface Figure {
   qualifier: Qualifier;
   /** For valuations: before or after the new money ("pre-money", "post-money"), when the text says. */
   basis: 'pre_money' | 'post_money' | null;
+  /** "would value it at", "wäre … bewertet": a figure the text gives only as a possibility. */
+  conditional: boolean;
   rule: Rule;
   sources: FactSource[];
 }

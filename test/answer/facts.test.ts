@@ -55,6 +55,7 @@ function figure(value: number, article: string, overrides: Partial<Figure> = {})
     unit: 'USD',
     qualifier: 'about',
     basis: null,
+    conditional: false,
     rule: { id: 'test', reason: 'a test figure' },
     sources: [source(article)],
     ...overrides,

@@ -18,7 +18,7 @@ function arrived(id: string, at: string): IngestRecord {
 const arrivals = [arrived('old.md', '2026-02-01T10:00:00Z'), arrived('fresh.md', '2026-02-05T18:00:00Z')];
 
 function figure(a: typeof old, value: number, text: string): Figure {
-  return { entityId: 'anthropic', entity: 'Anthropic', metric: 'valuation', period: null, subject: 'Anthropic valuation', value, max: null, unit: 'USD', qualifier: 'exact', basis: null, rule: { id: 'test', reason: 'a test figure' }, sources: [sourceIn(a, text)] };
+  return { entityId: 'anthropic', entity: 'Anthropic', metric: 'valuation', period: null, subject: 'Anthropic valuation', value, max: null, unit: 'USD', qualifier: 'exact', basis: null, conditional: false, rule: { id: 'test', reason: 'a test figure' }, sources: [sourceIn(a, text)] };
 }
 
 function corpusWithFacts() {

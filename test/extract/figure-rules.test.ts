@@ -113,6 +113,12 @@ describe('metric and company', () => {
     expect(figureIn('xAI verbrennt rund 1 Milliarde US-Dollar im Monat.', { lang: 'de' })).toMatchObject({ entity: 'xAI', metric: 'burn', value: 1e9 });
   });
 
+  it('a valuation given only as a possibility is marked conditional', () => {
+    expect(figureIn('Damit wäre OpenAI mit etwa 830 Milliarden US-Dollar bewertet.', { lang: 'de' })).toMatchObject({ metric: 'valuation', conditional: true });
+    expect(figureIn('The round would value Anthropic at $350 billion.')).toMatchObject({ conditional: true });
+    expect(figureIn('Anthropic is valued at $183 billion.')).toMatchObject({ conditional: false });
+  });
+
   it('money raised to date is a running total', () => {
     expect(figureIn('To date, Anthropic has raised more than $27 billion.')).toMatchObject({ entity: 'Anthropic', metric: 'funding_total', value: 27e9 });
   });
