@@ -90,7 +90,7 @@ function lastWordBefore(words: readonly { end: number }[], position: number): nu
 }
 
 /** The preposition that governs `mention` ("beim angeschlagenen Konkurrenten Intel" → "beim"), or null. */
-function governingPreposition(v: SentenceView, mention: { start: number }, lang: Lang): string | null {
+export function governingPreposition(v: SentenceView, mention: { start: number }, lang: Lang): string | null {
   const words = v.words;
   const last = lastWordBefore(words, mention.start);
   for (let i = last, seen = 0; i >= 0 && seen < 4; i--, seen++) {
@@ -190,8 +190,13 @@ export function investorLists(v: SentenceView, lang: Lang, moreAnchors: number[]
 
 function findLists(v: SentenceView, lang: Lang, moreAnchors: number[]): InvestorList[] {
   const lists: InvestorList[] = [];
-  // "in a round General Catalyst led", "eine Runde, die Lakestar anführte": the lead named before its verb.
+  // "in a round General Catalyst led", "eine Runde, die Lakestar anführte": the lead named before its verb;
+  // "a Sequoia-led round": the lead in a compound.
   for (const m of candidates(v)) {
+    if (/^-(?:led|geführte[nmr]?|angeführte[nmr]?)\b/iu.test(v.text.slice(m.end, m.end + 14))) {
+      lists.push({ start: m.start, end: m.end, lead: true, names: [asParty(m)] });
+      continue;
+    }
     if (/\b(?:round|runde)\s*,?\s+(?:that\s+|which\s+|die\s+)?$/iu.test(v.text.slice(Math.max(0, m.start - 30), m.start)) &&
       /^\s+(?:(?:co-)?led|anführte|angeführt hat)\b/iu.test(v.text.slice(m.end, m.end + 20))) {
       lists.push({ start: m.start, end: m.end, lead: true, names: [asParty(m)] });

@@ -18,6 +18,7 @@ import {
   cuesOf,
   dealFocus,
   governed,
+  governingPreposition,
   investorLists,
   ownerBefore,
   possessive,
@@ -107,6 +108,9 @@ function notADealAmount(quantity: Quantity, v: SentenceView, clause: [number, nu
   // is what all of them put in over time.
   if (/\bcombined(?: total)?\b|\bzusammengerechnet\b/iu.test(v.text.slice(...clause))) return true;
   if (/^\W*(?:its|their|the company['’]s|seine|ihre)\s+(?:existing\s+|bisherigen\s+)?(?:investors|backers|shareholders|investoren|geldgeber|anteilseigner)\b/iu.test(v.text)) return true;
+  // "Amazon verdoppelt den Betrag … auf acht Milliarden Dollar", "bringing its stake to $8 billion": the new total.
+  if (/\b(?:auf|to)\s+(?:insgesamt\s+|total\s+|rund\s+|etwa\s+|nunmehr\s+|nearly\s+|about\s+)?$/iu.test(v.text.slice(Math.max(0, quantity.start - 20), quantity.start)) &&
+    /\b(?:verdoppel\p{L}*|verdreifach\p{L}*|erhöh\p{L}*|aufgestockt|stockt\p{L}*|doubl\p{L}*|tripl\p{L}*|increas\p{L}*|bringing|brings|raising its|lifting)\b/iu.test(v.text)) return true;
   // "Zunächst solle AWS Anteile … erwerben", "an initial tranche of": a first part of a bigger deal.
   if (/\b(?:zunächst|initially|first tranche|erste[nr]? tranche|in einem ersten schritt|in a first step)\b/iu.test(v.text.slice(...clause))) return true;
   // "an average annual payment of $60bn", "monatlich 5 Millionen": a rate, part of a deal, not one.
@@ -175,9 +179,11 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
     }
     case 'acquire': {
       // "Run AI is being bought", "wurde übernommen" — but "it is buying" is active.
+      const cueText = v.text.slice(cue.start, cue.end);
       const passive =
-        !/ing$/iu.test(v.text.slice(cue.start, cue.end)) &&
-        /(?:\b(?:is|was|were|are|been|be|being|wird|wurde|wurden|werden)\s+(?:\p{L}+\s+){0,2})$/iu.test(v.text.slice(Math.max(0, cue.start - 40), cue.start));
+        (!/ing$/iu.test(cueText) && /(?:\b(?:is|was|were|are|been|be|being|wird|wurde|wurden|werden)\s+(?:\p{L}+\s+){0,2})$/iu.test(v.text.slice(Math.max(0, cue.start - 40), cue.start))) ||
+        // German puts the participle last: "Quillo wird von Vantora für 2 Milliarden Euro übernommen".
+        (lang === 'de' && /^(?:übernommen|gekauft|erworben|geschluckt)$/iu.test(cueText) && /\b(?:wird|wurde|wurden|werden|worden)\b/iu.test(v.text.slice(clauseOf(v, cue.start)[0], cue.start)));
       const nounOf = /^\s+(?:of|von|des|der)\s+/iu.exec(v.text.slice(cue.end));
       let buyer: EntityMention | null;
       let bought: EntityMention | null;
@@ -193,9 +199,12 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
       } else if (passive) {
         // "Run AI is being bought for $620 million": without "by X", the buyer is the company the article is about.
         // The bought company must be named right there ("investors are to be bought out" buys no company).
-        bought = subject && candidates(v).includes(subject) && cue.start - subject.end <= 40 ? subject : null;
+        const near = (m: EntityMention) => (lang === 'de' ? clauseOf(v, m.start)[0] === clauseOf(v, cue.start)[0] : cue.start - m.end <= 40);
+        bought = subject && candidates(v).includes(subject) && near(subject) ? subject : null;
         const main = state.mainEntity && companyLike(state.mainEntity) && state.mainEntity.canonical.id !== subject?.canonical.id ? state.mainEntity : null;
-        buyer = listed[0]?.mention ?? main;
+        // "Quillo wird von Vantora für 2 Milliarden übernommen": the agent after "von / by / durch".
+        const agent = candidates(v).find((m) => m !== subject && ['by', 'von', 'durch'].includes(governingPreposition(v, m, lang) ?? ''));
+        buyer = listed[0]?.mention ?? agent ?? main;
       } else {
         buyer = subject;
         // The object: the first name after the verb that no preposition governs and that owns nothing ("buy

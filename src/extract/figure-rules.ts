@@ -30,7 +30,7 @@ import {
 const PERCENT_METRICS = new Set(['growth', 'share_price', 'market_share', 'stake']);
 const COUNT_METRICS = new Set(['job_cuts', 'jobs']);
 const FORECAST = /\b(?:analysts?|consensus|wall street|analysten|konsens)\b/iu;
-const DEAL_WORTH = /\b(?:contract|deal|agreement|order|package|commitment|shares|stake|vertrag|auftrag|deal|paket|vereinbarung|anteile|aktien|beteiligung)\p{L}*\s+(?:\S+\s+){0,5}(?:im\s+)?$/u;
+const DEAL_WORTH = /\b(?:contract|deal|agreement|order|package|commitment|shares|stake|transaction|acquisition|takeover|vertrag|auftrag|deal|paket|vereinbarung|anteile|aktien|beteiligung|transaktion|übernahme)\p{L}*\s+(?:\S+\s+){0,5}(?:im\s+)?$/u;
 const VALUATION_AFTER = /^\s*(?:(?:pre|post)-money\s+)?(?:valuation|bewertung)\b/;
 const SHARE_PRICE_WORDS = METRIC_CUES.find((c) => c.metric === 'share_price')!.words;
 
@@ -260,7 +260,10 @@ function findNearestMetric(quantity: Quantity, v: SentenceView, clause: [number,
       // The longest matching cue (they are sorted longest first).
       const cue = single.find((c) => cueMatches(word.folded, c));
       // "a contract with Oracle worth $300bn", "ein Auftrag im Wert von": the deal's size, not a valuation.
-      if (metric === 'valuation' && (cue === 'worth' || cue === 'wert') && DEAL_WORTH.test(lower.slice(Math.max(clause[0], word.start - 80), word.start))) continue;
+      // So is "in a deal valued at $2 billion", "eine Transaktion, die mit 2 Milliarden bewertet wird".
+      // ("a deal that valued it at …" still values the company: only "valued at" with no object in between.)
+      const bare = /^(?:worth|wert)$/u.test(cue ?? '') || /^\s+(?:at|auf|mit)\b/iu.test(lower.slice(word.end, word.end + 5));
+      if (metric === 'valuation' && /^(?:worth|wert|valued|bewertet)$/u.test(cue ?? '') && bare && DEAL_WORTH.test(lower.slice(Math.max(clause[0], word.start - 80), word.start))) continue;
       if (cue) consider(metric, cue, word.start, word.end);
     }
   }

@@ -107,8 +107,8 @@ export const PREPOSITIONS: Record<Lang, readonly string[]> = {
 /** Words that may stand between a preposition and the name it governs ("in the Paris-based startup Mistral"). */
 export const NOUN_PHRASE_FILLERS: Record<Lang, RegExp> = {
   // Determiners, company nouns, hyphen compounds ("Paris-based") and adjectives by their endings; not verbs.
-  en: /^(?:the|a|an|its|their|his|her|this|that|[\p{L}-]*(?:rival|startup|start-up|company|firm|maker|developer|lab|giant|unicorn)s?|[\p{L}]+-[\p{L}-]+|\p{Ll}+(?:al|ic|ive|ous|ful|ish|ese|ian|ean|est|ary|ing)|new|young|former|fellow|big|small|large|rival)$/u,
-  de: /^(?:der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines|seine[mnrs]?|ihre[mnrs]?|diese[mnrs]?|[\p{L}-]*(?:[Kk]onkurrent(?:en)?|[Rr]ivalen?|[Ss]tart-?ups?|[Uu]nternehmens?|[Ff]irma|[Kk]onzerns?|[Hh]erstellers?|[Tt]ochter|[Mm]acherin|[Mm]achers?)|\p{Ll}[\p{L}-]*(?:e|en|er|es|em)|[\p{Lu}][\p{L}]*-basierte[mn]?|(?!(?:September|Oktober|November|Dezember)$)[\p{Lu}][\p{Ll}]+er)$/u,
+  en: /^(?:\p{Lu}{2,3}|the|a|an|its|their|his|her|this|that|[\p{L}-]*(?:rival|startup|start-up|company|firm|maker|developer|lab|giant|unicorn)s?|[\p{L}]+-[\p{L}-]+|\p{Ll}+(?:al|ic|ive|ous|ful|ish|ese|ian|ean|est|ary|ing)|new|young|former|fellow|big|small|large|rival)$/u,
+  de: /^(?:\p{Lu}{2,3}|der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines|seine[mnrs]?|ihre[mnrs]?|diese[mnrs]?|[\p{L}-]*(?:[Kk]onkurrent(?:en)?|[Rr]ivalen?|[Ss]tart-?ups?|[Uu]nternehmens?|[Ff]irma|[Kk]onzerns?|[Hh]erstellers?|[Tt]ochter|[Mm]acherin|[Mm]achers?)|\p{Ll}[\p{L}-]*(?:e|en|er|es|em)|[\p{Lu}][\p{L}]*-basierte[mn]?|(?!(?:September|Oktober|November|Dezember)$)[\p{Lu}][\p{Ll}]+er)$/u,
 };
 
 /** Kinds by the words of the sentence, most specific first (an acquisition frame decides before these). */
