@@ -28,7 +28,7 @@ const sourceDate = z.string();
 /** An instant, `2026-02-10T09:00:00.000Z` (digest times). */
 const instant = z.string();
 
-export const QUALIFIERS = ['exact', 'up_to', 'about', 'below', 'more_than', 'range'] as const satisfies readonly Qualifier[];
+export const QUALIFIERS = ['exact', 'up_to', 'about', 'below', 'more_than', 'at_least', 'range'] as const satisfies readonly Qualifier[];
 export const DEAL_STATUSES = ['rumoured', 'talks', 'planned', 'announced', 'completed', 'historic', 'rejected'] as const satisfies readonly DealStatus[];
 export const DEAL_KINDS = ['equity', 'debt', 'secondary', 'acquisition', 'commitment', 'grant', 'unknown'] as const satisfies readonly DealKind[];
 export const DIGEST_OUTCOMES = ['sent', 'nothing_new', 'quiet', 'skipped', 'sending'] as const satisfies readonly DigestOutcome[];

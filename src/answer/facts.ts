@@ -21,6 +21,7 @@ const QUALIFIER_LABELS: Readonly<Record<Qualifier, string>> = {
   about: 'about ',
   below: 'below ',
   more_than: 'more than ',
+  at_least: 'at least ',
 };
 
 const FIGURE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });

@@ -539,7 +539,7 @@ function statusFor(
   // billion") and news in a main clause ("Sakana has completed a round"); German tells fresh events in the
   // perfect ("hat … eingesammelt"). So only a running total or such a relative clause is background.
   const relative = lang === 'en' && /\b(?:which|who|that)\s+(?:has|have|had)\b/iu.test(v.text);
-  const cumulative = relative || quantity.qualifier === 'more_than' || hasWord(v.words, CUMULATIVE_WORDS);
+  const cumulative = relative || quantity.qualifier === 'more_than' || quantity.qualifier === 'at_least' || hasWord(v.words, CUMULATIVE_WORDS);
   if (status === 'historic' && (reported || !(cumulative && hasWord(v.words, PERFECT_AUXILIARIES)))) status = 'completed';
   return status;
 }

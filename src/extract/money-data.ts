@@ -105,7 +105,7 @@ export const QUALIFIERS: Readonly<Record<Lang, QualifierPhrases>> = {
     { phrase: 'weniger als', qualifier: 'below' },
     { phrase: 'mehr als', qualifier: 'more_than' },
     { phrase: 'über', qualifier: 'more_than' },
-    { phrase: 'mindestens', qualifier: 'more_than' },
+    { phrase: 'mindestens', qualifier: 'at_least' },
   ],
   en: [
     { phrase: 'up to', qualifier: 'up_to' },
@@ -129,7 +129,7 @@ export const QUALIFIERS: Readonly<Record<Lang, QualifierPhrases>> = {
     { phrase: 'over', qualifier: 'more_than' },
     { phrase: 'upwards of', qualifier: 'more_than' },
     { phrase: 'in excess of', qualifier: 'more_than' },
-    { phrase: 'at least', qualifier: 'more_than' },
+    { phrase: 'at least', qualifier: 'at_least' },
   ],
 };
 

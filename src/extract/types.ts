@@ -1,6 +1,6 @@
 /** Shared shapes of extracted facts. Every fact keeps where it came from (article + sentence span). */
 
-export type Qualifier = 'exact' | 'up_to' | 'about' | 'below' | 'more_than' | 'range';
+export type Qualifier = 'exact' | 'up_to' | 'about' | 'below' | 'more_than' | 'at_least' | 'range';
 
 /** A number found in text: an amount of money, a percentage, or a count of things. */
 export interface Quantity {

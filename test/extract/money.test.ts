@@ -266,6 +266,9 @@ describe('qualifiers', () => {
   it('lets the nearest qualifier win and reads "über" as "more than" only directly before the amount', () => {
     one('Gespräche über eine Investition von bis zu 50 Milliarden Dollar', 'de', usd(50e9, { qualifier: 'up_to' }));
     one('über 100 Millionen Euro', 'de', { qualifier: 'more_than' });
+    // "at least" is a floor the amount may reach, not one it exceeds.
+    one('mindestens 60 Milliarden Dollar', 'de', { qualifier: 'at_least', value: 60e9 });
+    one('at least US$500-million', 'en', { qualifier: 'at_least', value: 500e6 });
     one('die Kosten steigen über 100 Millionen Euro hinaus', 'de', {
       qualifier: 'more_than',
       text: 'über 100 Millionen Euro hinaus',
