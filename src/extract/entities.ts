@@ -175,10 +175,13 @@ function surfaceForms(e: Entity): string[] {
 const WORD_CHAR = String.raw`\p{L}\p{M}\p{N}`;
 const NON_ASCII_WORD_CHAR = new RegExp(`[${WORD_CHAR}]`, 'u');
 
-/** Whether the character at `i` belongs to a word (a letter, mark or digit), ASCII by its code. */
+/** Word characters among the first code points (Latin, Greek, Cyrillic …), looked up instead of tested. */
+const WORD_CODES = Uint8Array.from({ length: 0x2000 }, (_, code) => (NON_ASCII_WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 0));
+
+/** Whether the character at `i` belongs to a word (a letter, mark or digit), by a table for common scripts. */
 function isWordChar(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  if (code < 0x2000) return WORD_CODES[code] === 1;
   // A surrogate pair's halves are tested as the one character they form.
   if (code >= 0xdc00 && code <= 0xdfff && i > 0) return NON_ASCII_WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i - 1)!));
   return NON_ASCII_WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!));
@@ -399,6 +402,9 @@ export class EntityCatalog {
   /** All mentions, in text order, non-overlapping, leftmost-longest. */
   find(text: string): EntityMention[] {
     const out: EntityMention[] = [];
+    // Lower case once for the whole text (where that keeps every offset: almost always).
+    const lower = text.toLowerCase();
+    const sameLength = lower.length === text.length;
     // Words are scanned by character codes (ASCII without a regular expression: this runs on every sentence).
     for (let i = 0; i < text.length; ) {
       if (!isWordChar(text, i)) {
@@ -407,7 +413,7 @@ export class EntityCatalog {
       }
       let j = i + 1;
       while (j < text.length && isWordChar(text, j)) j++;
-      const word = text.slice(i, j).toLowerCase();
+      const word = sameLength ? lower.slice(i, j) : text.slice(i, j).toLowerCase();
       const cands = this.byFirstWord.get(word) ?? this.byPlural.get(word);
       if (!cands) {
         i = j;
