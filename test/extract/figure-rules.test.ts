@@ -119,6 +119,11 @@ describe('metric and company', () => {
     expect(figureIn('Anthropic is valued at $183 billion.')).toMatchObject({ conditional: false });
   });
 
+  it('what a fund manages is its fund size', () => {
+    expect(figureIn('Sapphire Ventures verwaltet aktuell Vermögenswerte von 78 Milliarden Dollar.', { lang: 'de' })).toMatchObject({ entity: 'Sapphire Ventures', metric: 'fund_size', value: 78e9 });
+    expect(figureIn('Lakestar has $1 billion in assets under management.')).toMatchObject({ entity: 'Lakestar', metric: 'fund_size' });
+  });
+
   it('money raised to date is a running total', () => {
     expect(figureIn('To date, Anthropic has raised more than $27 billion.')).toMatchObject({ entity: 'Anthropic', metric: 'funding_total', value: 27e9 });
   });
