@@ -234,6 +234,21 @@ const CUE_TABLE = METRIC_CUES.map(({ metric, words }) => ({
   single: words.filter((c) => !/[\s-]/.test(c)).sort((a, b) => b.length - a.length),
 }));
 
+/** Per word, the longest cue of each metric it matches (in `CUE_TABLE` order): words recur, so kept. */
+const WORD_CUES = new Map<string, (string | undefined)[]>();
+const WORD_CUES_LIMIT = 50_000;
+
+function cuesOfWord(word: string): (string | undefined)[] {
+  let cues = WORD_CUES.get(word);
+  if (!cues) {
+    if (WORD_CUES.size >= WORD_CUES_LIMIT) WORD_CUES.clear(); // a bound for long-running servers
+    // The longest matching cue of each metric (they are sorted longest first).
+    cues = CUE_TABLE.map(({ single }) => single.find((c) => cueMatches(word, c)));
+    WORD_CUES.set(word, cues);
+  }
+  return cues;
+}
+
 function findNearestMetric(quantity: Quantity, v: SentenceView, clause: [number, number], accept: (metric: string) => boolean): string | null {
   const lower = v.text.toLowerCase();
   // "$183 billion post-money valuation", "at a $40 billion valuation": a valuation named right after the
@@ -248,7 +263,7 @@ function findNearestMetric(quantity: Quantity, v: SentenceView, clause: [number,
     }
   };
   const clauseWords = wordsIn(v, clause).filter((word) => !(word.start >= quantity.start && word.end <= quantity.end));
-  for (const { metric, phrases, single } of CUE_TABLE) {
+  for (const [index, { metric, phrases }] of CUE_TABLE.entries()) {
     if (!accept(metric)) continue;
     // Cues of several words ("run-rate", "net income", "market share") are found in the text itself.
     for (const cue of phrases) {
@@ -257,14 +272,16 @@ function findNearestMetric(quantity: Quantity, v: SentenceView, clause: [number,
       }
     }
     for (const word of clauseWords) {
-      // The longest matching cue (they are sorted longest first).
-      const cue = single.find((c) => cueMatches(word.folded, c));
+      const cue = cuesOfWord(word.folded)[index];
+      if (!cue) continue;
       // "a contract with Oracle worth $300bn", "ein Auftrag im Wert von": the deal's size, not a valuation.
       // So is "in a deal valued at $2 billion", "eine Transaktion, die mit 2 Milliarden bewertet wird".
       // ("a deal that valued it at …" still values the company: only "valued at" with no object in between.)
-      const bare = /^(?:worth|wert)$/u.test(cue ?? '') || /^\s+(?:at|auf|mit)\b/iu.test(lower.slice(word.end, word.end + 5));
-      if (metric === 'valuation' && /^(?:worth|wert|valued|bewertet)$/u.test(cue ?? '') && bare && DEAL_WORTH.test(lower.slice(Math.max(clause[0], word.start - 80), word.start))) continue;
-      if (cue) consider(metric, cue, word.start, word.end);
+      if (metric === 'valuation' && /^(?:worth|wert|valued|bewertet)$/u.test(cue)) {
+        const bare = /^(?:worth|wert)$/u.test(cue) || /^\s+(?:at|auf|mit)\b/iu.test(lower.slice(word.end, word.end + 5));
+        if (bare && DEAL_WORTH.test(lower.slice(Math.max(clause[0], word.start - 80), word.start))) continue;
+      }
+      consider(metric, cue, word.start, word.end);
     }
   }
   return (best as { metric: string } | null)?.metric ?? null;
