@@ -51,8 +51,8 @@ import {
 
 /** Staff or early backers selling shares: a secondary sale of the company's stock. */
 const SHARE_SALE: Record<Lang, RegExp> = {
-  en: /\b(?:cash(?:ed)? out|tender offer|secondary (?:share )?sales?|liquidity offer|sell (?:part of |a portion of )?(?:their )?(?:stock|shares))\b/iu,
-  de: /\b(?:Mitarbeiteraktien|Verkaufsrunde|Aktienrückkauf|(?:Aktien|Anteile) (?:zu )?verkaufen)\b/iu,
+  en: /\b(?:cash(?:ed)? out|tender offer|secondary (?:share )?sales?|liquidity offer|sell (?:part of |a portion of )?(?:their )?(?:stock|shares))\b/i,
+  de: /(?:Mitarbeiteraktien|Verkaufsrunde|Aktienrückkauf|(?:Aktien|Anteile) (?:zu )?verkaufen)/i,
 };
 
 /** A word stem of buying, in either language. */
@@ -406,7 +406,7 @@ export function dealWithoutAmount(v: SentenceView, subjectBefore: () => EntityMe
   // Most sentences speak of neither: cheap looks first (a purchase needs two companies named, a listing one).
   const named = new Set(candidates(v).map((m) => m.canonical.id)).size;
   const buying = named >= 2 && BUYING.test(v.text);
-  const listing = (named >= 1 || COMPANY_ANAPHORA.test(v.text)) && (IPO_CUE[lang].test(v.text) || SHARE_SALE[lang].test(v.text));
+  const listing = (IPO_CUE[lang].test(v.text) || SHARE_SALE[lang].test(v.text)) && (named >= 1 || COMPANY_ANAPHORA.test(v.text));
   if (!buying && !listing) return null;
   const subject = subjectBefore();
   const focus = subject && companyLike(subject) ? subject : state.mainEntity;

@@ -22,14 +22,15 @@ const WITH_SUFFIX = new RegExp(String.raw`(?<![\p{L}\d])(${NAME}\s+${SUFFIX})(?!
 
 /** Nouns that say the name after them is a company ("startup Wayve", "KI-Start-up Tacto", "Firma Nice"). */
 const COMPANY_NOUNS_EN = String.raw`start-?up|company|firm|lab|developer|maker|unicorn|rival|provider|chipmaker|upstart|specialist|operator|newcomer|outfit|venture firm|investment firm`;
-const COMPANY_NOUNS_DE = String.raw`[\p{L}]*-?(?:Start-?up|Startup|Firma|Unternehmen|Konzern|Hersteller|Anbieter|Entwickler|Spezialist|Rivale|Konkurrent|Investor|Fonds|Softwarehaus|Chipriese|Tochter)`;
+/** German company nouns, also as the last part of a hyphen compound ("KI-Start-up", "US-Firma"): the look-behind allows a hyphen. */
+const COMPANY_NOUNS_DE = String.raw`(?:Start-?up|Startup|Firma|Unternehmen|Konzern|Hersteller|Anbieter|Entwickler|Spezialist|Rivale|Konkurrent|Investor|Fonds|Softwarehaus|Chipriese|Tochter)`;
 /** The cue, then the name; a German name must be followed by punctuation or a lower-case word ("Firma Nice übernahm"). */
 const AFTER_CUE_EN = new RegExp(String.raw`(?<![\p{L}])(?:${COMPANY_NOUNS_EN})\s+(${NAME})(?![\p{L}\d])`, 'gu');
 const AFTER_CUE_DE = new RegExp(String.raw`(?<![\p{L}])(?:${COMPANY_NOUNS_DE})\s+(${NAME})(?=\s*[,.;:)!?]|\s+\p{Ll}|\s+(?:Ende|Anfang|Mitte)\s|$)`, 'gu');
 /** The name, then an apposition that says what it is: "Clay, an AI sales automation startup". */
 const apposition = (articles: string, nouns: string) =>
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?<!\b(?:in|aus|from|at|nach|to) )(${NAME}),\s+(?:${articles})\s+(?:[\p{L}\d'’-]+\s+){0,4}(?:${nouns})(?![\p{L}])(?=\s*[,.;:)–—]|\s+(?:aus|from|based|in|im|that|which|whose|mit|with|für|for|of|known|founded|backed|valued|headquartered|launched|created|owned|gegründet)\b)`,
+    String.raw`(?<![\p{L}\d])(?<!\b(?:in|aus|from|at|nach|to) )(${NAME}),\s+(?:${articles})\s+(?:[\p{L}\d'’-]+\s+){0,4}(?:[\p{L}\d]+-)*(?:${nouns})(?![\p{L}])(?=\s*[,.;:)–—]|\s+(?:aus|from|based|in|im|that|which|whose|mit|with|für|for|of|known|founded|backed|valued|headquartered|launched|created|owned|gegründet)\b)`,
     'gu',
   );
 /** Each language's patterns: an English article is not searched for German company nouns, and back. */
@@ -92,23 +93,7 @@ export function unknownEntity(name: string): Entity {
  */
 export function findUnknownCompanies(text: string, known: EntityMention[], lang?: Lang): EntityMention[] {
   const found: EntityMention[] = [];
-  const add = (name: string, start: number) => {
-    let words = name.split(/\s+/);
-    while (words.length > 1 && NOT_A_NAME.has(words[0]!)) {
-      start += words[0]!.length + 1;
-      words.shift();
-    }
-    // "Nice Ende Juli": a word that tells time ends the name.
-    const stop = words.findIndex((w, i) => i > 0 && NOT_A_NAME.has(w));
-    if (stop > 0) words = words.slice(0, stop);
-    // The legal form is no part of the name people use: "Acme AI Inc." is Acme AI.
-    const clean = words.join(' ').replace(LEGAL_FORM, '').replace(/['’]s?$|[.,:]$/u, '');
-    if (clean.length < 2 || words.some((w) => NOT_A_NAME.has(w)) || ONLY_A_SUFFIX.test(clean)) return;
-    const end = start + clean.length;
-    if ([...known, ...found].some((m) => start < m.end && end > m.start)) return;
-    const entity = unknownEntity(clean);
-    found.push({ entity, canonical: entity, start, end, text: text.slice(start, end) });
-  };
+  const add = (name: string, start: number) => addName(name, start, text, known, found);
   // Each pattern only where its cheap hint is in the text: most sentences have none of them.
   if (HINTS.suffix.test(text)) {
     for (const match of text.matchAll(WITH_SUFFIX)) {
@@ -131,6 +116,29 @@ export function findUnknownCompanies(text: string, known: EntityMention[], lang?
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Adds `name`, found at `start`, to `found`: without the sentence words before it, the time words after it
+ * or its legal form, and only where no other name stands.
+ */
+function addName(name: string, start: number, text: string, known: EntityMention[], found: EntityMention[]): void {
+  let words = name.split(/\s+/);
+  while (words.length > 1 && NOT_A_NAME.has(words[0]!)) {
+    start += words[0]!.length + 1;
+    words.shift();
+  }
+  // "Nice Ende Juli": a word that tells time ends the name.
+  const stop = words.findIndex((w, i) => i > 0 && NOT_A_NAME.has(w));
+  if (stop > 0) words = words.slice(0, stop);
+  // The legal form is no part of the name people use: "Acme AI Inc." is Acme AI.
+  const clean = words.join(' ').replace(LEGAL_FORM, '').replace(/['’]s?$|[.,:]$/u, '');
+  if (clean.length < 2 || words.some((w) => NOT_A_NAME.has(w)) || ONLY_A_SUFFIX.test(clean)) return;
+  const end = start + clean.length;
+  const overlaps = (m: EntityMention) => start < m.end && end > m.start;
+  if (known.some(overlaps) || found.some(overlaps)) return;
+  const entity = unknownEntity(clean);
+  found.push({ entity, canonical: entity, start, end, text: text.slice(start, end) });
 }
 
 /**
