@@ -193,7 +193,9 @@ function findLists(v: SentenceView, lang: Lang, moreAnchors: number[]): Investor
   // "in a round General Catalyst led", "eine Runde, die Lakestar anführte": the lead named before its verb;
   // "a Sequoia-led round": the lead in a compound.
   for (const m of candidates(v)) {
-    if (/^-(?:led|geführte[nmr]?|angeführte[nmr]?)\b/iu.test(v.text.slice(m.end, m.end + 14))) {
+    // … and "die Runde wird von General Catalyst angeführt": the lead before the participle.
+    const byThenLed = /\bvon\s+(?:der\s+|dem\s+)?$/iu.test(v.text.slice(Math.max(0, m.start - 10), m.start)) && /^\s+(?:angeführt|geleitet|geführt)\b/iu.test(v.text.slice(m.end, m.end + 14));
+    if (byThenLed || /^-(?:led|geführte[nmr]?|angeführte[nmr]?)\b/iu.test(v.text.slice(m.end, m.end + 14))) {
       lists.push({ start: m.start, end: m.end, lead: true, names: [asParty(m)] });
       continue;
     }

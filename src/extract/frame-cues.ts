@@ -67,8 +67,8 @@ export const FRAME_CUES: Record<Lang, readonly FrameCue[]> = {
 
 /** Words after which a name is an investor: "from Thrive", "led by Spark", "von Amazon", "unter Führung von Lakestar". */
 export const INVESTOR_LIST_CUES: Record<Lang, RegExp> = {
-  en: w(String.raw`(?:co-)?led by|from(?: investors?(?: including| such as)?)?|include[sd]?|with participation (?:from|of|by)|participation from|backed by|alongside|investors? (?:including|such as|like)|including|such as|joined by|participants included|backers? (?:include|included|including)|investors include[ds]?`),
-  de: w(String.raw`(?:investoren)?gruppe um|konsortium um|(?:angeführt|angef\u00fchrt) (?:wird .{0,30} )?von|unter (?:der )?(?:Führung|Leitung|Federführung) (?:von|des|der)|unter Beteiligung von|mit Beteiligung von|gemeinsam mit|von|darunter|beteiligt(?:en)? sich(?: auch)?|beteiligt (?:sind|waren)(?: außerdem| auch| zudem| ebenfalls)?|mit dabei (?:sind|waren)|Investoren sind|Geldgeber sind`),
+  en: w(String.raw`(?:co-)?led by|from(?: investors?(?: including| such as)?)?|among others from|include[sd]?|with participation (?:from|of|by)|participation from|backed by|alongside|investors? (?:including|such as|like)|including|such as|joined by|participants included|backers? (?:include|included|including)|investors include[ds]?`),
+  de: w(String.raw`unter anderem von|darunter von|(?:investoren)?gruppe um|konsortium um|(?:angeführt|angef\u00fchrt) (?:wird .{0,30} )?von|unter (?:der )?(?:Führung|Leitung|Federführung) (?:von|des|der)|unter Beteiligung von|mit Beteiligung von|gemeinsam mit|von|darunter|beteiligt(?:en)? sich(?: auch)?|beteiligt (?:sind|waren)(?: außerdem| auch| zudem| ebenfalls)?|mit dabei (?:sind|waren)|Investoren sind|Geldgeber sind`),
 };
 
 /** Investor cues that also mean much else ("von", "from", "by"): they count only right after an amount or a deal word. */
