@@ -319,7 +319,7 @@ function nounRoles(
     const investors = [...(joining ? coInvestors(v, subject).map(asParty) : []), ...listed].filter((p) => p.id !== target.id);
     return { target, investors, lead: leads.filter((p) => p.id !== target.id), rule: reason(`the round of ${target.name}`) };
   }
-  const investor = owner ?? listed.find((p) => p.id !== target0(explicitTarget))?.mention ?? subject;
+  const investor = owner ?? listed.find((p) => p.id !== (explicitTarget?.id ?? null))?.mention ?? subject;
   let target = explicitTarget;
   // "Nvidia erwägt ein Investment von bis zu 30 Milliarden": talks about the deal the article is about. Only
   // for money put in: "an offer" or "a contract" of no named company is no investment in it.
@@ -346,8 +346,6 @@ function roundNamedBefore(v: SentenceView, state: ArticleState, cue: Cue): Party
   }
   return null;
 }
-
-const target0 = (party: Party | null): string | null => party?.id ?? null;
 
 /** "…, die OpenAI derzeit zusammenstellt", "…, which Anthropic is raising": the company in the relative clause after a round. */
 function relativeOwner(v: SentenceView, position: number): Party | null {
