@@ -111,10 +111,7 @@ export function possessive(mention: EntityMention, lang: Lang): boolean {
 
 export const asParty = (mention: EntityMention): Party => ({ id: mention.canonical.id, name: mention.canonical.name, mention });
 
-/** Parties a deal can name: no countries, and (for a target) no people or funds. */
-export function candidates(v: SentenceView): EntityMention[] {
-  return parties(v.mentions);
-}
+/** A party that can receive money or be bought: no person, no fund. */
 export const companyLike = (m: EntityMention) => m.entity.kind !== 'person' && m.entity.kind !== 'fund';
 
 /**
@@ -134,10 +131,10 @@ export function subjectOf(
   const clause = clauseOf(v, cue.start);
   // ", der 2017 … investierte", ", which raised …": a relative clause's subject is the name before it.
   if (/^[,\s]*(?:der|die|das|which|who|that)\s/iu.test(v.text.slice(clause[0], cue.start))) {
-    const antecedent = candidates(v).filter((m) => m.end <= clause[0]).at(-1);
-    if (antecedent && clause[0] - antecedent.end <= 2 && !candidates(v).some((m) => m.start >= clause[0] && m.end <= cue.start)) return antecedent;
+    const antecedent = parties(v.mentions).filter((m) => m.end <= clause[0]).at(-1);
+    if (antecedent && clause[0] - antecedent.end <= 2 && !parties(v.mentions).some((m) => m.start >= clause[0] && m.end <= cue.start)) return antecedent;
   }
-  const free = candidates(v).filter((m) => !governed(v, m, lang) && !possessive(m, lang) && !inList(v, m, lang));
+  const free = parties(v.mentions).filter((m) => !governed(v, m, lang) && !possessive(m, lang) && !inList(v, m, lang));
   const before = free.filter((m) => m.end <= cue.start);
   // "Nvidia is among its backers, and it raised …": a pronoun right before the verb is its subject.
   const lead = v.text.slice(before.at(-1)?.end ?? 0, cue.start);
@@ -146,7 +143,7 @@ export function subjectOf(
     // "when Skild was valued …, as it brought in": "it" is the company named just before, unless that one is
     // only said to back it ("Nvidia is already among its backers, and it raised …").
     const backer = /^\s+(?:is|are|was|were|ist|sind|war)\s+(?:already\s+|also\s+|bereits\s+|schon\s+)?(?:among|one of|unter|einer)\s+(?:its|the|seinen|ihren|den)\s+(?:backers|investors|shareholders|geldgebern|investoren)/iu;
-    const named = candidates(v).filter((m) => m.end <= cue.start && companyLike(m) && !backer.test(v.text.slice(m.end, m.end + 50))).at(-1);
+    const named = parties(v.mentions).filter((m) => m.end <= cue.start && companyLike(m) && !backer.test(v.text.slice(m.end, m.end + 50))).at(-1);
     return named ?? pronounReferent;
   }
   if (lang === 'de') {
@@ -168,7 +165,6 @@ export function inList(v: SentenceView, mention: EntityMention, lang: Lang): boo
   return investorLists(v, lang).some((list) => list.names.some((p) => p.mention === mention));
 }
 
-/** The names after "from / led by / von / unter Führung von …": known mentions and capitalised unknown names. */
 /** Names after one investor cue ("led by A and B"), and whether the cue names the lead. */
 export interface InvestorList {
   start: number;
@@ -192,7 +188,7 @@ function findLists(v: SentenceView, lang: Lang, moreAnchors: number[]): Investor
   const lists: InvestorList[] = [];
   // "in a round General Catalyst led", "eine Runde, die Lakestar anführte": the lead named before its verb;
   // "a Sequoia-led round": the lead in a compound.
-  for (const m of candidates(v)) {
+  for (const m of parties(v.mentions)) {
     // … and "die Runde wird von General Catalyst angeführt": the lead before the participle.
     const byThenLed = /\bvon\s+(?:der\s+|dem\s+)?$/iu.test(v.text.slice(Math.max(0, m.start - 10), m.start)) && /^\s+(?:angeführt|geleitet|geführt)\b/iu.test(v.text.slice(m.end, m.end + 14));
     if (byThenLed || /^-(?:led|geführte[nmr]?|angeführte[nmr]?)\b/iu.test(v.text.slice(m.end, m.end + 14))) {
@@ -208,8 +204,10 @@ function findLists(v: SentenceView, lang: Lang, moreAnchors: number[]): Investor
   let anchors: number[] | null = null; // read only when a weak cue needs them
   for (const match of everyMatch(INVESTOR_LIST_CUES[lang], v.text)) {
     // "von Amazon" is an investor only right after an amount or a deal word ("Investition von Amazon"), not in "Gründer von Amazon".
-    anchors ??= WEAK_LIST_CUES.test(match[0]) ? [...v.quantities.filter((q) => q.kind === 'money').map((q) => q.end), ...cuesOf(v, lang).map((c) => c.end), ...moreAnchors] : null;
-    if (WEAK_LIST_CUES.test(match[0]) && !anchors!.some((end) => end <= match.index && /^,?[^,;]{0,25}$/u.test(v.text.slice(end, match.index)))) continue;
+    if (WEAK_LIST_CUES.test(match[0])) {
+      anchors ??= [...v.quantities.filter((q) => q.kind === 'money').map((q) => q.end), ...cuesOf(v, lang).map((c) => c.end), ...moreAnchors];
+      if (!anchors.some((end) => end <= match.index && /^,?[^,;]{0,25}$/u.test(v.text.slice(end, match.index)))) continue;
+    }
     const names = namesAt(v, match.index + match[0].length, lang);
     if (names.parties.length) {
       lists.push({ start: match.index, end: names.end, lead: leads.includes(match.index), names: names.parties });
@@ -238,8 +236,8 @@ export function namesAt(v: SentenceView, position: number, lang: Lang): { partie
     // "Abu Dhabi's MGX", "Montreal's Inovia Capital": a place in the genitive before a known name is no
     // investor; "die bundeseigene KfW", "the state-owned KfW": adjectives before a known name are skipped.
     const before = /^(?:\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)?['’]s\s+|(?:\p{Ll}[\p{L}-]*\s+){1,2})/u.exec(v.text.slice(start));
-    if (before && candidates(v).some((m) => m.start === start + before[0].length)) start += before[0].length;
-    const known = candidates(v).find((m) => m.start === start);
+    if (before && parties(v.mentions).some((m) => m.start === start + before[0].length)) start += before[0].length;
+    const known = parties(v.mentions).find((m) => m.start === start);
     let end: number;
     if (known) {
       found.push(asParty(known));
@@ -271,14 +269,14 @@ export function namesAt(v: SentenceView, position: number, lang: Lang): { partie
 
 /** The first party after `position` that a target preposition introduces ("in OpenAI", "an Anthropic", "bei Intel"). */
 export function targetAfter(v: SentenceView, state: ArticleState, position: number, lang: Lang, focus: EntityMention | null, preposition = TARGET_PREPOSITION[lang]): Party | null {
-  for (const mention of candidates(v)) {
+  for (const mention of parties(v.mentions)) {
     if (mention.start < position) continue;
     if (preposition.test(v.text.slice(Math.max(0, mention.start - 40), mention.start))) return asParty(mention);
     // "beim angeschlagenen Konkurrenten Intel", "into the Paris-based startup Mistral".
     if (preposition === TARGET_PREPOSITION[lang] && TARGET_WORDS[lang].includes(governingPreposition(v, mention, lang) ?? '')) return asParty(mention);
   }
   // "in die Firma von Sam Altman", "into the company of Sam Altman": the company the person is known for.
-  const ofPerson = candidates(v).find(
+  const ofPerson = parties(v.mentions).find(
     (m) => m.start >= position && m.entity.kind === 'person' && m.entity.affiliation &&
       /(?:^|\s)(?:in|into|an|bei)\s+(?:die|das|the)\s+(?:firma|unternehmen|start-?up|company|startup|lab)\s+(?:von|of)\s+$/iu.test(v.text.slice(Math.max(0, m.start - 50), m.start)),
   );
@@ -298,13 +296,13 @@ export function targetAfter(v: SentenceView, state: ArticleState, position: numb
 
 /** "OpenAI's $6.6 billion round": the owner named in the genitive just before the amount or the cue. */
 export function ownerBefore(v: SentenceView, position: number, lang: Lang): EntityMention | null {
-  const owner = candidates(v).filter((m) => m.end <= position && possessive(m, lang)).at(-1);
+  const owner = parties(v.mentions).filter((m) => m.end <= position && possessive(m, lang)).at(-1);
   return owner && position - owner.end <= 40 && !/[,;:]/.test(v.text.slice(owner.end, position)) ? owner : null;
 }
 
 /** "Microsoft and Nvidia will invest", "Nvidia und Microsoft investieren": the names joined to the investor. */
 export function coInvestors(v: SentenceView, investor: EntityMention): EntityMention[] {
-  const named = candidates(v);
+  const named = parties(v.mentions);
   const group = [investor];
   for (let i = named.indexOf(investor) - 1; i >= 0; i--) {
     const between = v.text.slice(named[i]!.end, group[0]!.start);
@@ -345,6 +343,6 @@ export function unique(list: Party[]): Party[] {
 
 /** The sentence's subject for the next sentence's "the company" / "der Konzern": the first name no preposition governs. */
 export function sentenceSubject(v: SentenceView, lang: Lang): EntityMention | null {
-  const free = candidates(v).filter((m) => !governed(v, m, lang) && !possessive(m, lang));
+  const free = parties(v.mentions).filter((m) => !governed(v, m, lang) && !possessive(m, lang));
   return free.find(companyLike) ?? free[0] ?? v.mentions[0] ?? null;
 }

@@ -12,7 +12,6 @@
 import { COMPANY_ANAPHORA, STATUS_CUES } from './cues.ts';
 import {
   asParty,
-  candidates,
   coInvestors,
   companyLike,
   cuesOf,
@@ -38,6 +37,7 @@ import { nearestMetric } from './figure-rules.ts';
 import {
   clauseOf,
   hasCue,
+  parties,
   isConversion,
   isRunningTotal,
   hasWord,
@@ -138,7 +138,7 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
   const listed = lists.flatMap((l) => l.names);
   const leads = lists.filter((l) => l.lead).flatMap((l) => l.names);
   // "it" is most often the company the article's deals are about, else the one it is about.
-  const main = dealFocus(state) ?? (state.mainEntity && companyLike(state.mainEntity) ? state.mainEntity : focus);
+  const main = dealFocus(state) ?? state.mainEntity ?? focus;
   const subject = subjectOf(v, cue, quantity, lang, focus, main);
   const subjectGroup = subject ? coInvestors(v, subject).map(asParty) : [];
   const rule = (id: string, reason: string): Rule => ({ id, reason });
@@ -188,22 +188,22 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
       let buyer: EntityMention | null;
       let bought: EntityMention | null;
       if (nounOf) {
-        bought = candidates(v).find((m) => m.start === cue.end + nounOf[0].length) ?? null;
+        bought = parties(v.mentions).find((m) => m.start === cue.end + nounOf[0].length) ?? null;
         buyer = ownerBefore(v, cue.start, lang) ?? lists.find((l) => /\b(?:by|durch)\b/iu.test(v.text.slice(l.start, l.start + 6)))?.names[0]?.mention ?? null;
       } else if (NOUN_CUE.test(v.text.slice(cue.start, cue.end)) || /^(?:acquisition|takeover|buyout|offer)/iu.test(v.text.slice(cue.start, cue.end))) {
         // "Das Übernahmeangebot …, das eine Investorengruppe um Elon Musk abgegeben hat": an offer for the
         // company the article's deals are about, by the group's leader.
         buyer = leads[0]?.mention ?? listed[0]?.mention ?? ownerBefore(v, cue.start, lang);
-        const about = dealFocus(state) ?? (state.mainEntity && companyLike(state.mainEntity) ? state.mainEntity : null);
-        bought = about && candidates(v).some((m) => m.canonical.id === about.canonical.id) ? about : null;
+        const about = dealFocus(state) ?? state.mainEntity;
+        bought = about && parties(v.mentions).some((m) => m.canonical.id === about.canonical.id) ? about : null;
       } else if (passive) {
         // "Run AI is being bought for $620 million": without "by X", the buyer is the company the article is about.
         // The bought company must be named right there ("investors are to be bought out" buys no company).
         const near = (m: EntityMention) => (lang === 'de' ? clauseOf(v, m.start)[0] === clauseOf(v, cue.start)[0] : cue.start - m.end <= 40);
-        bought = subject && candidates(v).includes(subject) && near(subject) ? subject : null;
-        const main = state.mainEntity && companyLike(state.mainEntity) && state.mainEntity.canonical.id !== subject?.canonical.id ? state.mainEntity : null;
+        bought = subject && parties(v.mentions).includes(subject) && near(subject) ? subject : null;
+        const main = state.mainEntity?.canonical.id !== subject?.canonical.id ? state.mainEntity : null;
         // "Quillo wird von Vantora für 2 Milliarden übernommen": the agent after "von / by / durch".
-        const agent = candidates(v).find((m) => m !== subject && ['by', 'von', 'durch'].includes(governingPreposition(v, m, lang) ?? ''));
+        const agent = parties(v.mentions).find((m) => m !== subject && ['by', 'von', 'durch'].includes(governingPreposition(v, m, lang) ?? ''));
         buyer = listed[0]?.mention ?? agent ?? main;
       } else {
         buyer = subject;
@@ -212,9 +212,9 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
         // "buying whatever is left of Windsurf", "the assets of Y": the company those are part of.
         const partOf = (m: EntityMention) => /\b(?:left|rest|remainder|remaining \p{L}+|assets|business|unit|division|operations|rest|teile|geschäft|sparte)\s+(?:of|von|des|der)\s+$/iu.test(v.text.slice(Math.max(0, m.start - 40), m.start));
         const object = (m: EntityMention) => m !== subject && (!governed(v, m, lang) || partOf(m)) && !possessive(m, lang);
-        bought = candidates(v).find((m) => m.start >= cue.end && object(m)) ??
+        bought = parties(v.mentions).find((m) => m.start >= cue.end && object(m)) ??
           (lang === 'de' && !NOUN_CUE.test(v.text.slice(cue.start, cue.end))
-            ? (candidates(v).find((m) => m.end <= cue.start && object(m) && clauseOf(v, m.start)[0] === clauseOf(v, cue.start)[0]) ?? null)
+            ? (parties(v.mentions).find((m) => m.end <= cue.start && object(m) && clauseOf(v, m.start)[0] === clauseOf(v, cue.start)[0]) ?? null)
             : null);
       }
       // An active "… bought Microsoft a licence" with no buyer named is no purchase of Microsoft.
@@ -225,14 +225,14 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
     case 'sell': {
       // "SoftBank offloaded all of its Nvidia shares for $5.83 billion": Nvidia's stock changes hands; whoever
       // bought it is not named, and the seller puts no money in.
-      const stock = candidates(v).find((m) => m.start >= cue.end && m.end <= quantity.start && companyLike(m) && SHARES_AFTER.test(v.text.slice(m.end, m.end + 12)))
-        ?? candidates(v).find((m) => m.start >= cue.end && m.end <= quantity.start && companyLike(m) && SHARES_BEFORE.test(v.text.slice(Math.max(cue.end, m.start - 25), m.start)));
+      const stock = parties(v.mentions).find((m) => m.start >= cue.end && m.end <= quantity.start && companyLike(m) && SHARES_AFTER.test(v.text.slice(m.end, m.end + 12)))
+        ?? parties(v.mentions).find((m) => m.start >= cue.end && m.end <= quantity.start && companyLike(m) && SHARES_BEFORE.test(v.text.slice(Math.max(cue.end, m.start - 25), m.start)));
       if (!stock || stock.canonical.id === subject?.canonical.id) return null;
       return { target: asParty(stock), investors: [], lead: [], rule: rule('deal.sell', `"${v.text.slice(cue.start, cue.end)}" shares of ${stock.canonical.name}: a secondary sale`), kind: 'secondary' };
     }
     case 'pay': {
       const to = targetAfter(v, state, quantity.end, lang, focus);
-      const object = candidates(v).find((m) => m.start >= cue.end && m.end <= quantity.start && !governed(v, m, lang));
+      const object = parties(v.mentions).find((m) => m.start >= cue.end && m.end <= quantity.start && !governed(v, m, lang));
       const target = to ?? (object ? asParty(object) : null);
       if (!target || !subject || target.id === subject.canonical.id) return null;
       return { target, investors: [asParty(subject)], lead: [], rule: rule('deal.pay', `"${v.text.slice(cue.start, cue.end)}": ${subject.canonical.name} pays ${target.name}`) };
@@ -241,7 +241,7 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
       // "hat 6,2 Milliarden Dollar für etwas … ausgegeben": what it was spent on is the article's company.
       const on = targetAfter(v, state, quantity.end, lang, focus, /(?:^|\s)(?:on|für|fur)\s+(?:the\s+|das\s+|die\s+|den\s+)?$/iu);
       const indefinite = /^\s+(?:für|on|for)\s+(?:etwas|something|ein(?:e|en)? (?:neues )?(?:projekt|vorhaben)|a (?:new )?project)\b/iu.test(v.text.slice(quantity.end));
-      const main = state.mainEntity && companyLike(state.mainEntity) ? asParty(state.mainEntity) : null;
+      const main = state.mainEntity ? asParty(state.mainEntity) : null;
       const target = on ?? (indefinite ? main : null);
       if (!target || !subject || target.id === subject.canonical.id) return null;
       return { target, investors: [asParty(subject)], lead: [], rule: rule('deal.spend', `"${v.text.slice(cue.start, cue.end)}": ${subject.canonical.name} spends on ${target.name}`) };
@@ -250,7 +250,7 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
       const owner = ownerBefore(v, quantity.start, lang);
       // "ASML … has become Mistral AI's largest shareholder, having led a series C round": failing an owner or
       // "in Y", the one other company the sentence names.
-      const others = candidates(v).filter((m) => companyLike(m) && m.canonical.id !== subject?.canonical.id && !subjectGroup.some((p) => p.id === m.canonical.id));
+      const others = parties(v.mentions).filter((m) => companyLike(m) && m.canonical.id !== subject?.canonical.id && !subjectGroup.some((p) => p.id === m.canonical.id));
       const only = new Set(others.map((m) => m.canonical.id)).size === 1 ? asParty(others[0]!) : null;
       const target = (owner && owner !== subject ? asParty(owner) : null) ?? targetAfter(v, state, cue.end, lang, focus) ?? only;
       if (!target || !subject || target.id === subject.canonical.id) return null;
@@ -291,9 +291,9 @@ function nounRoles(
   // company raises it (whichever of "IPO" and "Geld" stands nearer the amount).
   const ipo = /^(?:ipo|börsengang)$/iu.test(noun) ? cue : cuesOf(v, lang).find((c) => /^(?:ipo|börsengang)$/iu.test(v.text.slice(c.start, c.end)) && clauseOf(v, c.start)[0] === clauseOf(v, quantity.start)[0]);
   if (ipo) {
-    const owner = ipoOwner(v, ipo, state, focus) ?? (/\b(?:the|dem|den|der|its|seine[nmr]?)\s+$/iu.test(v.text.slice(Math.max(0, ipo.start - 8), ipo.start)) ? state.mainEntity : null);
-    if (!owner || !companyLike(owner)) return null;
-    return { target: asParty(owner), investors: listed, lead: leads, rule: { id: 'deal.ipo', reason: `"${v.text.slice(ipo.start, ipo.end)}": the listing of ${owner.canonical.name}` }, kind: 'equity' };
+    const company = ipoOwner(v, ipo, state, focus) ?? (/\b(?:the|dem|den|der|its|seine[nmr]?)\s+$/iu.test(v.text.slice(Math.max(0, ipo.start - 8), ipo.start)) ? state.mainEntity : null);
+    if (!company || !companyLike(company)) return null;
+    return { target: asParty(company), investors: listed, lead: leads, rule: { id: 'deal.ipo', reason: `"${v.text.slice(ipo.start, ipo.end)}": the listing of ${company.canonical.name}` }, kind: 'equity' };
   }
   const fund = fundRaised(v, quantity, state);
   if (fund) return { target: fund, investors: [], lead: [], rule: reason(`a fund being raised: ${fund.name}`) };
@@ -309,7 +309,7 @@ function nounRoles(
       (subject && companyLike(subject) ? asParty(subject) : null) ??
       relativeOwner(v, Math.max(cue.end, quantity.end)) ??
       roundNamedBefore(v, state, cue) ??
-      (state.mainEntity && companyLike(state.mainEntity) && COMPANY_REFERENCE.test(v.text) ? asParty(state.mainEntity) : null);
+      (state.mainEntity && COMPANY_REFERENCE.test(v.text) ? asParty(state.mainEntity) : null);
     if (!target) return null;
     // "Nvidia and SoftBank are in talks to join a new round for Skild AI": a subject that joins, leads or backs
     // a round named for another company invests in it.
@@ -341,7 +341,7 @@ function roundNamedBefore(v: SentenceView, state: ArticleState, cue: Cue): Party
   // ("raise" is read as a verb cue too: here it is the noun, "the previous raise for …".)
   const earlier = cuesOf(v, lang).filter((c) => (c.frame === 'deal_noun' || c.frame === 'raise') && c.end <= cue.start && /round|raise|runde|finanzierung/iu.test(v.text.slice(c.start, c.end)));
   for (const c of earlier) {
-    const named = candidates(v).find((m) => m.start >= c.end && m.start - c.end <= 12 && /^\s+(?:for|of|bei|von|für)\s+$/iu.test(v.text.slice(c.end, m.start)));
+    const named = parties(v.mentions).find((m) => m.start >= c.end && m.start - c.end <= 12 && /^\s+(?:for|of|bei|von|für)\s+$/iu.test(v.text.slice(c.end, m.start)));
     if (named && companyLike(named)) return asParty(named);
   }
   return null;
@@ -354,7 +354,7 @@ function relativeOwner(v: SentenceView, position: number): Party | null {
   const relative = /^[^,;]{0,40},\s+(?:die|den|der|das|which|that)\s+|^\s+(?:that\s+|which\s+)?(?=\p{Lu})/iu.exec(v.text.slice(position));
   if (!relative) return null;
   const at = position + relative[0].length;
-  const mention = candidates(v).find((m) => m.start === at && companyLike(m));
+  const mention = parties(v.mentions).find((m) => m.start === at && companyLike(m));
   if (!mention) return null;
   return relative[0].includes(',') || /^\s+\p{Ll}/u.test(v.text.slice(mention.end, mention.end + 20)) ? asParty(mention) : null;
 }
@@ -387,10 +387,14 @@ export function dealFor(
   // the acquisition the sentence named.
   const acquisition = cues.find((c) => c.frame === 'acquire' && /^\s+(?:of|von)\s/iu.test(v.text.slice(c.end, c.end + 5)));
   if (acquisition && cue.frame !== 'acquire' && /\b(?:the deal|the transaction|der deal|die transaktion)\b/iu.test(v.text.slice(...clauseOf(v, quantity.start)))) cue = acquisition;
-  // "the company" as a subject is the company named before; "in das Unternehmen" the one the deals are about.
-  const focus = subject && companyLike(subject) ? subject : state.mainEntity;
+  const focus = focusOf(subject, state);
   const roles = rolesFor(cue, quantity, v, state, focus);
   return roles ? buildDeal(roles, cue, quantity, v, state) : null;
+}
+
+/** Whom "the company" stands for: the company the sentence before was about, else the article's company. */
+function focusOf(subject: EntityMention | null, state: ArticleState): EntityMention | null {
+  return subject && companyLike(subject) ? subject : state.mainEntity;
 }
 
 /**
@@ -402,28 +406,25 @@ export function dealWithoutAmount(v: SentenceView, subjectBefore: () => EntityMe
   const state = { ...articleState, next: null };
   const lang = state.article.lang;
   // Most sentences speak of neither: cheap looks first (a purchase needs two companies named, a listing one).
-  const named = new Set(candidates(v).map((m) => m.canonical.id)).size;
+  const named = new Set(parties(v.mentions).map((m) => m.canonical.id)).size;
   const buying = named >= 2 && BUYING.test(v.text);
-  const listing = (IPO_CUE[lang].test(v.text) || SHARE_SALE[lang].test(v.text)) && (named >= 1 || COMPANY_ANAPHORA.test(v.text));
-  if (!buying && !listing) return null;
-  const subject = subjectBefore();
-  const focus = subject && companyLike(subject) ? subject : state.mainEntity;
+  // A listing, or staff selling their shares ("employees could cash out a portion of their stock", "completed
+  // a tender offer"): the company whose shares they are.
+  const ipo = IPO_CUE[lang].exec(v.text);
+  const listing = ipo ?? SHARE_SALE[lang].exec(v.text);
+  if (!buying && !(listing && (named >= 1 || COMPANY_ANAPHORA.test(v.text)))) return null;
+  const focus = focusOf(subjectBefore(), state);
   const at = (cue: Cue): Quantity => ({ kind: 'money', value: null, max: null, currency: null, unit: '', qualifier: 'exact', additional: false, start: cue.start, end: cue.end, text: '' });
   for (const cue of buying ? cuesOf(v, lang) : []) {
     if (cue.frame !== 'acquire' || NOUN_CUE.test(v.text.slice(cue.start, cue.end)) || /acquisition|takeover|buyout/iu.test(v.text.slice(cue.start, cue.end))) continue;
     const roles = rolesFor(cue, at(cue), v, state, focus);
     if (roles?.investors.length && roles.target.id) return buildDeal(roles, cue, at(cue), v, state);
   }
-  // A listing, or staff selling their shares ("employees could cash out a portion of their stock", "completed
-  // a tender offer"): the company whose shares they are.
-  const ipo = IPO_CUE[lang].exec(v.text);
-  const sale = ipo ? null : SHARE_SALE[lang].exec(v.text);
-  const found = ipo ?? sale;
-  if (!found) return null;
-  const cue: Cue = { frame: 'deal_noun', start: found.index, end: found.index + found[0].length, kind: ipo ? 'equity' : 'secondary' };
+  if (!listing) return null;
+  const cue: Cue = { frame: 'deal_noun', start: listing.index, end: listing.index + listing[0].length, kind: ipo ? 'equity' : 'secondary' };
   const owner = ipoOwner(v, cue, state, focus) ?? (COMPANY_ANAPHORA.test(v.text.slice(0, cue.start)) ? focus : null);
   if (!owner || !companyLike(owner)) return null;
-  const reason = ipo ? `"${found[0]}": ${owner.canonical.name} goes public` : `"${found[0]}": shares of ${owner.canonical.name} change hands`;
+  const reason = ipo ? `"${listing[0]}": ${owner.canonical.name} goes public` : `"${listing[0]}": shares of ${owner.canonical.name} change hands`;
   return buildDeal({ target: asParty(owner), investors: [], lead: [], rule: { id: ipo ? 'deal.ipo' : 'deal.share-sale', reason }, kind: cue.kind }, cue, at(cue), v, state);
 }
 
@@ -432,10 +433,10 @@ function headlineDeal(quantity: Quantity, v: SentenceView, articleState: Article
   const state = { ...articleState, next: null };
   const after = /^\s+(?:from|von)\s+/iu.exec(v.text.slice(quantity.end));
   if (!after) return null;
-  const giver = candidates(v).find((m) => m.start === quantity.end + after[0].length);
+  const giver = parties(v.mentions).find((m) => m.start === quantity.end + after[0].length);
   if (!giver) return null;
   const link = /^\s+(?:for|in|into|für|an)\s+/iu.exec(v.text.slice(giver.end));
-  const taker = link ? candidates(v).find((m) => m.start === giver.end + link[0].length && companyLike(m)) : undefined;
+  const taker = link ? parties(v.mentions).find((m) => m.start === giver.end + link[0].length && companyLike(m)) : undefined;
   if (!taker || taker.canonical.id === giver.canonical.id) return null;
   const cue: Cue = { frame: 'invest', start: quantity.end, end: quantity.end + after[0].length };
   const rule = { id: 'deal.headline', reason: `"${v.text.slice(quantity.start, taker.end)}": an amount from ${giver.canonical.name} for ${taker.canonical.name}` };
@@ -445,8 +446,8 @@ function headlineDeal(quantity: Quantity, v: SentenceView, articleState: Article
 /** "Börsengang von SpaceX", "DeepL-Börsengang", "CoreWeave's IPO", "its IPO", or the clause's subject. */
 function ipoOwner(v: SentenceView, cue: Cue, state: ArticleState, focus: EntityMention | null): EntityMention | null {
   const lang = state.article.lang;
-  const after = candidates(v).find((m) => m.start >= cue.end && /^\s*(?:von|der|des|of)\s+$/iu.test(v.text.slice(cue.end, m.start)));
-  const compound = candidates(v).find((m) => m.end === cue.start - 1 && v.text[m.end] === '-');
+  const after = parties(v.mentions).find((m) => m.start >= cue.end && /^\s*(?:von|der|des|of)\s+$/iu.test(v.text.slice(cue.end, m.start)));
+  const compound = parties(v.mentions).find((m) => m.end === cue.start - 1 && v.text[m.end] === '-');
   const owner = ownerBefore(v, cue.start, lang);
   if (after ?? compound ?? owner) return after ?? compound ?? owner;
   if (/\b(?:its|seine[nmr]?|ihre[nmr]?)\s+(?:[\p{L}-]+\s+)?$/iu.test(v.text.slice(Math.max(0, cue.start - 30), cue.start))) return sentenceSubject(v, lang) ?? focus;

@@ -180,7 +180,7 @@ function entityFor(
     if (eligible.length === 1) return eligible[0]!;
     // "The company's revenue …", or no name at all: the company the paragraph is about.
     // A valuation nobody's named is the article's company's ("The targeted valuation is up …").
-    const main = state.mainEntity && companyLike(state.mainEntity) ? state.mainEntity : null;
+    const main = state.mainEntity;
     const valuation = metric === 'valuation' || metric === 'ipo_valuation';
     if (COMPANY_ANAPHORA.test(v.text)) return subject ?? main;
     if (eligible.length > 0) return null;

@@ -42,7 +42,7 @@ export interface SentenceView {
 export interface ArticleState {
   article: Article;
   catalog: EntityCatalog;
-  /** The company the article is mostly about: the fallback for "the company". */
+  /** The company the article is mostly about: the fallback for "the company". Never a person, fund or state. */
   mainEntity: EntityMention | null;
   /**
    * Targets of the deals read so far: "SoftBank is in talks about a further 30 billion" continues the deal
