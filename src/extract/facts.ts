@@ -15,7 +15,7 @@ import { figureFor, isRoundOrFunding } from './figure-rules.ts';
 import { view, type ArticleState, type SentenceView } from './reading.ts';
 import type { Lang } from '../text/lang.ts';
 import { ArticleNames } from './unknown-names.ts';
-import { sentenceSubject } from './clause-roles.ts';
+import { companyLike, sentenceSubject } from './clause-roles.ts';
 import { attachParticipants, participantsIn, PARTICIPANTS_REACH, type Participants } from './participants.ts';
 import { tableDeals } from './table-deals.ts';
 
@@ -28,7 +28,7 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
   const names = new ArticleNames(article.lang);
   article.passages.forEach((passage, p) => passage.sentences.forEach((sentence, s) => names.learn(sentence.text, known[p]![s]!)));
   const mentions = article.passages.map((passage, p) => passage.sentences.map((sentence, s) => names.mentionsIn(sentence.text, known[p]![s]!)));
-  const state: ArticleState = { article, catalog, mainEntity: mainEntity(mentions, article.passages.map((p) => p.sentences.map((s) => s.text)), article.title, catalog), targets: [] };
+  const state: ArticleState = { article, catalog, mainEntity: mainEntity(mentions, article, catalog), targets: [] };
   // The subject of the sentences before: "the company" / "der Konzern" in a later sentence or paragraph refers
   // to it. Read only when a rule asks (most sentences have no number and need none).
   const subjects = new SubjectTrail(article.lang);
@@ -51,8 +51,8 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
     let lastReceiver: EntityMention | null = null;
     const views = passage.sentences.map((sentence, s) => view(sentence, article, mentions[p]![s]!));
     views.forEach((v, i) => {
-      let known: EntityMention | null | undefined;
-      const subject = () => (known === undefined ? (known = subjects.current()) : known);
+      let subjectRead: EntityMention | null | undefined;
+      const subject = () => (subjectRead === undefined ? (subjectRead = subjects.current()) : subjectRead);
       const focus = () => lastReceiver ?? subject();
       // The company that receives money in this sentence: "… raised $120M and was valued at $1B" values it.
       let receiver: Entity | null = null;
@@ -130,18 +130,21 @@ function withoutRepeats(amountless: Deal[], deals: Deal[]): Deal[] {
   return amountless.filter((d) => !seen.has(key(d)) && (seen.add(key(d)), true));
 }
 
+const BACKER_COMPOUND = /^-(?:backed|funded|gestützte?[nm]?|finanzierte?[nm]?)\b/iu;
+
 /** The company named most often in the article, its headline counting extra (companies, labs and projects; not people, funds or states). */
-function mainEntity(mentionsByPassage: EntityMention[][][], texts: string[][], title: string | null, catalog: EntityCatalog): EntityMention | null {
+function mainEntity(mentionsByPassage: EntityMention[][][], article: Article, catalog: EntityCatalog): EntityMention | null {
   const counts = new Map<string, { mention: EntityMention; count: number }>();
-  const company = (m: EntityMention) => m.entity.kind !== 'person' && m.entity.kind !== 'fund' && m.entity.kind !== 'country';
+  // "Nvidia-backed Reflection AI" is about Reflection AI.
+  const about = (m: EntityMention, text: string) => companyLike(m) && m.entity.kind !== 'country' && !BACKER_COMPOUND.test(text.slice(m.end, m.end + 12));
   // The headline names what the article is about: a company in it weighs as much as three mentions.
-  const inTitle = new Set(title ? catalog.find(title).filter((m) => company(m) && !/^-backed/iu.test(title.slice(m.end, m.end + 7))).map((m) => m.canonical.id) : []);
+  const title = article.title ?? '';
+  const inTitle = new Set(catalog.find(title).filter((m) => about(m, title)).map((m) => m.canonical.id));
   for (const [p, passage] of mentionsByPassage.entries()) {
     for (const [s, sentence] of passage.entries()) {
-      const text = texts[p]![s]!;
+      const text = article.passages[p]!.sentences[s]!.text;
       for (const mention of sentence) {
-        // "Nvidia-backed Reflection AI" is about Reflection AI.
-        if (!company(mention) || /^-(?:backed|funded|gestützte?[nm]?|finanzierte?[nm]?)\b/iu.test(text.slice(mention.end, mention.end + 12))) continue;
+        if (!about(mention, text)) continue;
         const entry = counts.get(mention.canonical.id) ?? { mention, count: inTitle.has(mention.canonical.id) ? 3 : 0 };
         entry.count++;
         counts.set(mention.canonical.id, entry);
