@@ -36,6 +36,7 @@ import type { Lang } from '../text/lang.ts';
 import { nearestMetric } from './figure-rules.ts';
 import {
   clauseOf,
+  GENERIC_BACKERS,
   hasCue,
   parties,
   isConversion,
@@ -43,6 +44,7 @@ import {
   hasWord,
   nearest,
   source,
+  textAfterAmount,
   wordsIn,
   type ArticleState,
   type SentenceView,
@@ -101,13 +103,11 @@ function governingCue(quantity: Quantity, v: SentenceView, cues: Cue[]): Cue | n
 
 /** Amounts that are not money moving: a price per share, a payout per dollar, a running total. */
 function notADealAmount(quantity: Quantity, v: SentenceView, clause: [number, number]): boolean {
-  // "$88 (£69) per share": look past a converted amount in brackets.
-  const after = v.text.slice(quantity.end, quantity.end + 50).replace(/^\s*\([^()]{0,30}\)/u, '');
-  if (/^\s*(?:per|a|for each|for every|je|pro)\s+(?:share|aktie|dollar|person|user|month|year|jahr|monat)\b/iu.test(after)) return true;
+  if (/^\s*(?:per|a|for each|for every|je|pro)\s+(?:share|aktie|dollar|person|user|month|year|jahr|monat)\b/iu.test(textAfterAmount(quantity, v))) return true;
   // "a combined total of $1 billion" sums several deals; "Its investors … put $414 million into the company"
   // is what all of them put in over time.
   if (/\bcombined(?: total)?\b|\bzusammengerechnet\b/iu.test(v.text.slice(...clause))) return true;
-  if (/^\W*(?:its|their|the company['’]s|seine|ihre)\s+(?:existing\s+|bisherigen\s+)?(?:investors|backers|shareholders|investoren|geldgeber|anteilseigner)\b/iu.test(v.text)) return true;
+  if (GENERIC_BACKERS.test(v.text)) return true;
   // "Amazon verdoppelt den Betrag … auf acht Milliarden Dollar", "bringing its stake to $8 billion": the new total.
   if (/\b(?:auf|to)\s+(?:insgesamt\s+|total\s+|rund\s+|etwa\s+|nunmehr\s+|nearly\s+|about\s+)?$/iu.test(v.text.slice(Math.max(0, quantity.start - 20), quantity.start)) &&
     /\b(?:verdoppel\p{L}*|verdreifach\p{L}*|erhöh\p{L}*|aufgestockt|stockt\p{L}*|doubl\p{L}*|tripl\p{L}*|increas\p{L}*|bringing|brings|raising its|lifting)\b/iu.test(v.text)) return true;

@@ -15,12 +15,14 @@ import type { Figure, Quantity } from './types.ts';
 import { companyLike, governed, inList, possessive } from './clause-roles.ts';
 import {
   clauseOf,
+  GENERIC_BACKERS,
   isConversion,
   isRunningTotal,
   hasCue,
   nearest,
   parties,
   source,
+  textAfterAmount,
   wordsIn,
   type ArticleState,
   type SentenceView,
@@ -48,7 +50,7 @@ export function figureFor(
   if (quantity.value === null || isConversion(quantity, v)) return null;
   const clause = clauseOf(v, quantity.start);
   // "$40 per share", "88 Dollar je Aktie": a price, whatever else the sentence speaks of.
-  const perShare = quantity.kind === 'money' && PER_SHARE.test(v.text.slice(quantity.end, quantity.end + 50).replace(/^\s*\([^()]{0,30}\)/u, ''));
+  const perShare = quantity.kind === 'money' && PER_SHARE.test(textAfterAmount(quantity, v));
   let metric = perShare ? 'price' : (nearestMetric(quantity, v, clause) ?? nearestMetric(quantity, v, [0, v.text.length]));
   let period = periodFor(quantity, v, clause);
   if (!metric) {
@@ -99,7 +101,6 @@ export function figureFor(
   if (!entity && !period) return null;
   // Spending plans are a company's own: a fund, a bank, a person or a state investing is a deal or nothing.
   if ((metric === 'investment' || metric === 'facility') && entity && entity.kind !== 'company' && entity.kind !== 'lab') return null;
-  // A share or a count of no one is no fact a reader can use.
   // A figure of no one, money of no currency ("four million homes"), or a count of things nobody looks up
   // (start-ups, countries) is no fact a reader can use.
   if ((!entity && (quantity.kind !== 'money' || COMPANY_METRICS.has(metric))) || (quantity.kind === 'money' && !quantity.currency)) return null;
@@ -202,16 +203,14 @@ const MARKET_STATISTIC = /\b(?:nach daten|laut daten|data from|according to data
 const FORECASTER = /^\s*(?:\([^()]{1,12}\)\s*)?(?:expects?|forecasts?|predicts?|projects?|estimates?|says|erwartet|prognostiziert|schätzt)\b/iu;
 const SOURCE_BEFORE = /\b(?:according to|laut|nach angaben (?:von|des|der)|data from|daten von)\s+(?:the\s+|der\s+|des\s+)?$/iu;
 const PER_SHARE = /^\s*(?:per|a|each|je|pro)\s+(?:share|aktie)\b/iu;
-/** A sentence about everyone who backed a company: "Its investors, among them …, put $414 million into the company". */
-const GENERIC_BACKERS = /^\W*(?:its|their|the company['’]s|seine|ihre)\s+(?:existing\s+|bisherigen\s+)?(?:investors|backers|shareholders|investoren|geldgeber|anteilseigner)\b/iu;
 
 /** Counts a reader looks up: staff, users, customers. */
 const LOOKED_UP_COUNTS = new Set(['employees', 'jobs', 'users', 'customers', 'staff', 'researchers', 'people']);
 
-/** "Umsatz von Nvidia", "revenue of Acme", "valuing Acme at", "bewertet Acme mit": the owner named after the metric word. */
 /** Words between a genitive owner and its figure: "Cohere's most recent valuation of". */
 const VALUE_WORDS = /\b(?:of|von|at|bei|auf|is|was|now|stands|liegt|lag|beträgt|betrug|had|has|reached|hit|rose|climbed|to)\b/giu;
 
+/** "Umsatz von Nvidia", "revenue of Acme", "valuing Acme at", "bewertet Acme mit": the owner named after the metric word. */
 const OWNER_AFTER_CUE = /(?:\b(?:umsatz\p{L}*|gewinn\p{L}*|verlust\p{L}*|bewertung|revenue|sales|profit|income|valuation|wert)\s+(?:von|des|der|of|for|bei)|\bvalu(?:ing|es|ed)|\bbewertet(?:e|en)?)\s+(?:the\s+|der\s+|die\s+|das\s+)?$/iu;
 
 /** The metric cue nearest to the quantity in its clause, among the metrics that fit its kind. */

@@ -173,3 +173,11 @@ const RUNNING_TOTAL_OPENING = /^\W*(?:to date|so far|in total|all told|bislang|b
 export function isRunningTotal(v: SentenceView, clause: [number, number]): boolean {
   return RUNNING_TOTAL.test(v.text.slice(...clause)) || RUNNING_TOTAL_OPENING.test(v.text);
 }
+
+/** A sentence about everyone who backed a company: "Its investors, among them …, put $414 million into the company". */
+export const GENERIC_BACKERS = /^\W*(?:its|their|the company['’]s|seine|ihre)\s+(?:existing\s+|bisherigen\s+)?(?:investors|backers|shareholders|investoren|geldgeber|anteilseigner)\b/iu;
+
+/** The words right after an amount, past the same amount converted in brackets ("$88 (£69) per share"). */
+export function textAfterAmount(quantity: Quantity, v: SentenceView): string {
+  return v.text.slice(quantity.end, quantity.end + 50).replace(/^\s*\([^()]{0,30}\)/u, '');
+}
