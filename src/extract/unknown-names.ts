@@ -38,7 +38,7 @@ const BY_LANG: Record<Lang, { afterCue: RegExp; apposition: RegExp }> = {
   en: { afterCue: AFTER_CUE_EN, apposition: apposition('a|an|the|another', COMPANY_NOUNS_EN) },
   de: { afterCue: AFTER_CUE_DE, apposition: apposition('ein|eine|einem|einer', COMPANY_NOUNS_DE) },
 };
- /**
+/**
  * English names in front of "raised $…": whoever raises money is a company ("Fetch.ai and Iris Audio have
  * raised $40 million and $7 million respectively"). German puts the subject anywhere, so only English.
  */
@@ -53,7 +53,7 @@ const SHORTENABLE = /^(\p{Lu}[\p{L}\d]{3,})\s+(?:AI|Labs|Robotics|Technologies|S
 /** Cheap first looks, one per pattern: a suffix, a company noun, an apposition, a raise verb. */
 const HINTS = {
   suffix: /\b(?:AI|Labs|Robotics|Technologies|Systems|Inc|Corp|Corporation|AG|GmbH|SE|Ltd|LLC|plc|SAS|S\.A)\b/,
-  noun: new RegExp(String.raw`\b(?:${COMPANY_NOUNS_EN})\b|tart-?up|Firma|Unternehmen|Konzern|Hersteller|Anbieter|Entwickler|Spezialist|Rivale|Konkurrent|Investor|Fonds|Softwarehaus|Chipriese|Tochter`),
+  noun: new RegExp(String.raw`\b(?:${COMPANY_NOUNS_EN})\b|${COMPANY_NOUNS_DE}`),
   apposition: /,\s+(?:a|an|the|another|ein|eine|einem|einer)\s/,
   raised: /\b(?:raised|raises|secured|secures|closed|landed|bagged|collected)\b/,
 };
@@ -75,7 +75,7 @@ const NOT_A_NAME = new Set([
   'Because', 'While', 'When', 'If', 'After', 'Before', 'Since', 'Although', 'Despite', 'Without', 'Unlike', 'Like', 'From', 'By', 'So',
   'Weil', 'Wenn', 'Während', 'Nachdem', 'Obwohl', 'Doch', 'Dass', 'Damit', 'Auf', 'Bei', 'Für', 'Von', 'Zu', 'Im', 'Am', 'Vom',
   'Chinese', 'American', 'European', 'German', 'French', 'British', 'Japanese', 'Israeli', 'Canadian', 'Korean', 'Indian', 'Swiss',
-  'Worldwide', 'Generative', 'Agentic', 'Physical', 'Sovereign', 'Enterprise', 'Conversational', 'Responsible',
+  'Worldwide', 'Agentic', 'Physical', 'Sovereign', 'Enterprise', 'Conversational', 'Responsible',
   'Chinesische', 'Amerikanische', 'Europäische', 'Künstliche',
 ]);
 
@@ -147,6 +147,8 @@ function addName(name: string, start: number, text: string, known: EntityMention
  */
 export class ArticleNames {
   private readonly entities = new Map<string, Entity>();
+  /** The learnt names, longest first (so "Skild AI" is found before "Skild"); made again after `learn`. */
+  private longestFirst: [string, Entity][] | null = null;
   /** What each sentence named by its own cues, kept from `learn` for `mentionsIn`. */
   private readonly cued = new Map<string, EntityMention[]>();
 
@@ -157,23 +159,31 @@ export class ArticleNames {
     const found = findUnknownCompanies(text, known, this.lang);
     this.cued.set(text, found);
     // A listed company named in full ("Quantum Systems") may come back as its first word ("Quantum").
-    for (const mention of known) {
-      const short = SHORTENABLE.exec(mention.text)?.[1];
-      if (short && mention.entity.kind !== 'person' && !NOT_A_NAME.has(short) && !this.entities.has(short)) this.entities.set(short, mention.canonical);
-    }
+    for (const mention of known) if (mention.entity.kind !== 'person') this.rememberShortForm(mention.text, mention.canonical);
     for (const mention of found) {
-      const name = mention.entity.name;
-      if (!this.entities.has(name)) this.entities.set(name, mention.entity);
-      const short = SHORTENABLE.exec(name)?.[1];
-      if (short && !NOT_A_NAME.has(short) && !this.entities.has(short)) this.entities.set(short, mention.entity);
+      this.remember(mention.entity.name, mention.entity);
+      this.rememberShortForm(mention.entity.name, mention.entity);
     }
+  }
+
+  private remember(surface: string, entity: Entity): void {
+    if (this.entities.has(surface)) return;
+    this.entities.set(surface, entity);
+    this.longestFirst = null;
+  }
+
+  /** "Skild AI" → "Skild", when the first word can stand alone. */
+  private rememberShortForm(name: string, entity: Entity): void {
+    const short = SHORTENABLE.exec(name)?.[1];
+    if (short && !NOT_A_NAME.has(short)) this.remember(short, entity);
   }
 
   /** The known mentions and every learnt name in `text`, in text order. */
   mentionsIn(text: string, known: EntityMention[]): EntityMention[] {
     const found = [...(this.cued.get(text) ?? findUnknownCompanies(text, known, this.lang))];
     const taken = [...known, ...found];
-    for (const [surface, entity] of [...this.entities].sort((a, b) => b[0].length - a[0].length)) {
+    this.longestFirst ??= [...this.entities].sort((a, b) => b[0].length - a[0].length);
+    for (const [surface, entity] of this.longestFirst) {
       for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
         const end = at + surface.length;
         // Whole words only; a genitive "'s" or German "s" may follow ("Skild's", "Skilds").
