@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import type { FactsArticleJson } from '../src/answer/contracts.ts';
-import { dealItem, dealJson, figureItem } from '../src/answer/facts.ts';
+import { dealItem, dealJson, figureItem, figureJson } from '../src/answer/facts.ts';
 import { errorAnswer, type Answer, type AnswerItem } from '../src/answer/model.ts';
 import type { Article } from '../src/corpus/types.ts';
 import { factMetric } from '../src/extract/cues.ts';
@@ -128,15 +128,10 @@ export function readArticle(article: Article, corpus: Pick<Corpus, 'get' | 'fact
       ...articleRef(article),
       deals: deals.map((d) => ({ ...dealJson(d), ...reading(d) })),
       figures: figures.map((f) => ({
+        ...figureJson(f),
         entity: f.entity || null,
-        subject: f.subject,
         metric: factMetric(f.metric, f.unit),
         metric_detail: f.metric,
-        value: f.value,
-        max: f.max,
-        unit: f.unit,
-        qualifier: f.qualifier,
-        period: f.period,
         basis: f.basis,
         conditional: f.conditional,
         ...reading(f),
@@ -154,7 +149,7 @@ export function articleAnswer(read: ArticleFacts, query: string): Answer {
     title: `Facts in ${article.title ?? article.id}`,
     items,
     notes: [
-      [article.outlet, article.date, article.id].filter(Boolean).join(' · '),
+      byline(article),
       items.length
         ? `${counted}, read from this article alone (before merging with other articles), each with the rule that read it.`
         : 'No deal or figure read from this article.',
@@ -170,13 +165,18 @@ function candidatesAnswer(query: string, candidates: Article[]): Answer {
   return {
     command: 'facts',
     title: `${candidates.length} articles match “${query}” equally: which one?`,
-    items: shown.map((a) => ({ text: a.title ?? a.id, detail: [a.outlet, a.date, a.id].filter(Boolean).join(' · '), citations: [] })),
+    items: shown.map((a) => ({ text: a.title ?? a.id, detail: byline(a), citations: [] })),
     notes: [
       ...(more > 0 ? [`… and ${more} more.`] : []),
       `Be more precise: more words of the title, its URL or its file name, e.g. /facts ${shown[0]!.id}`,
     ],
     json: { command: 'facts', query, articles: [], candidates: candidates.map(articleRef) },
   };
+}
+
+/** "heise · 2026-02-03 · 003_….txt": outlet and date where known, and the file name. */
+function byline(a: Article): string {
+  return [a.outlet, a.date, a.id].filter(Boolean).join(' · ');
 }
 
 function articleRef(a: Article) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { citationJson, conflictLine, figureItem, findConflicts } from '../src/answer/facts.ts';
+import { citationJson, conflictLine, figureItem, figureJson, findConflicts } from '../src/answer/facts.ts';
 import { errorAnswer, type Answer } from '../src/answer/model.ts';
 import { METRIC_CUES } from '../src/extract/cues.ts';
 import type { Figure } from '../src/extract/types.ts';
@@ -68,14 +68,9 @@ export const number: Command<{ query: string }> = {
         command: 'number',
         query,
         figures: figures.map((f, i) => ({
-          subject: f.subject,
+          ...figureJson(f),
           entity: f.entity || null,
           metric: f.metric,
-          period: f.period,
-          value: f.value,
-          max: f.max,
-          unit: f.unit,
-          qualifier: f.qualifier,
           citations: items[i]!.citations.map(citationJson),
         })),
         conflicts: conflicts.map((group) => ({ subject: figures[group[0]!]!.subject, figures: group })),

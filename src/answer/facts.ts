@@ -203,6 +203,14 @@ export function amountJson(amount: Amount | null) {
 }
 
 /**
+ * The keys a figure has in every figure row of the contracts (`figureFields`: `/number`, `/facts`, the
+ * digest) but its metric, which each contract names its own way: subject, period, value, max, unit, qualifier.
+ */
+export function figureJson(f: Figure) {
+  return { subject: f.subject, period: f.period, value: f.value, max: f.max, unit: f.unit, qualifier: f.qualifier };
+}
+
+/**
  * The keys a deal has in every deal row of the contracts (`/deal`, `/facts`): `investors` the lead(s) first,
  * `lead`, and `investor` the lead or else the first investor named (null when none is named).
  */

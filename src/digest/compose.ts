@@ -18,7 +18,7 @@
  */
 import { cite } from '../answer/cite.ts';
 import type { DigestJson } from '../answer/contracts.ts';
-import { citeSources, conflictLine, dealItem, figureItem } from '../answer/facts.ts';
+import { citeSources, conflictLine, dealItem, figureItem, figureJson } from '../answer/facts.ts';
 import type { Answer, AnswerItem } from '../answer/model.ts';
 import type { FactSource } from '../extract/types.ts';
 import type { Corpus } from '../search/corpus.ts';
@@ -119,14 +119,9 @@ export function digestAnswer(corpus: Corpus, content: DigestContent, frame: Dige
       })),
       figures: citedFigures.map(({ fact, change, citations }) => ({
         change,
-        subject: fact.subject,
+        ...figureJson(fact),
         entity: fact.entity,
         metric: fact.metric,
-        period: fact.period,
-        value: fact.value,
-        max: fact.max,
-        unit: fact.unit,
-        qualifier: fact.qualifier,
         citations,
       })),
       conflicts: citedConflicts.map(({ conflict, sides }) => ({
