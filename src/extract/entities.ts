@@ -269,10 +269,16 @@ function prefixDistance(q: string, k: string): number {
 
 // ───────────────────────────── catalog ─────────────────────────────
 
+/** Spaces and dashes between the words of a name ("Open AI", "Mistral-AI"), as `aliasPattern` matches them. */
+const isNameGap = (ch: string) => /\s/.test(ch) || DASHES.includes(ch);
+
+/** The first letter of a name's second word, past the spaces and dashes after its first ("new enterprise …" → "e"). */
+const SECOND_WORD_LETTER = new RegExp(`^(?:\\s|${DASH_CLASS})+(\\p{L})`, 'u');
+
 /** Whether the next word after `position` (past spaces or a dash) starts with `letter` (lower case). */
 function nextWordStarts(text: string, position: number, letter: string): boolean {
   let i = position;
-  while (i < text.length && /[\s\u2010-\u2015-]/u.test(text[i]!)) i++;
+  while (i < text.length && isNameGap(text[i]!)) i++;
   return i > position && i < text.length && text[i]!.toLowerCase() === letter;
 }
 
@@ -329,8 +335,7 @@ export class EntityCatalog {
         }
         const re = new RegExp(src, rule.caseSensitive ? 'uy' : 'iuy');
         const first = firstWordRe.exec(alias)![0].toLowerCase();
-        const rest = alias.slice(first.length);
-        const nextLetter = /^[\s\u2010-\u2015-]+\p{L}/u.test(rest) ? rest.trimStart().replace(/^[\u2010-\u2015-]+/u, '')[0]!.toLowerCase() : null;
+        const nextLetter = SECOND_WORD_LETTER.exec(alias.slice(first.length))?.[1]!.toLowerCase() ?? null;
         const list = tmp.get(first) ?? [];
         list.push({ c: { entity: e, re, nextLetter }, len: alias.length });
         tmp.set(first, list);

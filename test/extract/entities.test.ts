@@ -173,6 +173,12 @@ describe('find: word boundaries and inflection', () => {
     expect(ids('Die Microsoft-Tochter')).toEqual(['microsoft']);
   });
 
+  it('a name of two words matches across every dash its alias pattern accepts (minus sign, full-width hyphen)', () => {
+    for (const dash of ['-', '\u2212', '\uff0d', '\u2013']) {
+      expect(mentions(`der Google${dash}Mutterkonzern`)).toEqual([[`Google${dash}Mutterkonzern`, 'alphabet', 'alphabet']]);
+    }
+  });
+
   it('German genitive -s is part of the span', () => {
     const text = 'Amazons Cloud, OpenAIs Modelle und Microsofts Anteil';
     expect(mentions(text)).toEqual([
