@@ -483,7 +483,6 @@ function buildDeal(roles: Roles, cue: Cue, quantity: Quantity, v: SentenceView, 
   };
 }
 
-
 /**
  * The kind by the words around the amount (its clause and the cue): an acquisition verb decides first, then
  * the most specific words (secondary, debt, grant, commitment); money put in or raised is otherwise equity.
@@ -542,7 +541,6 @@ function statusFor(
   if (status === 'historic' && (reported || !(cumulative && hasWord(v.words, PERFECT_AUXILIARIES)))) status = 'completed';
   return status;
 }
-
 
 /** "seit 2023", "bislang", "so far", "in total": a running total, not this week's news. */
 const CUMULATIVE_WORDS = ['seit', 'bislang', 'bisher', 'insgesamt', 'since', 'total', 'far', 'date', 'cumulative', 'already'];

@@ -299,7 +299,6 @@ function cueMatches(word: string, cue: string): boolean {
   return word.startsWith(cue) || word.endsWith(cue);
 }
 
-
 function periodFor(quantity: Quantity, v: SentenceView, clause: [number, number]): string | null {
   const usable = v.dates.filter((d) => d.role !== 'since');
   const inClause = usable.filter((d) => d.start >= clause[0] && d.end <= clause[1]);

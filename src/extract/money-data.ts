@@ -81,7 +81,6 @@ export const ISO_CODES: readonly string[] = [
   'SEK', 'NOK', 'DKK', 'KRW', 'AED', 'SAR', 'QAR', 'BRL', 'MXN', 'ZAR', 'ILS', 'PLN', 'CZK', 'TWD', 'TRY', 'RUB', 'IDR', 'THB', 'MYR',
 ];
 
-
 /** Qualifier phrases directly before the amount (or its currency symbol). */
 export type QualifierPhrases = ReadonlyArray<{ phrase: string; qualifier: Exclude<Qualifier, 'exact' | 'range'> }>;
 

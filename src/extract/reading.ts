@@ -38,7 +38,6 @@ export interface SentenceView {
   clauses: [number, number][];
 }
 
-
 export interface ArticleState {
   article: Article;
   catalog: EntityCatalog;
@@ -51,7 +50,7 @@ export interface ArticleState {
   targets: EntityMention[];
 }
 
-
+/** The known mentions plus the companies the catalogue does not know, read from context (`findUnknownCompanies`), in text order. */
 export function withUnknownCompanies(text: string, known: EntityMention[]): EntityMention[] {
   const unknown = findUnknownCompanies(text, known);
   return unknown.length ? [...known, ...unknown].sort((a, b) => a.start - b.start) : known;
@@ -113,14 +112,17 @@ function clauses(text: string, quantities: Quantity[]): [number, number][] {
   return cuts.slice(0, -1).map((start, i) => [start, cuts[i + 1]!]);
 }
 
+/** The clause around `position` (the whole sentence when none holds it). */
 export function clauseOf(v: SentenceView, position: number): [number, number] {
   return v.clauses.find(([s, e]) => position >= s && position < e) ?? [0, v.text.length];
 }
 
+/** The sentence's words inside `[start, end)`. */
 export function wordsIn(v: SentenceView, [start, end]: [number, number]): Word[] {
   return v.words.filter((w) => w.start >= start && w.end <= end);
 }
 
+/** Whether one of the words is in `list` exactly (folded). */
 export function hasWord(words: Word[], list: readonly string[]): boolean {
   return words.some((w) => list.includes(w.folded));
 }
@@ -130,7 +132,7 @@ export function hasCue(words: Word[], cues: readonly string[]): boolean {
   return words.some((w) => cues.some((cue) => w.folded === cue || (cue.length >= 6 && w.folded.startsWith(cue))));
 }
 
-
+/** The item closest to the amount, before or after it (an overlapping one at distance 0); the first on a tie. */
 export function nearest<T extends { start: number; end: number }>(items: T[], quantity: Quantity): T | null {
   let best: T | null = null;
   let bestDistance = Infinity;
@@ -144,7 +146,7 @@ export function nearest<T extends { start: number; end: number }>(items: T[], qu
   return best;
 }
 
-
+/** Where a fact was read: the sentence, its offsets in the article, and the amount to highlight. */
 export function source(article: Article, sentence: Sentence, quantity: Quantity): FactSource {
   return {
     article: article.id,
@@ -154,7 +156,6 @@ export function source(article: Article, sentence: Sentence, quantity: Quantity)
     highlight: [quantity.start, quantity.end],
   };
 }
-
 
 /** "€1.7 billion ($2 billion)": the amount in brackets converts the one before; it is no second fact. */
 export function isConversion(quantity: Quantity, v: SentenceView): boolean {
@@ -170,6 +171,7 @@ const RUNNING_TOTAL = /\b(?:in total|to date|so far|total funding|bringing (?:it
 /** A sentence that opens with it: "To date, Character has raised more than $150m". */
 const RUNNING_TOTAL_OPENING = /^\W*(?:to date|so far|in total|all told|bislang|bisher|insgesamt)\b/iu;
 
+/** Whether the clause (or the sentence's opening) says the amount is a running total. */
 export function isRunningTotal(v: SentenceView, clause: [number, number]): boolean {
   return RUNNING_TOTAL.test(v.text.slice(...clause)) || RUNNING_TOTAL_OPENING.test(v.text);
 }

@@ -22,7 +22,6 @@ import { feedItemFile, markdownArticle } from './feed-article.ts';
 import { fetchFeed, type FetchFeedOptions } from './fetch-feed.ts';
 import { parseFeed } from './parse-feed.ts';
 
-
 type Progress = (done: number, total: number) => void;
 type Meta = Parameters<typeof parseArticle>[1];
 
