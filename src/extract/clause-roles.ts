@@ -21,6 +21,7 @@ import type { DealKind, Quantity } from './types.ts';
 import type { Lang } from '../text/lang.ts';
 import { unknownEntity } from './unknown-names.ts';
 import { clauseOf, parties, type ArticleState, type SentenceView } from './reading.ts';
+import { classSource, HYPHENS } from '../text/chars.ts';
 
 /** A frame cue found in the sentence. */
 export interface Cue {
@@ -89,6 +90,8 @@ function lastWordBefore(words: readonly { end: number }[], position: number): nu
   return found;
 }
 
+const HYPHEN_ONLY = new RegExp(`^${classSource(HYPHENS)}$`, 'u');
+
 /** The preposition that governs `mention` ("beim angeschlagenen Konkurrenten Intel" → "beim"), or null. */
 export function governingPreposition(v: SentenceView, mention: { start: number }, lang: Lang): string | null {
   const words = v.words;
@@ -98,6 +101,8 @@ export function governingPreposition(v: SentenceView, mention: { start: number }
     const gap = v.text.slice(word.end, i === last ? mention.start : words[i + 1]!.start);
     if (/[,;:()–—]/.test(gap)) return null;
     if (PREPOSITIONS[lang].includes(word.folded)) return word.folded;
+    // A compound's first part ("ChatGPT" in "ChatGPT-Macherin") is judged with its head word.
+    if (i < last && HYPHEN_ONLY.test(gap)) continue;
     if (!NOUN_PHRASE_FILLERS[lang].test(v.text.slice(word.start, word.end))) return null;
   }
   return null;
