@@ -93,6 +93,9 @@ export const INVESTOR_PREPOSITIONS = ['von', 'by', 'from', 'including', 'darunte
 /** A non-entity target is only accepted when it names companies: "in digitale Plattformunternehmen". */
 export const COMPANY_NOUN = /(?:unternehmen|firmen|startups?|companies|konzerne|labore|labs)$/i;
 
+/** "the company's", "the young company", "its": the sentence speaks of the company the article is about. */
+export const COMPANY_REFERENCE = /\b(?:the (?:[\p{L}-]+ )?(?:company|startup|start-up|firm|lab)(?:['’]s)?|its|des (?:[\p{L}-]+ )?(?:unternehmens|start-ups)|seine[nmr]?|ihre[nmr]?)\b/iu;
+
 /** Phrases standing for "the company this text is about". */
 export const COMPANY_ANAPHORA =
   /(?:^|\s)(?:das (?:[\p{L}-]+ )?(?:unternehmen|start-?up)|die (?:[\p{L}-]+ )?(?:firma|gruppe)|der (?:[\p{L}-]+ )?[\p{L}-]*(?:konzern|riese|gigant|hersteller)|the (?:[\w-]+ )?(?:company|group|firm|startup|start-up|lab|giant|maker|chipmaker|retailer))\b/iu;

@@ -9,7 +9,7 @@
  * clear from the clause, it stays empty: "investor not named" is better than a guess, and a deal whose
  * target is unclear is not reported at all.
  */
-import { COMPANY_ANAPHORA, STATUS_CUES } from './cues.ts';
+import { COMPANY_ANAPHORA, COMPANY_REFERENCE, STATUS_CUES } from './cues.ts';
 import {
   asParty,
   coInvestors,
@@ -331,9 +331,6 @@ function nounRoles(
   const investors = investor && investor.canonical.id !== target.id ? (investor === subject ? coInvestors(v, investor).map(asParty) : [asParty(investor)]) : [];
   return { target, investors, lead: leads, rule: reason(`${investors[0]?.name ?? 'an unnamed investor'} → ${target.name}`) };
 }
-
-/** "the company's", "the young company", "its": the sentence speaks of the company the article is about. */
-const COMPANY_REFERENCE = /\b(?:the (?:[\p{L}-]+ )?(?:company|startup|start-up|firm|lab)(?:['’]s)?|its|des (?:[\p{L}-]+ )?(?:unternehmens|start-ups)|seine[nmr]?|ihre[nmr]?)\b/iu;
 
 /** "The previous raise for Synthesia came in December 2021: a $50 million round …": a round word before the cue names the company. */
 function roundNamedBefore(v: SentenceView, state: ArticleState, cue: Cue): Party | null {

@@ -5,6 +5,7 @@
 import {
   COMPANY_ANAPHORA,
   COMPANY_METRICS,
+  COMPANY_REFERENCE,
   IPO_WORDS,
   METRIC_CUES,
   METRIC_LABELS,
@@ -34,6 +35,8 @@ const COUNT_METRICS = new Set(['job_cuts', 'jobs']);
 const FORECAST = /\b(?:analysts?|consensus|wall street|analysten|konsens)\b/iu;
 const DEAL_WORTH = /\b(?:contract|deal|agreement|order|package|commitment|shares|stake|transaction|acquisition|takeover|vertrag|auftrag|deal|paket|vereinbarung|anteile|aktien|beteiligung|transaktion|übernahme)\p{L}*\s+(?:\S+\s+){0,5}(?:im\s+)?$/u;
 const VALUATION_AFTER = /^\s*(?:(?:pre|post)-money\s+)?(?:valuation|bewertung)\b/;
+/** "put the company's valuation in that round at between $191 million and …": the valuation the amount is given for. */
+const VALUATION_AT = /\b(?:valuation|bewertung)\b[^$€£\d.;:,]{0,40}\s(?:at|of|auf|von)\s+(?:between\s+|zwischen\s+|about\s+|around\s+|roughly\s+|nearly\s+|rund\s+|etwa\s+|knapp\s+)?$/;
 const SHARE_PRICE_WORDS = METRIC_CUES.find((c) => c.metric === 'share_price')!.words;
 
 // ── Figures ──────────────────────────────────────────────────────────────────────────────────────────
@@ -94,9 +97,10 @@ export function figureFor(
   const entity = person ?? (metric === 'funding_total' && GENERIC_BACKERS.test(v.text) ? (subject?.entity ?? state.mainEntity?.entity ?? null) : named);
   // Market statistics ("Nach Daten von Pitchbook wuchsen die Investitionen um 76 Prozent", "IDC expects GenAI
   // spending to hit $202 billion") belong to a market, not to a company the sentence does not name as owner.
-  // (A name the figure is only "according to" is its source, not its owner.)
+  // (A name the figure is only "according to" is its source, not its owner; "the company's valuation" names one.)
   const owns = (m: EntityMention) => !FORECASTER.test(v.text.slice(m.end, m.end + 30)) && !SOURCE_BEFORE.test(v.text.slice(Math.max(0, m.start - 30), m.start));
-  if (entity && MARKET_STATISTIC.test(v.text) && !v.mentions.some((m) => m.canonical.id === entity.id && owns(m))) return null;
+  const ownerReferred = COMPANY_REFERENCE.test(v.text.slice(clause[0], quantity.start));
+  if (entity && MARKET_STATISTIC.test(v.text) && !ownerReferred && !v.mentions.some((m) => m.canonical.id === entity.id && owns(m))) return null;
   // A sum of no one is only worth keeping as a forecast of a market or of wealth with its year ("bis 2045").
   if (!entity && !period) return null;
   // Spending plans are a company's own: a fund, a bank, a person or a state investing is a deal or nothing.
@@ -252,7 +256,7 @@ function findNearestMetric(quantity: Quantity, v: SentenceView, clause: [number,
   const lower = v.text.toLowerCase();
   // "$183 billion post-money valuation", "at a $40 billion valuation": a valuation named right after the
   // amount decides, however close a "round" or "investment" stands before it.
-  if (accept('valuation') && VALUATION_AFTER.test(lower.slice(quantity.end, clause[1]))) return 'valuation';
+  if (accept('valuation') && (VALUATION_AFTER.test(lower.slice(quantity.end, clause[1])) || VALUATION_AT.test(lower.slice(Math.max(clause[0], quantity.start - 60), quantity.start)))) return 'valuation';
   // Nearest cue wins; on a tie (one word matching several cues) the longer, more specific cue.
   let best: { metric: string; distance: number; length: number } | null = null;
   const consider = (metric: string, cue: string, start: number, end: number) => {

@@ -47,7 +47,7 @@ export const FRAME_CUES: Record<Lang, readonly FrameCue[]> = {
     { frame: 'acquire', kind: 'acquisition', pattern: w(String.raw`acquir(?:e|es|ed|ing)|bu(?:y|ys|ying)|bought|purchas(?:e|es|ed|ing)|tak(?:e|es|ing) over|took over|acquisition|takeover|buyout`) },
     { frame: 'lead', pattern: w(String.raw`(?:co-)?le(?:d|ads|ading)(?! by)|(?<=\bto |\bwill |\bwould |\bco-)lead`) },
     { frame: 'raise', pattern: w(String.raw`rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|land(?:s|ed)|collect(?:s|ed)?|t(?:ook|akes?|aking) in|br(?:ought|ings?|inging) in|pull(?:s|ed)? in|obtain(?:s|ed)?|nabbed|bagged|snagged|receiv(?:e|es|ed|ing)|gets?|got|attract(?:s|ed)|clos(?:e|es|ed|ing)|complet(?:e|es|ed|ing)|seek(?:s|ing)?|sought|looking to raise`) },
-    { frame: 'invest', pattern: w(String.raw`invest(?:s|ed|ing)?|put(?:s|ting)?|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|inject(?:s|ed|ing)?|plow(?:s|ed|ing)?|commit(?:s|ted|ting)?`) },
+    { frame: 'invest', pattern: w(String.raw`invest(?:s|ed|ing)?|put(?:s|ting)?(?!\s+(?:[\p{L}'’-]+\s+){0,4}(?:valuation|value|worth)\b)|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|inject(?:s|ed|ing)?|plow(?:s|ed|ing)?|commit(?:s|ted|ting)?`) },
     { frame: 'pay', pattern: w(String.raw`pa(?:y|ys|id|ying)|hand(?:s|ed)?`) },
     { frame: 'spend', pattern: w(String.raw`sp(?:end|ends|ent|ending)`) },
     { frame: 'sell', kind: 'secondary', pattern: w(String.raw`sold|sells|selling|sold off|offloaded|offloads|unloaded|dumped|divested`) },
@@ -67,7 +67,7 @@ export const FRAME_CUES: Record<Lang, readonly FrameCue[]> = {
 
 /** Words after which a name is an investor: "from Thrive", "led by Spark", "von Amazon", "unter Führung von Lakestar". */
 export const INVESTOR_LIST_CUES: Record<Lang, RegExp> = {
-  en: w(String.raw`(?:co-)?led by|from(?: investors?(?: including| such as)?)?|among others from|include[sd]?|with participation (?:from|of|by)|participation from|backed by|alongside|investors? (?:including|such as|like)|including|such as|joined by|participants included|backers? (?:include|included|including)|investors include[ds]?`),
+  en: w(String.raw`(?:co-)?led by|from(?: investors?(?: including| such as)?)?|with(?=[^.;]{1,100}?\s(?:also\s+)?(?:taking part|participating|joining in|chipping in)\b)|among others from|include[sd]?|with participation (?:from|of|by)|participation from|backed by|alongside|investors? (?:including|such as|like)|including|such as|joined by|participants included|backers? (?:include|included|including)|investors include[ds]?`),
   de: w(String.raw`unter anderem von|darunter von|(?:investoren)?gruppe um|konsortium um|(?:angeführt|angef\u00fchrt) (?:wird .{0,30} )?von|unter (?:der )?(?:Führung|Leitung|Federführung) (?:von|des|der)|unter Beteiligung von|mit Beteiligung von|gemeinsam mit|von|darunter|beteiligt(?:en)? sich(?: auch)?|beteiligt (?:sind|waren)(?: außerdem| auch| zudem| ebenfalls)?|mit dabei (?:sind|waren)|Investoren sind|Geldgeber sind`),
 };
 

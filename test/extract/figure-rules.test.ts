@@ -113,6 +113,11 @@ describe('metric and company', () => {
     expect(figureIn('xAI verbrennt rund 1 Milliarde US-Dollar im Monat.', { lang: 'de' })).toMatchObject({ entity: 'xAI', metric: 'burn', value: 1e9 });
   });
 
+  it('"the company\'s valuation … at" names the valuation even with a round nearer, and the company even with a data source named', () => {
+    const text = "Dealroom data estimates put the company's valuation in that round at between $191 million and $286 million.";
+    expect(figureIn(text, { subject: 'Synthesia' })).toMatchObject({ entity: 'Synthesia', metric: 'valuation', value: 191e6, max: 286e6 });
+  });
+
   it('a valuation given only as a possibility is marked conditional', () => {
     expect(figureIn('Damit wäre OpenAI mit etwa 830 Milliarden US-Dollar bewertet.', { lang: 'de' })).toMatchObject({ metric: 'valuation', conditional: true });
     expect(figureIn('The round would value Anthropic at $350 billion.')).toMatchObject({ conditional: true });
