@@ -365,6 +365,17 @@ function fundRaised(v: SentenceView, quantity: Quantity, state: ReadingState): P
 
 // ── Deals ────────────────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * How many times the sentence says the same sum came in: "holte sich 2 mal jeweils sechs Milliarden",
+ * "raised $6 billion twice this year" are two rounds of that size. ("twice the amount" is a comparison.)
+ */
+export function timesRaised(quantity: Quantity, v: SentenceView): number {
+  const before = /(?:\b([23])\s*-?\s*mal|\b(zwei|drei)\s*-?\s*mal)\s+(?:jeweils\s+|je\s+)?$/iu.exec(v.text.slice(Math.max(0, quantity.start - 20), quantity.start));
+  const after = /^\s+(?:[\p{L}]+\s+){0,2}?(twice|two times|three times)\b(?!\s+(?:the|as|that|what|its|their)\b)/iu.exec(v.text.slice(quantity.end, quantity.end + 40));
+  const word = (before?.[1] ?? before?.[2] ?? after?.[1] ?? '').toLowerCase();
+  return { '2': 2, zwei: 2, twice: 2, 'two times': 2, '3': 3, drei: 3, 'three times': 3 }[word] ?? 1;
+}
+
 export function dealFor(
   quantity: Quantity,
   v: SentenceView,

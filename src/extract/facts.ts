@@ -10,7 +10,7 @@
 import type { Article } from '../corpus/types.ts';
 import type { Entity, EntityCatalog, EntityMention } from './entities.ts';
 import type { Deal, Facts, Figure } from './types.ts';
-import { dealFor, dealWithoutAmount } from './deal-rules.ts';
+import { dealFor, dealWithoutAmount, timesRaised } from './deal-rules.ts';
 import { figureFor, isRoundOrFunding } from './figure-rules.ts';
 import { view, type ArticleState, type SentenceView } from './reading.ts';
 import type { Lang } from '../text/lang.ts';
@@ -60,8 +60,10 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
       for (const quantity of v.quantities) {
         const deal = dealFor(quantity, v, views[i + 1] ?? null, subject(), state);
         if (deal) {
-          deals.push(deal);
-          placed.push({ deal, sentence });
+          for (let n = 0; n < timesRaised(quantity, v); n++) {
+            deals.push(n ? structuredClone(deal) : deal);
+            placed.push({ deal: deals.at(-1)!, sentence });
+          }
         }
         const target = deal?.targetId ? (v.mentions.find((m) => m.canonical.id === deal.targetId)?.canonical ?? state.catalog.get(deal.targetId) ?? null) : null;
         receiver = target ?? receiver;
