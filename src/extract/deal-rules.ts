@@ -58,7 +58,7 @@ const SHARE_SALE: Record<Lang, RegExp> = {
 };
 
 /** A word stem of buying, in either language. */
-const BUYING = /acqui|bought|\bbu(?:y|ys|ying)\b|purchas|took over|takes? over|übern|kauf|erw[oa]rb|erwirbt|schluck/i;
+const BUYING = /acqui|bought|snap(?:s|ped|ping)? up|scoop(?:s|ed|ing)? up|\bbu(?:y|ys|ying)\b|purchas|took over|takes? over|übern|kauf|erw[oa]rb|erwirbt|schluck/i;
 
 /** Going public: "Börsengang", "IPO", "an die Börse", "go public". */
 const IPO_CUE: Record<Lang, RegExp> = {
@@ -70,8 +70,11 @@ const IPO_CUE: Record<Lang, RegExp> = {
 const SHARES_AFTER = /^(?:['’]s)?[\s-]*(?:shares|stock|stake|aktien|anteile)\b/iu;
 const SHARES_BEFORE = /\b(?:shares|stock|stake|aktien|anteile)\s+(?:of|in|an|von)\s+$/iu;
 
-/** A cue that is a noun (German nouns are capitalised): "Übernahme", "Kauf". */
-const NOUN_CUE = /^\p{Lu}/u;
+/**
+ * A cue that is a noun: "acquisition", "offer", and in German every capitalised cue ("Übernahme", "Kauf").
+ * (English headlines capitalise verbs too: "Cognition Snaps Up Windsurf".)
+ */
+const nounCue = (text: string, lang: Lang) => (lang === 'de' && /^\p{Lu}/u.test(text)) || /^(?:acquisition|takeover|buyout|offer)/iu.test(text);
 
 /** Verbs by which the subject takes part in a round named after them: "join", "lead", "sich beteiligen an". */
 const JOIN_VERB = /\b(?:join|joins|joined|joining|lead|leads|leading|led|co-lead|anchor|anchors|anchoring|back|backs|backing|participat\p{L}*|take part|invest\p{L}*|beteilig\p{L}*|anführ\p{L}*|führ\p{L}*)\b/iu;
@@ -190,7 +193,7 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
       if (nounOf) {
         bought = parties(v.mentions).find((m) => m.start === cue.end + nounOf[0].length) ?? null;
         buyer = ownerBefore(v, cue.start, lang) ?? lists.find((l) => /\b(?:by|durch)\b/iu.test(v.text.slice(l.start, l.start + 6)))?.names[0]?.mention ?? null;
-      } else if (NOUN_CUE.test(v.text.slice(cue.start, cue.end)) || /^(?:acquisition|takeover|buyout|offer)/iu.test(v.text.slice(cue.start, cue.end))) {
+      } else if (nounCue(v.text.slice(cue.start, cue.end), lang)) {
         // "Das Übernahmeangebot …, das eine Investorengruppe um Elon Musk abgegeben hat": an offer for the
         // company the article's deals are about, by the group's leader.
         buyer = leads[0]?.mention ?? listed[0]?.mention ?? ownerBefore(v, cue.start, lang);
@@ -206,14 +209,16 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
         const agent = parties(v.mentions).find((m) => m !== subject && ['by', 'von', 'durch'].includes(governingPreposition(v, m, lang) ?? ''));
         buyer = listed[0]?.mention ?? agent ?? main;
       } else {
-        buyer = subject;
+        // "OpenAI's $3 billion offer to acquire Windsurf": the offer's owner is the buyer.
+        const intent = /\b(?:offer|bid|plan|attempt|effort|proposal|agreement)\s+to\s+$/iu.exec(v.text.slice(Math.max(0, cue.start - 40), cue.start));
+        buyer = subject ?? (intent ? ownerBefore(v, cue.start - intent[0].length, lang) : null);
         // The object: the first name after the verb that no preposition governs and that owns nothing ("buy
         // NVIDIA's GPUs" buys no Nvidia); German may name it before a verb at the end ("hat Nice Cognigy übernommen").
         // "buying whatever is left of Windsurf", "the assets of Y": the company those are part of.
         const partOf = (m: EntityMention) => /\b(?:left|rest|remainder|remaining \p{L}+|assets|business|unit|division|operations|rest|teile|geschäft|sparte)\s+(?:of|von|des|der)\s+$/iu.test(v.text.slice(Math.max(0, m.start - 40), m.start));
         const object = (m: EntityMention) => m !== subject && (!governed(v, m, lang) || partOf(m)) && !possessive(m, lang);
         bought = parties(v.mentions).find((m) => m.start >= cue.end && object(m)) ??
-          (lang === 'de' && !NOUN_CUE.test(v.text.slice(cue.start, cue.end))
+          (lang === 'de' && !nounCue(v.text.slice(cue.start, cue.end), lang)
             ? (parties(v.mentions).find((m) => m.end <= cue.start && object(m) && clauseOf(v, m.start)[0] === clauseOf(v, cue.start)[0]) ?? null)
             : null);
       }
@@ -323,7 +328,7 @@ function nounRoles(
   let target = explicitTarget;
   // "Nvidia erwägt ein Investment von bis zu 30 Milliarden": talks about the deal the article is about. Only
   // for money put in: "an offer" or "a contract" of no named company is no investment in it.
-  if (!target && investor && /invest|beteilig|beitrag|engagement|stake|backing|talks|verhandlung|gespräch/iu.test(noun)) {
+  if (!target && investor && /invest|beteilig|beitrag|engagement|stake|backing|acqui-?hire|talks|verhandlung|gespräch/iu.test(noun)) {
     const carried = dealFocus(state);
     if (carried && carried.canonical.id !== investor.canonical.id) target = asParty(carried);
   }
@@ -424,7 +429,7 @@ export function dealWithoutAmount(v: SentenceView, subjectBefore: () => EntityMe
   const focus = focusOf(subjectBefore(), state);
   const at = (cue: Cue): Quantity => ({ kind: 'money', value: null, max: null, currency: null, unit: '', qualifier: 'exact', additional: false, start: cue.start, end: cue.end, text: '' });
   for (const cue of buying ? cuesOf(v, lang) : []) {
-    if (cue.frame !== 'acquire' || NOUN_CUE.test(v.text.slice(cue.start, cue.end)) || /acquisition|takeover|buyout/iu.test(v.text.slice(cue.start, cue.end))) continue;
+    if (cue.frame !== 'acquire' || nounCue(v.text.slice(cue.start, cue.end), lang)) continue;
     const roles = rolesFor(cue, at(cue), v, state, focus);
     if (roles?.investors.length && roles.target.id) return buildDeal(roles, cue, at(cue), v, state);
   }
@@ -468,7 +473,9 @@ function buildDeal(roles: Roles, cue: Cue, quantity: Quantity, v: SentenceView, 
   const { target } = roles;
   // Leads first, each investor once, never the target itself.
   const investors = unique([...roles.lead, ...roles.investors]).filter((p) => p.id !== target.id || p.name !== target.name);
-  if (target.mention) state.targets.push(target.mention);
+  // The deal's target, for "the company" and for deals later in the article that name none.
+  const targetMention = target.mention ?? (target.id ? v.mentions.find((m) => m.canonical.id === target.id) : undefined);
+  if (targetMention) state.targets.push(targetMention);
   const date = dateFor(quantity, v, clause);
   const named = investors.filter((p) => p.id);
   return {

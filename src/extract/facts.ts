@@ -125,11 +125,16 @@ class SubjectTrail {
   }
 }
 
-/** Amountless deals once per target and kind, and none where the article gives that deal with an amount. */
+/**
+ * Amountless deals once per target and kind, and none where the article gives that deal with an amount. A
+ * deal by another buyer is another deal ("Cognition buys Windsurf" after OpenAI's $3 billion offer for it).
+ */
 function withoutRepeats(amountless: Deal[], deals: Deal[]): Deal[] {
-  const key = (d: Deal) => `${d.targetId ?? d.target}|${d.kind}`;
-  const seen = new Set(deals.map(key));
-  return amountless.filter((d) => !seen.has(key(d)) && (seen.add(key(d)), true));
+  const kept = [...deals];
+  const sameDeal = (a: Deal, b: Deal) =>
+    (a.targetId ?? a.target) === (b.targetId ?? b.target) && a.kind === b.kind &&
+    (!a.investorIds.length || !b.investorIds.length || a.investorIds.some((id) => b.investorIds.includes(id)));
+  return amountless.filter((d) => !kept.some((k) => sameDeal(k, d)) && (kept.push(d), true));
 }
 
 const BACKER_COMPOUND = /^-(?:backed|funded|gestützte?[nm]?|finanzierte?[nm]?)\b/iu;

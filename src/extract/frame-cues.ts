@@ -44,14 +44,14 @@ export function everyMatch(pattern: RegExp, text: string): RegExpExecArray[] {
 
 export const FRAME_CUES: Record<Lang, readonly FrameCue[]> = {
   en: [
-    { frame: 'acquire', kind: 'acquisition', pattern: w(String.raw`acquir(?:e|es|ed|ing)|bu(?:y|ys|ying)|bought|purchas(?:e|es|ed|ing)|tak(?:e|es|ing) over|took over|acquisition|takeover|buyout`) },
+    { frame: 'acquire', kind: 'acquisition', pattern: w(String.raw`acquir(?:e|es|ed|ing)|bu(?:y|ys|ying)|bought|purchas(?:e|es|ed|ing)|tak(?:e|es|ing) over|took over|snap(?:s|ped|ping)? up|scoop(?:s|ed|ing)? up|acquisition|takeover|buyout`) },
     { frame: 'lead', pattern: w(String.raw`(?:co-)?le(?:d|ads|ading)(?! by)|(?<=\bto |\bwill |\bwould |\bco-)lead`) },
     { frame: 'raise', pattern: w(String.raw`rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|land(?:s|ed)|collect(?:s|ed)?|t(?:ook|akes?|aking) in|br(?:ought|ings?|inging) in|pull(?:s|ed)? in|obtain(?:s|ed)?|nabbed|bagged|snagged|receiv(?:e|es|ed|ing)|gets?|got|attract(?:s|ed)|clos(?:e|es|ed|ing)|complet(?:e|es|ed|ing)|seek(?:s|ing)?|sought|looking to raise`) },
     { frame: 'invest', pattern: w(String.raw`invest(?:s|ed|ing)?|put(?:s|ting)?(?!\s+(?:[\p{L}'’-]+\s+){0,4}(?:valuation|value|worth)\b)|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|inject(?:s|ed|ing)?|plow(?:s|ed|ing)?|commit(?:s|ted|ting)?`) },
     { frame: 'pay', pattern: w(String.raw`pa(?:y|ys|id|ying)|hand(?:s|ed)?`) },
     { frame: 'spend', pattern: w(String.raw`sp(?:end|ends|ent|ending)`) },
     { frame: 'sell', kind: 'secondary', pattern: w(String.raw`sold|sells|selling|sold off|offloaded|offloads|unloaded|dumped|divested`) },
-    { frame: 'deal_noun', pattern: noun(String.raw`investments?|stakes?|injection|backing|funding|financing|(?:funding |financing |fundraising |investment |equity |venture |seed )?rounds?|series [a-h]\d?|raise|offer|[\p{L}-]*deal|contract|commitment|fund|vehicle|credit facility|loans?|bonds?|talks|negotiations|discussions|secondary (?:share )?sale|share sale|tender offer|IPO`) },
+    { frame: 'deal_noun', pattern: noun(String.raw`investments?|stakes?|injection|backing|funding|financing|(?:reverse[ -])?acqui-?hires?|(?:funding |financing |fundraising |investment |equity |venture |seed )?rounds?|series [a-h]\d?|raise|offer|[\p{L}-]*deal|contract|commitment|fund|vehicle|credit facility|loans?|bonds?|talks|negotiations|discussions|secondary (?:share )?sale|share sale|tender offer|IPO`) },
   ],
   de: [
     { frame: 'acquire', kind: 'acquisition', pattern: w(String.raw`übernimmt|übernommen|übernehmen|übernahm|kauft|kaufte|gekauft|kaufen|erwirbt|erworben|erwarb|schluckt|geschluckt|übernahme\p{L}*|\p{L}*übernahme|kauf`) },
