@@ -38,6 +38,7 @@ const VALUATION_AFTER = /^\s*(?:(?:pre|post)-money\s+)?(?:valuation|bewertung)\b
 /** "put the company's valuation in that round at between $191 million and …": the valuation the amount is given for. */
 const VALUATION_AT = /\b(?:valuation|bewertung)\b[^$€£\d.;:,]{0,40}\s(?:at|of|auf|von)\s+(?:between\s+|zwischen\s+|about\s+|around\s+|roughly\s+|nearly\s+|rund\s+|etwa\s+|knapp\s+)?$/;
 const SHARE_PRICE_WORDS = METRIC_CUES.find((c) => c.metric === 'share_price')!.words;
+const VALUATION_WORDS = METRIC_CUES.find((c) => c.metric === 'valuation')!.words;
 
 // ── Figures ──────────────────────────────────────────────────────────────────────────────────────────
 
@@ -71,7 +72,8 @@ export function figureFor(
     }
   }
   metric ??= 'count';
-  if (quantity.kind === 'percent' && hasCue(wordsIn(v, clause), SHARE_PRICE_WORDS)) metric = 'share_price';
+  // "Nvidia shares fell 3%" moves a share price; "staff can sell stock at a $5 billion valuation, a rise of 60%" a valuation.
+  if (quantity.kind === 'percent' && hasCue(wordsIn(v, clause), SHARE_PRICE_WORDS) && !hasCue(wordsIn(v, clause), VALUATION_WORDS)) metric = 'share_price';
   if (quantity.kind === 'percent' && metric === 'growth') {
     const base = nearestMetric(quantity, v, clause, (m) => !PERCENT_METRICS.has(m) && !COUNT_METRICS.has(m));
     if (base) metric = `${base}_growth`;

@@ -118,6 +118,12 @@ describe('metric and company', () => {
     expect(figureIn(text, { subject: 'Synthesia' })).toMatchObject({ entity: 'Synthesia', metric: 'valuation', value: 191e6, max: 286e6 });
   });
 
+  it('a rise in a sentence about selling stock at a valuation is the valuation\'s growth, not a share price move', () => {
+    const figures = figuresIn('Anthropic announced staff can now sell stock at a $5 billion valuation, a rise of more than 60% from the $3.1 billion valuation it announced in August.');
+    expect(figures.find((f) => f.unit === 'percent')).toMatchObject({ entity: 'Anthropic', metric: 'valuation_growth', value: 60 });
+    expect(figureIn('Nvidia shares fell 3%.').metric).toBe('share_price');
+  });
+
   it('a valuation given only as a possibility is marked conditional', () => {
     expect(figureIn('Damit wäre OpenAI mit etwa 830 Milliarden US-Dollar bewertet.', { lang: 'de' })).toMatchObject({ metric: 'valuation', conditional: true });
     expect(figureIn('The round would value Anthropic at $350 billion.')).toMatchObject({ conditional: true });
