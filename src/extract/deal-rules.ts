@@ -53,8 +53,8 @@ import {
 
 /** Staff or early backers selling shares: a secondary sale of the company's stock. */
 const SHARE_SALE: Record<Lang, RegExp> = {
-  en: /\b(?:cash(?:ed)? out|tender offer|secondary (?:share )?sales?|liquidity offer|sell (?:part of |a portion of )?(?:their )?(?:stock|shares))\b/i,
-  de: /(?:Mitarbeiteraktien|Verkaufsrunde|Aktienrückkauf|(?:Aktien|Anteile) (?:zu )?verkaufen)/i,
+  en: /\b(?:cash(?:ed)? out|(?:investors|shareholders|backers) (?:are to be|will be|would be|were|are being|are) bought out|tender offer|secondary (?:share )?sales?|liquidity offer|sell (?:part of |a portion of )?(?:their )?(?:stock|shares))\b/i,
+  de: /(?:Mitarbeiteraktien|Verkaufsrunde|Aktienrückkauf|(?:Aktien|Anteile) (?:zu )?verkaufen|(?:Investoren|Anteilseigner|Geldgeber) (?:werden|sollen|wurden) (?:\p{L}+ )?(?:ausbezahlt|ausgezahlt|herausgekauft))/iu,
 };
 
 /** A word stem of buying, in either language. */
