@@ -41,8 +41,8 @@ export class FactStore {
     this.names = new NameIndex(catalog);
   }
 
-  addArticle(article: Article): Facts {
-    const facts = extractFacts(article, this.catalog);
+  /** Stores the facts of one article: `facts` when they were extracted elsewhere (`FactsThread`), else extracted here. */
+  addArticle(article: Article, facts: Facts = extractFacts(article, this.catalog)): Facts {
     for (const deal of facts.deals) this.addDeal(deal);
     for (const figure of facts.figures) this.addFigure(figure);
     return facts;

@@ -61,11 +61,13 @@ export function wordQuery(word: QueryWord, fuzzy: boolean): Query {
   };
 }
 
-/** The analysed document of an article: its title and its body (headings and sentences), as index terms. */
-export function toSearchDocument(id: number, article: Article): SearchDocument {
+/** An article's title and body as index terms: a search document without its id. */
+export type AnalyzedArticle = Omit<SearchDocument, 'id'>;
+
+/** The index terms of an article's title and of its body (headings and sentences). */
+export function analyzeArticle(article: Article): AnalyzedArticle {
   const body = article.passages.flatMap((p) => [p.heading ?? '', ...p.sentences.map((s) => s.text)]).join('\n');
   return {
-    id,
     title: indexTerms(article.title ?? '', article.lang).join(' '),
     text: indexTerms(body, article.lang).join(' '),
   };
@@ -107,8 +109,9 @@ export class ArticleIndex {
   }
 
   /** Indexes `article` as document number `id`. */
-  add(id: number, article: Article): void {
-    this.index.add(toSearchDocument(id, article));
+  /** Indexes article number `id`: its analysed text when already at hand (`analyzeArticle`), else analysed here. */
+  add(id: number, article: Article, analyzed: AnalyzedArticle = analyzeArticle(article)): void {
+    this.index.add({ id, ...analyzed });
   }
 
   toJSON(): AsPlainObject {

@@ -8,8 +8,15 @@ import { bundledCatalog, type EntityCatalog } from '../extract/entities.ts';
 import { FactStore } from '../extract/fact-store.ts';
 import { analyzeQuery, type QueryWord } from './analyzer.ts';
 import { ArticleIndex } from './article-index.ts';
+import { BuildThread, type PreparedArticle } from './build-thread.ts';
 import { rankPassages, wordMatch, type PassageHit } from './passages.ts';
 import { parseSnapshot, snapshotLines } from './snapshot.ts';
+
+/**
+ * From this many articles a build extracts facts on a second thread: below it, starting the thread (about
+ * half a second) costs more than it saves.
+ */
+export const PARALLEL_BUILD_FROM = 1000;
 
 /** Below this many matching articles, the search is retried with light fuzzy matching. */
 const FUZZY_FALLBACK_BELOW = 3;
@@ -34,7 +41,10 @@ export class Corpus {
     for (const article of articles) this.byId.set(article.id, article);
   }
 
-  /** Indexes `articles` and extracts their facts, naming companies with `catalog`. */
+  /**
+   * Indexes `articles` and extracts their facts, naming companies with `catalog`. From `PARALLEL_BUILD_FROM`
+   * articles on, a second thread extracts the facts and analyses the text while this one indexes.
+   */
   static build(
     articles: Article[],
     fingerprint: string,
@@ -42,10 +52,15 @@ export class Corpus {
     onProgress?: (done: number, total: number) => void,
   ): Corpus {
     const corpus = new Corpus([], ArticleIndex.create(), new FactStore(catalog), fingerprint);
-    articles.forEach((article, i) => {
-      corpus.add(article);
-      onProgress?.(i + 1, articles.length);
-    });
+    const thread = articles.length >= PARALLEL_BUILD_FROM ? new BuildThread(articles, catalog) : null;
+    try {
+      articles.forEach((article, i) => {
+        corpus.add(article, thread?.next());
+        onProgress?.(i + 1, articles.length);
+      });
+    } finally {
+      thread?.close();
+    }
     return corpus;
   }
 
@@ -63,14 +78,17 @@ export class Corpus {
     return snapshotLines({ fingerprint: this.fingerprint, articles: this.articles, facts: this.facts.toJSON(), index: this.index.toJSON() });
   }
 
-  /** Adds one article to the index and its facts to the store (incremental: no rebuild). */
-  add(article: Article): void {
+  /**
+   * Adds one article to the index and its facts to the store: incremental, no rebuild. `prepared`: its facts
+   * and analysed text when a `BuildThread` made them, else they are made here.
+   */
+  add(article: Article, prepared?: PreparedArticle): void {
     if (this.byId.has(article.id)) return;
     const docId = this.articles.length;
     this.articles.push(article);
     this.byId.set(article.id, article);
-    this.index.add(docId, article);
-    this.facts.addArticle(article);
+    this.index.add(docId, article, prepared?.analyzed);
+    this.facts.addArticle(article, prepared?.facts);
   }
 
   get(id: string): Article | undefined {

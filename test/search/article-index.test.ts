@@ -6,7 +6,7 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../src/search/analyzer.ts';
-import { ArticleIndex, MINISEARCH_OPTIONS, toSearchDocument, wordQuery, type SearchDocument } from '../../src/search/article-index.ts';
+import { analyzeArticle, ArticleIndex, MINISEARCH_OPTIONS, wordQuery, type SearchDocument } from '../../src/search/article-index.ts';
 import { seedContext } from '../helpers/corpus.ts';
 
 const QUERIES = ['Rechenzentrum', 'data center', 'Amazon OpenAI Beteiligung', 'Anthropic valuation', 'Stellen', 'Nvidia SoftBank Microsoft', 'Indiana'];
@@ -17,7 +17,7 @@ describe('ArticleIndex', () => {
   const reference = new MiniSearch<SearchDocument>(MINISEARCH_OPTIONS);
   articles.forEach((article, id) => {
     index.add(id, article);
-    reference.add(toSearchDocument(id, article));
+    reference.add({ id, ...analyzeArticle(article) });
   });
 
   it.each(QUERIES.flatMap((query) => [{ query, fuzzy: false }, { query, fuzzy: true }]))('$query (fuzzy: $fuzzy): what search() returns', ({ query, fuzzy }) => {

@@ -1,0 +1,14 @@
+/**
+ * Worker threads whose module is a TypeScript file: started through `ts-worker-boot.mjs`, which registers
+ * tsx in the new thread before importing the module (a worker does not inherit the loader of the thread
+ * that starts it).
+ */
+import { Worker } from 'node:worker_threads';
+
+/** Starts `entry` (a module URL, `.ts` or `.js`) in a new worker thread; `data` is its `workerData` beside `entry`. */
+export function startWorker(entry: URL, data: Record<string, unknown>, transferList: Transferable[] = []): Worker {
+  return new Worker(new URL('./ts-worker-boot.mjs', import.meta.url), {
+    workerData: { ...data, entry: entry.href },
+    transferList: transferList as never,
+  });
+}
