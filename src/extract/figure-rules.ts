@@ -177,6 +177,10 @@ function entityFor(
   }
   const named = eligible.find((m) => m.start >= clause[0] && m.end <= clause[1] && OWNER_AFTER_CUE.test(v.text.slice(Math.max(clause[0], m.start - 30), m.start)));
   if (named) return named;
+  // "Windsurf's revenue had reached $82 million, and it counted 350 customers": "it" is the company named before.
+  if (companyFigure && PRONOUN_BEFORE.test(textBefore)) {
+    return eligible.filter((m) => m.end <= quantity.start && companyLike(m) && !governed(v, m, lang)).at(-1) ?? subject ?? state.mainEntity;
+  }
   const free = eligible.filter((m) => !governed(v, m, lang) && !possessive(m, lang));
   const nearestFree = free.filter((m) => m.start >= clause[0] && m.end <= quantity.start).at(-1);
   if (nearestFree) return nearestFree;
@@ -217,7 +221,9 @@ const LOOKED_UP_COUNTS = new Set(['employees', 'jobs', 'users', 'customers', 'st
 const VALUE_WORDS = /\b(?:of|von|at|bei|auf|is|was|now|stands|liegt|lag|beträgt|betrug|had|has|reached|hit|rose|climbed|to)\b/giu;
 
 /** "Umsatz von Nvidia", "revenue of Acme", "valuing Acme at", "bewertet Acme mit": the owner named after the metric word. */
-const OWNER_AFTER_CUE = /(?:\b(?:umsatz\p{L}*|gewinn\p{L}*|verlust\p{L}*|bewertung|revenue|sales|profit|income|valuation|wert)\s+(?:von|des|der|of|for|bei)|\bvalu(?:ing|es|ed)|\bbewertet(?:e|en)?)\s+(?:the\s+|der\s+|die\s+|das\s+)?$/iu;
+/** A pronoun as the clause's subject right before its verb and the number: "and it counted over 350 customers". */
+const PRONOUN_BEFORE = /(?:^|[\s,;])(?:it|es)\s+(?:\p{L}+\s+){1,2}$/iu;
+const OWNER_AFTER_CUE = /(?:\b(?:umsatz\p{L}*|gewinn\p{L}*|verlust\p{L}*|bewertung|revenue|sales|profit|income|valuation|wert|staff|team|employees|workforce|mitarbeiter\p{L}*|belegschaft)\s+(?:von|des|der|of|for|bei|at)|\bvalu(?:ing|es|ed)|\bbewertet(?:e|en)?)\s+(?:the\s+|der\s+|die\s+|das\s+)?$/iu;
 
 /** The metric cue nearest to the quantity in its clause, among the metrics that fit its kind. */
 export function nearestMetric(quantity: Quantity, v: SentenceView, clause: [number, number], accept?: (metric: string) => boolean): string | null {

@@ -43,7 +43,7 @@ const BY_LANG: Record<Lang, { afterCue: RegExp; apposition: RegExp }> = {
  * raised $40 million and $7 million respectively"). German puts the subject anywhere, so only English.
  */
 const RAISED_BY = new RegExp(
-  String.raw`(?<![\p{L}\d])(${NAME}(?:,\s+${NAME})*(?:,?\s+and\s+${NAME})?)\s+(?:(?:has|have|had|just|recently|reportedly|also)\s+)*(?:raised|raises|secured|secures|closed|landed|bagged|collected)\s+(?:a\s+|an\s+|about\s+|around\s+|more than\s+|nearly\s+)?(?:US)?[$€£\d]`,
+  String.raw`(?<![\p{L}\d])(${NAME}(?:(?:,\s+${NAME})*,?\s+and\s+${NAME})?)\s+(?:(?:has|have|had|just|recently|reportedly|also)\s+)*(?:raised|raises|secured|secures|closed|landed|bagged|collected)\s+(?:a\s+|an\s+|about\s+|around\s+|more than\s+|nearly\s+)?(?:US)?[$€£\d]`,
   'gu',
 );
 const LEGAL_FORM = /\s+(?:Inc\.?|Corp\.?|Corporation|AG|GmbH|SE|Ltd\.?|LLC|plc|S\.A\.|SAS)$/u;

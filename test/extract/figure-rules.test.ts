@@ -124,6 +124,12 @@ describe('metric and company', () => {
     expect(figureIn('Nvidia shares fell 3%.').metric).toBe('share_price');
   });
 
+  it('a count is the company\'s that "it" stands for, or whose staff it is ("staff at Inflection")', () => {
+    const counted = figuresIn("Before the Google raid, Windsurf's annual recurring revenue had reached $82 million, and it counted over 350 enterprise customers.");
+    expect(counted.find((f) => f.metric === 'count')).toMatchObject({ entity: 'Windsurf', unit: 'customers', value: 350 });
+    expect(figureIn('Most of the 70-person staff at Inflection have moved over to Microsoft.')).toMatchObject({ entity: 'Inflection AI', unit: 'employees', value: 70 });
+  });
+
   it('a valuation given only as a possibility is marked conditional', () => {
     expect(figureIn('Damit wäre OpenAI mit etwa 830 Milliarden US-Dollar bewertet.', { lang: 'de' })).toMatchObject({ metric: 'valuation', conditional: true });
     expect(figureIn('The round would value Anthropic at $350 billion.')).toMatchObject({ conditional: true });

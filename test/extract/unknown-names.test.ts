@@ -31,6 +31,11 @@ describe('unknown companies', () => {
     expect(names(text)).toEqual(expected);
   });
 
+  it('in front of "raised": a list of names ends in "and"; an adverb before a comma is none of them', () => {
+    expect(names('Fetch.ai and Iris Audio have raised $40 million and $7 million respectively.')).toEqual(['Fetch.ai', 'Iris Audio']);
+    expect(names('Separately, Zephyra raised $450 million.')).toEqual(['Zephyra']);
+  });
+
   it('an article that named "Strato AI" once also finds "Strato" and "Strato\'s" later', () => {
     const known = (text: string) => bundledCatalog().find(text);
     const article = new ArticleNames();
