@@ -105,6 +105,9 @@ export function figureFor(
   if (entity && MARKET_STATISTIC.test(v.text) && !ownerReferred && !v.mentions.some((m) => m.canonical.id === entity.id && owns(m))) return null;
   // A sum of no one is only worth keeping as a forecast of a market or of wealth with its year ("bis 2045").
   if (!entity && !period) return null;
+  // "Bei allen drei Konzernen wuchs der Umsatz zwischen 16 und 26 Prozent": a figure of several companies
+  // together belongs to none of them alone (unless the clause names its own).
+  if (GROUP_OWNER.test(v.text.slice(...clause)) && !v.mentions.some((m) => m.start >= clause[0] && m.end <= clause[1])) return null;
   // Spending plans are a company's own: a fund, a bank, a person or a state investing is a deal or nothing.
   if ((metric === 'investment' || metric === 'facility') && entity && entity.kind !== 'company' && entity.kind !== 'lab') return null;
   // A figure of no one, money of no currency ("four million homes"), or a count of things nobody looks up
@@ -221,6 +224,8 @@ const LOOKED_UP_COUNTS = new Set(['employees', 'jobs', 'users', 'customers', 'st
 const VALUE_WORDS = /\b(?:of|von|at|bei|auf|is|was|now|stands|liegt|lag|beträgt|betrug|had|has|reached|hit|rose|climbed|to)\b/giu;
 
 /** "Umsatz von Nvidia", "revenue of Acme", "valuing Acme at", "bewertet Acme mit": the owner named after the metric word. */
+/** Several companies as one owner: "bei allen drei Konzernen", "beide Unternehmen", "all three companies", "both firms". */
+const GROUP_OWNER = /\b(?:all(?:e[mn]?)?|beide[nr]?|both|die|the)\s+(?:(?:drei|vier|fünf|three|four|five|zwei|two)\s+)?(?:\p{L}+\s+)?(?:konzerne[n]?|unternehmen|firmen|companies|firms|groups|tech-?giants|hyperscalers)\b/iu;
 /** A pronoun as the clause's subject right before its verb and the number: "and it counted over 350 customers". */
 const PRONOUN_BEFORE = /(?:^|[\s,;])(?:it|es)\s+(?:\p{L}+\s+){1,2}$/iu;
 const OWNER_AFTER_CUE = /(?:\b(?:umsatz\p{L}*|gewinn\p{L}*|verlust\p{L}*|bewertung|revenue|sales|profit|income|valuation|wert|staff|team|employees|workforce|mitarbeiter\p{L}*|belegschaft)\s+(?:von|des|der|of|for|bei|at)|\bvalu(?:ing|es|ed)|\bbewertet(?:e|en)?)\s+(?:the\s+|der\s+|die\s+|das\s+)?$/iu;

@@ -130,6 +130,12 @@ describe('metric and company', () => {
     expect(figureIn('Most of the 70-person staff at Inflection have moved over to Microsoft.')).toMatchObject({ entity: 'Inflection AI', unit: 'employees', value: 70 });
   });
 
+  it('a figure of several companies together is none of them alone, even with one in focus', () => {
+    expect(figuresIn('Bei allen drei Konzernen wuchs der Quartalsumsatz jeweils zwischen 16 und 26 Prozent.', { lang: 'de', subject: 'Alphabet' })).toEqual([]);
+    expect(figuresIn('Revenue at all three companies rose between 16% and 26%.', { subject: 'Alphabet' })).toEqual([]);
+    expect(figureIn('Der Quartalsumsatz wuchs um 16 Prozent.', { lang: 'de', subject: 'Alphabet' })).toMatchObject({ entity: 'Alphabet', value: 16 });
+  });
+
   it('a valuation given only as a possibility is marked conditional', () => {
     expect(figureIn('Damit wäre OpenAI mit etwa 830 Milliarden US-Dollar bewertet.', { lang: 'de' })).toMatchObject({ metric: 'valuation', conditional: true });
     expect(figureIn('The round would value Anthropic at $350 billion.')).toMatchObject({ conditional: true });
