@@ -1,10 +1,10 @@
 /**
  * Date expressions in article text, resolved against the article's own date (date-fns): explicit
  * months and years ("Januar 2023", "September 2023", "2017"), and relative ones ("im Oktober",
- * "diese Woche", "am Montag", "earlier this year", "im Vorjahr", "im vergangenen Quartal").
+ * "diese Woche", "am Montag", "earlier this year", "im Vorjahr", "last month", "im vergangenen Quartal").
  * Results are ISO 8601 strings only as precise as the text: `2023-09`, `2026`, `2025-Q4`.
  */
-import { format, getQuarter, parseISO, previousDay, subQuarters, type Day } from 'date-fns';
+import { format, getQuarter, parseISO, previousDay, subMonths, subQuarters, type Day } from 'date-fns';
 
 export interface DateMention {
   /** ISO 8601 (`2023`, `2023-09`, `2026-01-26`) or a quarter (`2025-Q4`). */
@@ -54,6 +54,7 @@ const QUARTER_WORDS: Record<string, number> = {
 const NAMED_QUARTER = /\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|(ersten|zweiten|dritten|vierten|erste|zweite|dritte|vierte)\s+quartal|q([1-4]))\b(?:\s+(?:of\s+)?((?:19|20)\d{2}))?/gi;
 const LAST_QUARTER = /\b(?:im vergangenen quartal|im letzten quartal|im abgelaufenen quartal|last quarter|the (?:past|previous|latest) quarter)\b/i;
 const THIS_WEEK = /\b(?:diese woche|in dieser woche|this week)\b/i;
+const LAST_MONTH = /\b(?:im vergangenen monat|im letzten monat|letzten monat|vergangenen monat|last month|the previous month)\b/i;
 
 const PATTERN = new RegExp(
   [
@@ -113,6 +114,8 @@ function relativeDates(text: string, anchor: Date): DateMention[] {
     const year = match[4] ? Number(match[4]) : quarter > getQuarter(anchor) ? anchor.getFullYear() - 1 : anchor.getFullYear();
     found.push({ value: `${year}-Q${quarter}`, start: match.index, end: match.index + match[0].length, role: 'at' });
   }
+  const month = LAST_MONTH.exec(text);
+  if (month) found.push({ value: format(subMonths(anchor, 1), 'yyyy-MM'), start: month.index, end: month.index + month[0].length, role: 'at' });
   const week = THIS_WEEK.exec(text);
   if (week) found.push({ value: format(anchor, 'yyyy-MM'), start: week.index, end: week.index + week[0].length, role: 'at' });
   return found;

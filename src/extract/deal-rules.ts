@@ -537,7 +537,7 @@ function statusFor(
   cue: Cue,
 ): DealStatus {
   if ((cue.frame === 'acquire' || /offer|angebot/iu.test(v.text)) && REJECTED_CUES.test(v.text)) return 'rejected';
-  const worded = statusIn(wordsIn(v, clause)) ?? statusIn(v.words);
+  const worded = statusIn(wordsIn(v, clause), true) ?? statusIn(v.words, false);
   let status = worded ?? 'announced';
   if (status !== 'talks' && RUMOUR_CUES.test(v.text)) return 'rumoured';
   // "had raised", "hatte … aufgelegt": background, unless the words say it was only announced or planned then.
@@ -545,9 +545,10 @@ function statusFor(
   const reported = /\b(?:said|says|announced|told|reported|sagte|erklärte|teilte\s.{0,40}mit|hieß es)\b/iu.test(v.text.slice(0, PLUPERFECT.exec(v.text)?.index ?? 0));
   const pluperfect = PLUPERFECT.test(v.text);
   if (pluperfect && !reported && (!worded || status === 'completed' || status === 'historic')) return 'historic';
-  // Without the article's date, a year named in the text ("der 2017 … investierte") marks background too.
-  const pastYear = date && (articleDate ? date.value.slice(0, 4) < articleDate.slice(0, 4) : true);
-  if (pastYear && (status === 'completed' || status === 'announced' || status === 'historic')) return 'historic';
+  // A month or year before the article's ("last month", "im Januar" in a February article) marks background;
+  // without the article's date, a year named in the text ("der 2017 … investierte") or "last year" does.
+  const past = date ? !articleDate || before(date.value, articleDate) : !articleDate && RELATIVE_PAST.test(v.text.slice(...clause));
+  if (past && (status === 'completed' || status === 'announced' || status === 'historic')) return 'historic';
   // English tells background in the present perfect of a relative clause ("Amazon, which has invested $8
   // billion") and news in a main clause ("Sakana has completed a round"); German tells fresh events in the
   // perfect ("hat … eingesammelt"). So only a running total or such a relative clause is background.
@@ -557,13 +558,31 @@ function statusFor(
   return status;
 }
 
+/** Times before the article's, for articles without a date: "last year", "im Vorjahr", "last month". */
+const RELATIVE_PAST = /\b(?:last (?:year|month)|a year (?:ago|earlier)|the previous year|im vorjahr|letztes jahr|letzten monat|im (?:vergangenen|letzten) (?:jahr|monat))\b/iu;
+
+/**
+ * Whether a date (`2023`, `2023-09`, `2026-01-26`, `2025-Q4`) lies in a month (or year, or quarter) before
+ * the article's date: the same month is this news, an earlier one background.
+ */
+function before(value: string, articleDate: string): boolean {
+  const quarter = /^(\d{4})-Q(\d)$/.exec(value);
+  if (quarter) {
+    const articleQuarter = `${articleDate.slice(0, 4)}-Q${Math.ceil(Number(articleDate.slice(5, 7) || '12') / 3)}`;
+    return value < articleQuarter;
+  }
+  const length = Math.min(value.length, 7, articleDate.length);
+  return value.slice(0, length) < articleDate.slice(0, length);
+}
+
 /** "seit 2023", "bislang", "so far", "in total": a running total, not this week's news. */
 const CUMULATIVE_WORDS = ['seit', 'bislang', 'bisher', 'insgesamt', 'since', 'total', 'far', 'date', 'cumulative', 'already'];
 
-function statusIn(words: Word[]): DealStatus | null {
+/** The status the words name; `ownClause`: they are the amount's own clause (modal words count there only). */
+function statusIn(words: Word[], ownClause: boolean): DealStatus | null {
   const completedVerb = hasCue(words, STATUS_CUES.find((c) => c.status === 'historic')!.words);
-  for (const { status, words: cues } of STATUS_CUES) {
-    if (!hasCue(words, cues)) continue;
+  for (const { status, words: cues, clauseOnly } of STATUS_CUES) {
+    if ((clauseOnly && !ownClause) || !hasCue(words, cues)) continue;
     if (status === 'completed_recent') {
       if (completedVerb) return 'completed';
       continue;

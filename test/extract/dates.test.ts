@@ -67,6 +67,9 @@ describe('findDates', () => {
       // This week: the article's month.
       { text: 'Diese Woche meldete Amazon Zahlen.', value: '2026-02', covers: 'Woche' },
       { text: 'Amazon reported this week.', value: '2026-02', covers: 'this week' },
+      // Last month: the month before the article's.
+      { text: 'Last month ElevenLabs raised $100 million.', value: '2026-01', covers: 'Last month' },
+      { text: 'Im vergangenen Monat hat SpaceX xAI übernommen.', value: '2026-01', covers: 'vergangenen Monat' },
     ]),
   )('relative: $text → $value', ({ text, value, covers, role }) => {
     expect(mentionOf(text, covers)).toMatchObject({ value, role });

@@ -123,7 +123,13 @@ describe('status from the wording', () => {
     { lang: 'de', text: 'Amazon erwägt eine Beteiligung von bis zu 50 Milliarden Dollar an OpenAI.', status: 'talks' },
     { lang: 'de', text: 'Amazon könnte bis zu 50 Milliarden Dollar in OpenAI investieren.', status: 'talks' },
     { lang: 'en', text: 'Microsoft plans to invest $2 billion in Anthropic.', status: 'planned' },
-    { lang: 'en', text: 'Amazon will invest $4 billion in Anthropic.', status: 'planned' },
+    // "will invest" / "will … stecken" is the company's word given: announced, not only planned.
+    { lang: 'en', text: 'Amazon will invest $4 billion in Anthropic.', status: 'announced' },
+    { lang: 'de', text: 'Amazon will bis zu vier Milliarden Dollar in Anthropic stecken.', status: 'announced' },
+    // A modal in another clause ("which would value …") makes no talks; a rumour stays a rumour.
+    { lang: 'en', text: 'Microsoft will invest $10 billion in OpenAI, according to people familiar with the matter, which would value the company at $29 billion.', status: 'rumoured' },
+    { lang: 'en', text: 'Reflection AI is in discussions over raising $2.5 billion.', status: 'talks' },
+    { lang: 'en', text: 'Media reports say Nvidia will invest $250 million in CoreWeave.', status: 'rumoured' },
     { lang: 'de', text: 'Amazon soll 50 Milliarden Dollar in OpenAI investieren.', status: 'planned' },
     { lang: 'de', text: 'SAP plant eine Investition von rund 500 Millionen Euro in Aleph Alpha.', status: 'planned' },
     { lang: 'en', text: 'Microsoft announced a $2 billion investment in Anthropic.', status: 'announced' },
@@ -137,6 +143,9 @@ describe('status from the wording', () => {
     { lang: 'de', text: 'Amazon hat gerade 8 Milliarden Dollar in Anthropic investiert.', status: 'completed' },
     // Money paid long ago: an earlier year, or a running total in the perfect tense.
     { lang: 'en', text: 'Microsoft invested $2 billion in Anthropic in 2019.', status: 'historic' },
+    // A month before the article's (the test articles are dated 2026-02-10), or "last year" in an undated one.
+    { lang: 'en', text: 'Last month ElevenLabs raised $100 million.', status: 'historic' },
+    { lang: 'en', text: 'ElevenLabs raised $100 million this week.', status: 'completed' },
     { lang: 'de', text: 'Amazon investierte 2019 rund 1 Milliarde Dollar in OpenAI.', status: 'historic' },
     { lang: 'en', text: 'Microsoft has invested more than $13 billion in OpenAI.', status: 'historic' },
     { lang: 'de', text: 'SAP hat mehr als 500 Millionen Euro in Aleph Alpha investiert.', status: 'historic' },
@@ -150,6 +159,9 @@ describe('status from the wording', () => {
     expect(dealIn('Microsoft invested $2 billion in Anthropic in 2025.', { date: '2026-02-10' }).status).toBe('historic');
     // Without the article's date, any year named marks background.
     expect(dealIn('Microsoft invested $2 billion in Anthropic in 2026.', { date: null }).status).toBe('historic');
+    // … and so does "last year"; an earlier month of the article's year does once the article is dated.
+    expect(dealIn('The sum falls short of the $1.3 billion Inflection AI raised from investors last year.', { date: null }).status).toBe('historic');
+    expect(dealIn('Amazon investierte im Januar 1 Milliarde Dollar in OpenAI.', { lang: 'de', date: '2026-02-10' }).status).toBe('historic');
   });
 
   it('plans stay plans whatever year they name', () => {
