@@ -241,17 +241,22 @@ export const factsJsonSchema = factsReportSchema.extend({
 // /check
 
 export const checkMatchSchema = z.object({
+  /** `supported` when this source says what the claim says, else `contradicted` (kept beside `stance`). */
   verdict: z.enum(['supported', 'contradicted']),
+  /** Whether this source supports the claim or differs from it (then `differences` says how). */
+  stance: z.enum(['supports', 'differs']),
+  /** What the source says otherwise: `{aspect: "status", source: "still in talks"}`; empty when it supports. */
+  differences: z.array(z.object({ aspect: z.enum(['amount', 'qualifier', 'currency', 'status', 'kind', 'direction']), source: z.string() })),
   /** The deal or figure as one line, e.g. `Amazon → OpenAI: up to $50B`. */
   text: z.string(),
   citations: z.array(highlightedCitationSchema),
 });
 
-/** `/check <claim>`: the verdict and the deals or figures behind it (none when `not_found`). */
+/** `/check <claim>`: the verdict and the deals or figures behind it (none when `not_found` or `not_a_claim`). */
 export const checkJsonSchema = z.object({
   command: z.literal('check'),
   claim: z.string(),
-  verdict: z.enum(['supported', 'contradicted', 'not_found']),
+  verdict: z.enum(['supported', 'partly_supported', 'sources_differ', 'contradicted', 'not_found', 'not_a_claim']),
   matches: z.array(checkMatchSchema),
 });
 

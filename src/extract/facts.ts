@@ -19,7 +19,8 @@ import { companyLike, sentenceSubject } from './clause-roles.ts';
 import { attachParticipants, participantsIn, PARTICIPANTS_REACH, type Participants } from './participants.ts';
 import { tableDeals } from './table-deals.ts';
 
-export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
+/** The deals and figures of one article (or, with `claim`, of a claim to check: see `ArticleState.claim`). */
+export function extractFacts(article: Article, catalog: EntityCatalog, { claim = false }: { claim?: boolean } = {}): Facts {
   const deals: Deal[] = [];
   const figures: Figure[] = [];
   // Entity mentions of every sentence, found once: for the article's main entity and for the sentence views.
@@ -28,7 +29,7 @@ export function extractFacts(article: Article, catalog: EntityCatalog): Facts {
   const names = new ArticleNames(article.lang);
   article.passages.forEach((passage, p) => passage.sentences.forEach((sentence, s) => names.learn(sentence.text, known[p]![s]!)));
   const mentions = article.passages.map((passage, p) => passage.sentences.map((sentence, s) => names.mentionsIn(sentence.text, known[p]![s]!)));
-  const state: ArticleState = { article, catalog, mainEntity: mainEntity(mentions, article, catalog), targets: [] };
+  const state: ArticleState = { article, catalog, mainEntity: mainEntity(mentions, article, catalog), targets: [], claim };
   // The subject of the sentences before: "the company" / "der Konzern" in a later sentence or paragraph refers
   // to it. Read only when a rule asks (most sentences have no number and need none).
   const subjects = new SubjectTrail(article.lang);

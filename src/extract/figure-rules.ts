@@ -112,7 +112,7 @@ export function figureFor(
   if ((metric === 'investment' || metric === 'facility') && entity && entity.kind !== 'company' && entity.kind !== 'lab') return null;
   // A figure of no one, money of no currency ("four million homes"), or a count of things nobody looks up
   // (start-ups, countries) is no fact a reader can use.
-  if ((!entity && (quantity.kind !== 'money' || COMPANY_METRICS.has(metric))) || (quantity.kind === 'money' && !quantity.currency)) return null;
+  if ((!entity && (quantity.kind !== 'money' || COMPANY_METRICS.has(metric))) || (quantity.kind === 'money' && !quantity.currency && !state.claim)) return null;
   if (quantity.kind === 'count' && metric === 'count' && !LOOKED_UP_COUNTS.has(quantity.unit)) return null;
   const name = entity?.name ?? null;
   return {

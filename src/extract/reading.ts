@@ -48,6 +48,8 @@ export interface ArticleState {
    * the article is about, the target named most often (the latest on a tie).
    */
   targets: EntityMention[];
+  /** A claim to check (`/check`), not an article: its amounts may leave out the currency ("will invest 200 billion"). */
+  claim?: boolean;
 }
 
 /** The known mentions plus the companies the catalogue does not know, read from context (`findUnknownCompanies`), in text order. */

@@ -220,7 +220,7 @@ describe('the README contract block', () => {
     ['number', '"conflicts":[{"subject",', '"conflicts":[{"subject","values",', 'number.conflicts[].values'],
     ['number', '{"command":"number",', '{"command":"number","total",', 'number.total'],
     ['error', '"error":…}', '"error":…,"usage":…}', 'error.usage'],
-    ['check', '"not_found",', '"not_found"|"unclear",', 'check.verdict'],
+    ['check', '"not_a_claim",', '"not_a_claim"|"unclear",', 'check.verdict'],
   ])('a key or value added to the %s line without the schema fails (%s → %s)', (_name, from, to, expected) => {
     expect(block).toContain(from);
     const problems = checkBlock(block.replace(from, to));

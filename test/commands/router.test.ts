@@ -85,7 +85,7 @@ describe('questions in plain words', () => {
   });
 
   it('"stimmt das?" and "source?" route to the check', async () => {
-    expect((await ask('stimmt das? Amazon will invest $50bn in OpenAI')).json).toMatchObject({ command: 'check', verdict: 'supported' });
+    expect((await ask('stimmt das? Amazon will invest $50bn in OpenAI')).json).toMatchObject({ command: 'check', verdict: 'partly_supported' });
     expect((await ask('source? Amazon investiert in Anthropic')).json).toMatchObject({ command: 'check', verdict: 'supported' });
   });
 });

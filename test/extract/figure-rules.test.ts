@@ -62,6 +62,7 @@ describe('metric and company', () => {
     { lang: 'de', text: 'Amazon baut ein Rechenzentrum für 11 Milliarden Dollar in Indiana.', entity: 'Amazon', metric: 'facility', unit: 'USD' },
     { lang: 'de', text: 'Meta will 2026 rund 100 Milliarden Dollar investieren.', entity: 'Meta', metric: 'investment', unit: 'USD' },
     { lang: 'en', text: 'Meta plans capital expenditures of $70 billion in 2025.', entity: 'Meta', metric: 'investment', unit: 'USD' },
+    { lang: 'en', text: 'Amazon will invest $200 billion in 2026.', entity: 'Amazon', metric: 'investment', unit: 'USD' },
     { lang: 'de', text: 'OpenAI hält einen Marktanteil von 60 Prozent.', entity: 'OpenAI', metric: 'market_share', unit: 'percent' },
     { lang: 'de', text: 'Die Nvidia-Aktie stieg um 5 Prozent.', entity: 'Nvidia', metric: 'share_price', unit: 'percent' },
     { lang: 'en', text: 'Nvidia shares fell 3%.', entity: 'Nvidia', metric: 'share_price', unit: 'percent' },
