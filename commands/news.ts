@@ -62,6 +62,7 @@ export const news: Command<{ query: string; truncated: boolean }> = {
           title: hit.article.title,
           outlet: hit.article.outlet,
           date: hit.article.date,
+          url: hit.article.url,
           snippet: hit.passage.sentences[hit.sentence]!.text,
           score: Number(hit.score.toFixed(4)),
         })),

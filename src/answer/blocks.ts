@@ -1,16 +1,18 @@
 /**
  * Renders an Answer as Slack Block Kit: a header, one section per item, one context block per citation
- * (the quoted sentence with its highlights in bold, then outlet · date · title), notes as context.
+ * (the quoted sentence with its highlights in bold, then outlet · date · title linking to the article), notes
+ * as context.
  *
  * Two guarantees, whatever the answer holds:
  * - Slack never rejects the message: every limit in `LIMITS` is enforced (long answers are cut with
  *   "… and N more", long texts end in "…").
  * - No user or article text can ping (`<!channel>`, `<@U…>`) or carry a disguised link (`<https://…|bank>`):
- *   it is escaped for mrkdwn (`&`, `<`, `>`), and literal `*` is neutralised so only our bold is bold.
+ *   it is escaped for mrkdwn (`&`, `<`, `>`), and literal `*` is neutralised so only our bold is bold. The
+ *   only links are the articles' own http(s) URLs, built here with the URL and the title escaped.
  *   Text objects are `verbatim`, so Slack does not auto-link or auto-mention inside them either.
  */
 import type { types } from '@slack/bolt';
-import { citationLabel } from './cite.ts';
+import { safeUrl, sourceParts } from './cite.ts';
 import type { Answer, AnswerItem, Citation, Span } from './model.ts';
 import { applyHighlights } from './text.ts';
 
@@ -103,11 +105,24 @@ function itemBlocks(item: AnswerItem): KnownBlock[] {
   return [section, ...item.citations.slice(0, LIMITS.citationsPerItem).map(citationBlock)];
 }
 
-/** “quote with **highlights**” and, below it, — outlet · date · title (file). */
+/** “quote with **highlights**” and, below it, — outlet · date · title, the title linking to the article. */
 function citationBlock(citation: Citation): ContextBlock {
   const quote = fit(citation.quote.trim(), BUDGET.quote, (text) => applyHighlights(text, tidySpans(text, citation.highlights), bold, escapeMrkdwn));
-  const label = fit(citationLabel(citation), BUDGET.label, escapeMrkdwn);
-  return context([`“${quote}”\n— ${label}`]);
+  const { outlet, date, title } = sourceParts(citation);
+  const url = safeUrl(citation.url);
+  const source = fit(`${outlet} · ${date}`, BUDGET.label, escapeMrkdwn);
+  const linkText = title ?? 'the article';
+  const titlePart = url ? link(url, linkText) : title ? escapeMrkdwn(title) : '';
+  return context([`“${quote}”\n— ${source}${titlePart ? ` · ${titlePart}` : ''}`]);
+}
+
+/**
+ * A mrkdwn link `<url|text>`: the URL with `&`, `<`, `>` and `|` escaped (it can neither end the link nor
+ * start another), the text escaped like any text, its `|` replaced by a look-alike.
+ */
+function link(url: string, text: string): string {
+  const href = url.replace(/&/g, '&amp;').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/\|/g, '%7C');
+  return `<${href}|${escapeMrkdwn(text).replace(/\|/g, '∣')}>`;
 }
 
 /** Notes as one context block: one element per note, the overflow joined into the last element. */

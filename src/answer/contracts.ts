@@ -50,6 +50,8 @@ export const citationSchema = z.object({
   date: sourceDate.nullable(),
   /** The printed title, or the article's first sentence when it has none. */
   title: z.string().nullable(),
+  /** Where the article can be read, when known. */
+  url: z.string().nullable(),
   quote: z.string(),
 });
 
@@ -93,6 +95,8 @@ export const newsHitSchema = z.object({
   title: z.string().nullable(),
   outlet: z.string().nullable(),
   date: sourceDate.nullable(),
+  /** Where the article can be read, when known. */
+  url: z.string().nullable(),
   snippet: z.string(),
   score: z.number(),
 });

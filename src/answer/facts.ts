@@ -232,5 +232,5 @@ export function dealJson(d: Deal) {
 
 /** The JSON form of a citation in the `/deal` and `/number` contracts. */
 export function citationJson(citation: Citation) {
-  return { article: citation.article, outlet: citation.outlet, date: citation.date, title: citation.title, quote: citation.quote };
+  return { article: citation.article, outlet: citation.outlet, date: citation.date, title: citation.title, url: citation.url, quote: citation.quote };
 }

@@ -16,6 +16,8 @@ export interface Citation {
   date: string | null;
   /** The printed title, or the article's first sentence when it has none. */
   title: string | null;
+  /** Where the article can be read (its `url:` front matter or sidecar entry), when known. */
+  url: string | null;
   quote: string;
   /** Parts of `quote` to emphasise: matched words for search, the figure for deals and numbers. */
   highlights: Span[];

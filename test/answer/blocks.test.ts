@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { escapeMrkdwn, LIMITS, renderBlocks, SHARE_ACTION_ID } from '../../src/answer/blocks.ts';
 import type { Answer, AnswerItem, Citation } from '../../src/answer/model.ts';
 
-const citation = (quote: string, highlights: Citation['highlights'] = [], title = 'Amazon erwägt Beteiligung'): Citation => ({
+const citation = (quote: string, highlights: Citation['highlights'] = [], title = 'Amazon erwägt Beteiligung', url: string | null = null): Citation => ({
   article: '003_74890980bce22e95.txt',
   outlet: 'wallstreet-online',
   date: '2026-01-30',
   title,
+  url,
   quote,
   highlights,
 });
@@ -66,10 +67,19 @@ describe('renderBlocks', () => {
     expect((blocks[1] as any).text.text).toBe('*Amazon erwägt Beteiligung*\nreported');
     const cite = (blocks[2] as any).elements[0];
     expect(cite.text).toBe(
-      '“Bereits im Oktober eröffnete Amazon in *Indiana* ein Rechenzentrum.”\n— wallstreet-online · 2026-01-30 · Amazon erwägt Beteiligung (003_74890980bce22e95.txt)',
+      '“Bereits im Oktober eröffnete Amazon in *Indiana* ein Rechenzentrum.”\n— wallstreet-online · 2026-01-30 · Amazon erwägt Beteiligung',
     );
     expect(cite.verbatim).toBe(true);
     expect(text).toContain('News for “Indiana”');
+  });
+
+  it('links the title to the article, with the URL and the title escaped; a source without outlet or date says so', () => {
+    const linked = citation('Amazon invests.', [], 'Deals | <!channel> & more', 'https://example.com/a?x=1&y=2|<evil>');
+    const first = (renderBlocks(answerOf([{ text: 'x', citations: [linked] }])).blocks[2] as any).elements[0].text;
+    expect(first).toBe('“Amazon invests.”\n— wallstreet-online · 2026-01-30 · <https://example.com/a?x=1&amp;y=2%7C%3Cevil%3E|Deals ∣ &lt;!channel&gt; &amp; more>');
+    const unknown = { ...citation('Amazon invests.'), outlet: null, date: null, url: 'javascript:alert(1)' };
+    const second = (renderBlocks(answerOf([{ text: 'x', citations: [unknown] }])).blocks[2] as any).elements[0].text;
+    expect(second).toBe('“Amazon invests.”\n— outlet unknown · undated · Amazon erwägt Beteiligung');
   });
 
   it('cuts 60 items to at most 50 blocks and says how many more there are', () => {

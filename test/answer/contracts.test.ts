@@ -215,7 +215,7 @@ describe('the README contract block', () => {
   it.each([
     ['news', '"snippet","score"', '"snippet","score","rank"', 'news.hits[].rank'],
     ['deal', '"status","date",', '"status","date","currency",', 'deal.deals[].currency'],
-    ['deal', '"citations":[{"article","outlet","date","quote"}]', '"citations":[{"article","outlet","date","quote","page"}]', 'deal.deals[].citations[].page'],
+    ['deal', '"citations":[{"article","outlet","date","title","url","quote"}]', '"citations":[{"article","outlet","date","title","url","quote","page"}]', 'deal.deals[].citations[].page'],
     ['deal', '"qualifier"}|null', '"qualifier","unit"}|null', 'deal.deals[].amount.unit'],
     ['number', '"conflicts":[{"subject",', '"conflicts":[{"subject","values",', 'number.conflicts[].values'],
     ['number', '{"command":"number",', '{"command":"number","total",', 'number.total'],

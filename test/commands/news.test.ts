@@ -47,6 +47,7 @@ describe('/news: done when', () => {
       outlet: 'wallstreet-online',
       date: '2026-01-30',
       title: 'Amazon erwägt Beteiligung von bis zu 50 Milliarden US-Dollar an OpenAI',
+      url: null,
       quote: INDIANA,
       highlights: [[INDIANA.indexOf('Indiana'), INDIANA.indexOf('Indiana') + 'Indiana'.length]],
     });
@@ -54,7 +55,8 @@ describe('/news: done when', () => {
     // The text rendering shows the quote with the word in bold and the citation line.
     const text = renderText(result);
     expect(text).toContain('Amazon in **Indiana** ein');
-    expect(text).toContain('— wallstreet-online · 2026-01-30 · Amazon erwägt Beteiligung von bis zu 50 Milliarden US-Dollar an OpenAI (003_74890980bce22e95.txt)');
+    expect(text).toContain('— wallstreet-online · 2026-01-30 · Amazon erwägt Beteiligung von bis zu 50 Milliarden US-Dollar an OpenAI');
+    expect(text).not.toContain('003_74890980bce22e95.txt');
   });
 
   it('/news Rechenzentrum → Rechenzentren (stem) and Rechenzentrumscampus (compound) in 003', async () => {
