@@ -7,7 +7,7 @@ import { check } from './check.ts';
 import { deal } from './deal.ts';
 import { digest } from './digest.ts';
 import { facts } from './facts.ts';
-import { helpCommand } from './help.ts';
+import { DEALDESK_COMMAND, helpCommand } from './help.ts';
 import { news } from './news.ts';
 import { number } from './number.ts';
 import { routeFreeText } from './router.ts';
@@ -35,7 +35,7 @@ export async function runCommand(command: Command<any>, text: string, ctx: Comma
   return command.run(args, ctx);
 }
 
-/** Answers one line of input: a slash command, or a question in plain words. */
+/** Answers one line of input: a slash command (`/dealdesk …` too), or a question in plain words. */
 export async function answer(line: string, ctx: CommandContext): Promise<Answer> {
   const trimmed = line.trim();
   const slash = /^\/(\S+)\s*([\s\S]*)$/.exec(trimmed);
@@ -44,7 +44,16 @@ export async function answer(line: string, ctx: CommandContext): Promise<Answer>
     return runCommand(findCommand(routed.command)!, routed.text, ctx);
   }
   const [, name, rest] = slash;
+  if (name!.toLowerCase() === DEALDESK_COMMAND.name) return answer(dealdeskLine(rest!), ctx);
   const command = findCommand(name!);
   if (!command) return help.run({ unknown: name! }, ctx);
   return runCommand(command, rest!, ctx);
+}
+
+/** `/dealdesk` text → the line to answer: empty or `help` → `/help`, `deal openai` → `/deal openai`, else a question as typed. */
+export function dealdeskLine(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed) return '/help';
+  const first = trimmed.split(/\s/, 1)[0]!;
+  return findCommand(first) ? `/${trimmed}` : trimmed;
 }

@@ -16,4 +16,6 @@ export interface CommandContext {
   store: StateStore;
   /** Time of day (HH:MM) and IANA zone for `/digest on` without them: DIGEST_TIME and DIGEST_TZ. */
   digestDefaults: { time: string; timeZone: string };
+  /** Where the answer is shown; in Slack, help names `/dealdesk help` (Slack keeps `/help` for itself). Default: the console or `ask`. */
+  surface?: 'slack';
 }

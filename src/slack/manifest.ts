@@ -9,7 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { commands } from '../../commands/index.ts';
-import { DEALDESK_COMMAND } from './listeners/commands.ts';
+import { DEALDESK_COMMAND } from '../../commands/help.ts';
 
 /**
  * Bot scopes, and no more: `commands` (slash commands), `app_mentions:read` (the `app_mention` event),

@@ -30,6 +30,20 @@ describe('/help', () => {
     }
   });
 
+  it('the console takes /dealdesk help, /dealdesk <command> and /dealdesk <question> as Slack does', async () => {
+    expect((await answer('/dealdesk help', ctx)).items).toEqual((await answer('/help', ctx)).items);
+    expect((await answer('/dealdesk', ctx)).command).toBe('help');
+    expect((await answer('/dealdesk news Indiana', ctx)).json).toEqual((await answer('/news Indiana', ctx)).json);
+    expect((await answer('/dealdesk how much is Amazon putting into OpenAI?', ctx)).command).toBe('deal');
+  });
+
+  it('in Slack, names /dealdesk help and /dealdesk <question> instead of /help, which Slack keeps for itself', async () => {
+    const items = (await answer('/help', { ...ctx, surface: 'slack' })).items.map((i) => i.text);
+    expect(items).not.toContain('/help');
+    expect(items).toEqual(expect.arrayContaining(['/dealdesk help', '/dealdesk <question>']));
+    expect(items.some((t) => t.startsWith('/deal '))).toBe(true);
+  });
+
   it('ignores arguments', async () => {
     expect((await answer('/help me please', ctx)).items).toEqual((await answer('/help', ctx)).items);
   });

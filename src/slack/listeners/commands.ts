@@ -4,28 +4,20 @@
  * with a "Share in channel" button; bad input gets the command's usage, ephemeral too.
  */
 import type { App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { DEALDESK_COMMAND } from '../../../commands/help.ts';
 import { answer, commands, findCommand } from '../../../commands/index.ts';
 import type { CommandContext } from '../../context.ts';
 import { renderBlocks } from '../../answer/blocks.ts';
 import { listener } from './listener.ts';
 import { plainText } from './text.ts';
 
-/** The catch-all command: not in the registry, so the manifest adds it separately. */
-export const DEALDESK_COMMAND = { name: 'dealdesk', summary: 'Ask Dealdesk in plain words, or get help.', hint: 'help | <question>' } as const;
 
 type CommandArgs = Pick<SlackCommandMiddlewareArgs, 'command' | 'ack' | 'respond'>;
 
 export function registerCommands(app: App, ctx: CommandContext): void {
   for (const command of commands) app.command(`/${command.name}`, commandListener(ctx, (text) => `/${command.name} ${text}`));
-  if (!findCommand(DEALDESK_COMMAND.name)) app.command(`/${DEALDESK_COMMAND.name}`, commandListener(ctx, dealdeskLine));
-}
-
-/** `/dealdesk` text → the line for the router: empty → `/help`, `deal openai` → `/deal openai`, else as typed. */
-export function dealdeskLine(text: string): string {
-  const trimmed = text.trim();
-  if (!trimmed) return '/help';
-  const first = trimmed.split(/\s/, 1)[0]!;
-  return findCommand(first) ? `/${trimmed}` : trimmed;
+  // The catch-all is not in the registry (the manifest adds it separately); the router reads its text.
+  if (!findCommand(DEALDESK_COMMAND.name)) app.command(`/${DEALDESK_COMMAND.name}`, commandListener(ctx, (text) => `/${DEALDESK_COMMAND.name} ${text}`));
 }
 
 /**

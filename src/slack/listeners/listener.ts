@@ -61,7 +61,7 @@ export function listener<Args extends MaybeAck>(ctx: CommandContext, spec: Liste
  * (spreading reads the `now` getter once). Other fields are kept as they are.
  */
 function forChannel(ctx: CommandContext, channel: string): CommandContext {
-  return { ...ctx, now: ctx.now, channel };
+  return { ...ctx, now: ctx.now, channel, surface: 'slack' };
 }
 
 function apologyText(errorId: string): string {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { App } from '@slack/bolt';
-import { commands } from '../../../commands/index.ts';
+import { commands, dealdeskLine } from '../../../commands/index.ts';
 import { SHARE_ACTION_ID } from '../../../src/answer/blocks.ts';
-import { commandListener, dealdeskLine, registerCommands } from '../../../src/slack/listeners/commands.ts';
+import { commandListener, registerCommands } from '../../../src/slack/listeners/commands.ts';
 import { blockText, captureLog, seedContext } from '../fixtures.ts';
 
 /** A slash command payload as Bolt hands it to a listener. */
@@ -92,10 +92,13 @@ describe('/dealdesk', () => {
     ['how much is Amazon putting into OpenAI?', 'how much is Amazon putting into OpenAI?'],
   ])('%j → %j', (text, line) => expect(dealdeskLine(text)).toBe(line));
 
-  it('answers help through the router', async () => {
+  it('answers help through the router, naming /dealdesk help and never /help (Slack keeps it for itself)', async () => {
     const { args, respond } = fakeArgs('/dealdesk', 'help');
-    await commandListener(seedContext(), dealdeskLine)(args);
+    await commandListener(seedContext(), (text) => `/dealdesk ${text}`)(args);
     const text = blockText(respond.mock.calls[0]![0].blocks);
-    for (const command of commands) expect(text).toContain(`/${command.name}`);
+    for (const command of commands.filter((c) => c.name !== 'help')) expect(text).toContain(`/${command.name}`);
+    expect(text).toContain('/dealdesk help');
+    expect(text).toContain('/dealdesk &lt;question&gt;');
+    expect(text).not.toMatch(/(^|[^\w])\/help\b/);
   });
 });
