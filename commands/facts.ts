@@ -16,7 +16,7 @@ import type { Article } from '../src/corpus/types.ts';
 import { factMetric } from '../src/extract/cues.ts';
 import { extractFacts } from '../src/extract/facts.ts';
 import type { Deal, Figure } from '../src/extract/types.ts';
-import { STOP_WORDS } from '../src/search/analyzer.ts';
+import { isStopWord } from '../src/search/analyzer.ts';
 import type { Corpus } from '../src/search/corpus.ts';
 import { tokenize } from '../src/text/words.ts';
 import { parseArgs, type Command } from './types.ts';
@@ -87,8 +87,9 @@ function canonicalUrl(url: string): string {
  * (`Beteilig` → `Beteiligung`). Several articles when they tie; none when no word matches.
  */
 function bestTitles(articles: readonly Article[], query: string): Article[] {
-  const typed = [...new Set(tokenize(query).map((t) => t.folded))];
-  const content = typed.filter((w) => !STOP_WORDS.has(w));
+  const tokens = tokenize(query);
+  const typed = [...new Set(tokens.map((t) => t.folded))];
+  const content = [...new Set(tokens.filter((t) => !isStopWord(query, t)).map((t) => t.folded))];
   const words = content.length ? content : typed;
   let best: Article[] = [];
   let bestScore = 0;

@@ -23,6 +23,10 @@ const METRIC_SYNONYMS: Record<string, string[]> = {
   worth: ['valuation'],
   wert: ['valuation'],
   capex: ['investment'],
+  // A run-rate ("annual recurring revenue", "Umsatzlauf") is what start-ups give for revenue.
+  revenue: ['revenue', 'run_rate'],
+  umsatz: ['revenue', 'run_rate'],
+  sales: ['revenue', 'run_rate'],
   invest: ['investment'],
   investments: ['investment'],
   investitionen: ['investment'],

@@ -4,14 +4,17 @@
  */
 import type { Lang } from '../text/lang.ts';
 import { stem } from '../text/stem.ts';
-import { tokenize } from '../text/words.ts';
+import { tokenize, type Token } from '../text/words.ts';
 import { SYNONYM_GROUPS } from './synonyms.ts';
 
-/** Words too common to search for (both languages), folded. */
+/**
+ * Words too common to search for (both languages), in lower case as written: `über` is one, the company
+ * `Uber` is not (folding would make them the same word).
+ */
 export const STOP_WORDS = new Set(
   (
     'der die das den dem des ein eine einer einem einen eines und oder aber nicht kein keine ist sind war waren ' +
-    'wird werden wurde hat haben hatte mit von vom zu zum zur im in am an auf aus bei fur uber unter nach vor ' +
+    'wird werden wurde hat haben hatte mit von vom zu zum zur im in am an auf aus bei für über unter nach vor ' +
     'als auch so wie was wer wo da dass es er sie wir ihr ich du sich sein seine ihre ihren noch nur schon mehr ' +
     'the a an and or but not no is are was were be been being has have had with of to in on at by for from ' +
     'as also so how what who where which that this these those it its he she we they i you his her their ' +
@@ -19,11 +22,16 @@ export const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+/** Whether the token of `text` is a stop word, judged as written (see `STOP_WORDS`). */
+export function isStopWord(text: string, token: Token): boolean {
+  return STOP_WORDS.has(text.slice(token.start, token.end).toLowerCase());
+}
+
 /** The terms a text contributes to the index: stop words out, stemmed by the text's language. */
 export function indexTerms(text: string, lang: Lang): string[] {
   const terms: string[] = [];
   for (const token of tokenize(text)) {
-    if (!STOP_WORDS.has(token.folded)) terms.push(stem(token.folded, lang));
+    if (!isStopWord(text, token)) terms.push(stem(token.folded, lang));
   }
   return terms;
 }
@@ -76,7 +84,8 @@ const LONGEST_SYNONYM = Math.max(...[...SYNONYMS.keys()].map((k) => k.split(' ')
  * expanded to its stems and its synonyms' stems.
  */
 export function analyzeQuery(query: string): QueryWord[] {
-  const words = tokenize(query).map((t) => t.folded);
+  const tokens = tokenize(query);
+  const words = tokens.map((t) => t.folded);
   const result: QueryWord[] = [];
   for (let i = 0; i < words.length; ) {
     let matched = false;
@@ -96,8 +105,8 @@ export function analyzeQuery(query: string): QueryWord[] {
       matched = true;
     }
     if (matched) continue;
-    const word = words[i++]!;
-    if (!STOP_WORDS.has(word)) result.push({ text: word, terms: bothStems(word), forms: [word] });
+    const word = words[i]!;
+    if (!isStopWord(query, tokens[i++]!)) result.push({ text: word, terms: bothStems(word), forms: [word] });
   }
   return result;
 }

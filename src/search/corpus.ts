@@ -9,7 +9,7 @@ import { FactStore } from '../extract/fact-store.ts';
 import { analyzeQuery, type QueryWord } from './analyzer.ts';
 import { ArticleIndex } from './article-index.ts';
 import { BuildThread, type PreparedArticle } from './build-thread.ts';
-import { rankPassages, wordMatch, type PassageHit } from './passages.ts';
+import { byExactThenScore, rankPassages, wordMatch, type PassageHit } from './passages.ts';
 import { parseSnapshot, snapshotLines } from './snapshot.ts';
 
 /**
@@ -109,7 +109,7 @@ export class Corpus {
     for (const result of found.top) {
       hits.push(...rankPassages(this.articles[result.id]!, matches, result.score).slice(0, perArticle));
     }
-    hits.sort((a, b) => b.score - a.score);
+    hits.sort(byExactThenScore);
     return { words, hits: hits.slice(0, limit) };
   }
 }

@@ -16,6 +16,8 @@ export interface PassageHit {
   /** Words of the query found in that sentence, as spans. */
   highlights: [number, number][];
   score: number;
+  /** Every query word stands in that sentence as typed (or as a synonym as written), not only as a stem or prefix. */
+  exact: boolean;
 }
 
 /** A query word with what it matched in the index and how much it counts. */
@@ -69,7 +71,7 @@ export function rankPassages(article: Article, matches: WordMatch[], articleScor
   const probes = [...new Set(matches.flatMap((m) => [...m.indexTerms].flatMap((term) => termProbes(term))))];
   const hits: PassageHit[] = [];
   for (const passage of article.passages) {
-    let best: { sentence: number; score: number; highlights: [number, number][] } | null = null;
+    let best: { sentence: number; score: number; highlights: [number, number][]; exact: boolean } | null = null;
     passage.sentences.forEach((sentence, i) => {
       const folded = fold(sentence.text);
       if (!probes.some((probe) => folded.includes(probe))) return;
@@ -88,11 +90,22 @@ export function rankPassages(article: Article, matches: WordMatch[], articleScor
         if (matched) highlights.push([token.start, token.end]);
       }
       const score = quality.reduce((sum, q, w) => sum + q * matches[w]!.weight, 0) / total;
-      if (score > 0 && (!best || score > best.score)) best = { sentence: i, score, highlights };
+      if (score > 0 && (!best || score > best.score)) best = { sentence: i, score, highlights, exact: quality.every((q) => q >= EXACT_QUALITY) };
     });
     if (!best) continue;
-    const { sentence, score, highlights } = best;
-    hits.push({ article, passage, sentence, highlights, score: articleScore * score });
+    const { sentence, score, highlights, exact } = best;
+    hits.push({ article, passage, sentence, highlights, score: articleScore * score, exact });
   }
-  return hits.sort((a, b) => b.score - a.score);
+  return hits.sort(byExactThenScore);
+}
+
+/** The match quality of a word as typed or of a synonym as written (see `matchQuality`). */
+const EXACT_QUALITY = 0.8;
+
+/**
+ * Passages where every query word stands as typed come first (`Cohere` before `coherent`, however often the
+ * article says "coherent"), then by score.
+ */
+export function byExactThenScore(a: PassageHit, b: PassageHit): number {
+  return Number(b.exact) - Number(a.exact) || b.score - a.score;
 }

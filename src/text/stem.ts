@@ -23,7 +23,11 @@ const GERMAN_FALSE_FRIEND = /^billion(?=en|$)/;
 const STEM_CACHE_LIMIT = 200_000;
 const stemCache: Record<Lang, Map<string, string>> = { de: new Map(), en: new Map() };
 
-/** The index term for one folded word of a text in `lang`. Numbers and words under four letters are kept as they are. */
+/**
+ * The index term for one folded word of a text in `lang`. Numbers, words under four letters and words whose
+ * stem would be (`acme` → `acm`: a query keeps no stem that short, so the name could not be found) are kept
+ * as they are.
+ */
 export function stem(folded: string, lang: Lang): string {
   if (/^\d/.test(folded) || folded.length < 4) return folded;
   const cache = stemCache[lang];
@@ -31,6 +35,7 @@ export function stem(folded: string, lang: Lang): string {
   if (term === undefined) {
     if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
     term = lang === 'de' ? stemGerman(folded.replace(GERMAN_FALSE_FRIEND, 'trillion')) : englishStem(folded);
+    if (term.length < 4) term = folded;
     cache.set(folded, term);
   }
   return term;

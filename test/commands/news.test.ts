@@ -200,4 +200,27 @@ describe('/news: bad input', () => {
     expect(contract(result)).toMatchObject({ query: 'Indiana' });
     expect(contract(result).hits[0]?.snippet).toBe(INDIANA);
   });
+
+  it('finds what people type: short names whose stem would be cut (Acme), names that fold into a stop word (Uber)', async () => {
+    const ctx = tempCorpus({
+      'acme.md': '---\nlang: en\ntitle: Acme raises money\n---\nThe robotics start-up Acme raised $40 million from Sequoia.\n',
+      'uber.md': '---\nlang: de\ntitle: Uber investiert\n---\nDer Fahrdienst Uber investiert über eine Milliarde Dollar in autonome Autos.\n',
+    }).context();
+    expect((await answer('/news Acme', ctx)).items[0]?.citations[0]?.quote).toMatch(/start-up Acme raised/);
+    const uber = await answer('/news Uber', ctx);
+    expect(uber.error).toBeUndefined();
+    expect(uber.items[0]?.citations[0]?.quote).toMatch(/Fahrdienst Uber/);
+    // "über" itself is still too common to search for.
+    expect((await answer('/news über', ctx)).error).toMatch(/nothing to search for/i);
+  });
+
+  it('a name as typed ranks first: Cohere before an article that says "coherent" three times', async () => {
+    const ctx = tempCorpus({
+      'a.md': '---\nlang: en\ntitle: Coherent plans\n---\nThe plan is coherent. A coherent strategy is a coherent plan.\n',
+      'b.md': '---\nlang: en\ntitle: Funding news\n---\nCohere raised $500 million from investors.\n',
+    }).context();
+    const quotes = (await answer('/news Cohere', ctx)).items.map((i) => i.citations[0]!.quote);
+    expect(quotes[0]).toBe('Cohere raised $500 million from investors.');
+    expect(quotes).toHaveLength(2);
+  });
 });

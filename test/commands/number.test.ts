@@ -24,6 +24,13 @@ describe('/number', () => {
     expect(result.notes.join('\n')).toMatch(/Sources differ .*up to \$125B.*about \$200B|Sources differ .*about \$200B.*up to \$125B/);
   });
 
+  it('English metric words find what German articles call it: "revenue" finds the Umsatzlauf (a run-rate)', async () => {
+    for (const query of ['anthropic revenue', 'anthropic umsatz']) {
+      const result = await ask(`/number ${query}`);
+      expect(result.items[0]?.text, query).toBe('Anthropic revenue run-rate 2026: up to $26B');
+    }
+  });
+
   it('a figure in conflict is marked on its own row too', async () => {
     const result = await ask('/number Amazon Investitionen 2026');
     const json = numberJson.parse(result.json);
