@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { DigestLastRun, DigestStatusJson } from '../src/answer/contracts.ts';
 import type { Answer } from '../src/answer/model.ts';
 import { isValidTimeZone } from '../src/config.ts';
-import { collectDigest } from '../src/digest/collect.ts';
+import { collectDigest, latestArticles } from '../src/digest/collect.ts';
 import { count, digestAnswer } from '../src/digest/compose.ts';
 import { digestSince } from '../src/digest/runner.ts';
 import { formatInZone, formatLocalTime, nextRunAt, parseLocalTime } from '../src/digest/schedule.ts';
@@ -84,14 +84,29 @@ async function turnOn(args: Extract<DigestArgs, { action: 'on' }>, ctx: CommandC
   const next = nextRun(subscription, ctx.now);
   return {
     command: 'digest',
-    title: `Daily digest on for ${ctx.channel}: ${subscription.time} ${subscription.timeZone}${subscription.quiet ? ', quiet' : ''}`,
+    title: `Daily digest on for ${channelName(ctx)}: ${subscription.time} ${subscription.timeZone}${subscription.quiet ? ', quiet' : ''}`,
     items: [],
     notes: [
       `Next digest: ${formatInZone(next, subscription.timeZone)}.`,
       subscription.quiet ? 'On days with nothing new there will be no message.' : 'On days with nothing new it says so in one line.',
+      ...(ctx.surface === 'slack' ? [INVITE] : []),
     ],
+    ...slackChannel(ctx),
     json: { command: 'digest', action: 'on', channel: ctx.channel, subscription, nextRun: next.toISOString() },
   };
+}
+
+/** Digests are posted as the bot: it must be in the channel. */
+const INVITE = 'Dealdesk posts the digest only where it is a member: if it is not in this channel yet, invite it (/invite @Dealdesk).';
+
+/** "this channel" in Slack (the answer names it as a link, see `slackChannel`), the console's own name elsewhere. */
+function channelName(ctx: CommandContext): string {
+  return ctx.surface === 'slack' ? 'this channel' : ctx.channel;
+}
+
+/** In Slack, the answer carries the channel, which Block Kit shows as a link. */
+function slackChannel(ctx: CommandContext): { channel?: string } {
+  return ctx.surface === 'slack' ? { channel: ctx.channel } : {};
 }
 
 async function turnOff(ctx: CommandContext): Promise<Answer> {
@@ -100,22 +115,36 @@ async function turnOff(ctx: CommandContext): Promise<Answer> {
   if (!subscription?.active) {
     return {
       command: 'digest',
-      title: `${ctx.channel} gets no daily digest; nothing to turn off.`,
+      title: `${capitalised(channelName(ctx))} gets no daily digest; nothing to turn off.`,
       items: [],
       notes: [],
+      ...slackChannel(ctx),
       json: { command: 'digest', action: 'off', channel: ctx.channel, subscription },
     };
   }
-  const off = { ...subscription, active: false, disabledReason: null };
+  const off = { ...subscription, active: false, disabledReason: null, disabledAt: ctx.now.toISOString() };
   await store.putSubscription(off);
   return {
     command: 'digest',
-    title: `Daily digest off for ${ctx.channel}.`,
+    title: `Daily digest off for ${channelName(ctx)}.`,
     items: [],
     notes: ['/digest on turns it back on; the next digest then starts where the last one ended.'],
+    ...slackChannel(ctx),
     json: { command: 'digest', action: 'off', channel: ctx.channel, subscription: off },
   };
 }
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** What Slack's error codes mean for a digest, in words. */
+const DISABLED_REASONS: Record<string, string> = {
+  not_in_channel: 'the bot is not a member of this channel',
+  channel_not_found: 'the channel was not found (deleted, or the bot cannot see it)',
+  is_archived: 'the channel is archived',
+  missing_scope: 'the app lacks a permission',
+};
 
 async function status(ctx: CommandContext): Promise<Answer> {
   const { store } = ctx;
@@ -123,7 +152,7 @@ async function status(ctx: CommandContext): Promise<Answer> {
   const digestLog = await store.getDigestLog(ctx.channel);
   const json: DigestStatusJson = { command: 'digest', action: 'status', channel: ctx.channel, subscription, lastRun: lastRunJson(digestLog) };
   if (!subscription) {
-    return { command: 'digest', title: `${ctx.channel} gets no daily digest.`, items: [], notes: ['Subscribe with /digest on [HH:MM] [Area/City] [quiet].'], json };
+    return { command: 'digest', title: `${capitalised(channelName(ctx))} gets no daily digest.`, items: [], notes: ['Subscribe with /digest on [HH:MM] [Area/City] [quiet].'], ...slackChannel(ctx), json };
   }
   const zone = subscription.timeZone;
   const notes: string[] = [];
@@ -132,7 +161,13 @@ async function status(ctx: CommandContext): Promise<Answer> {
     json.nextRun = next.toISOString();
     notes.push(`Next digest: ${formatInZone(next, zone)}.`);
   } else {
-    notes.push(subscription.disabledReason ? `Switched off by the bot: Slack said ${subscription.disabledReason} (invite the bot back, then /digest on).` : 'Switched off with /digest off.');
+    const when = subscription.disabledAt ? ` on ${formatInZone(new Date(subscription.disabledAt), zone)}` : '';
+    const reason = subscription.disabledReason;
+    notes.push(
+      reason
+        ? `Switched off by the bot${when}: Slack said ${reason} — ${DISABLED_REASONS[reason] ?? 'the digest could not be posted'}. Invite the bot (/invite @Dealdesk), then /digest on.`
+        : `Switched off with /digest off${when}.`,
+    );
   }
   notes.push(lastRunLine(digestLog, zone));
   const since = digestSince(subscription, digestLog);
@@ -145,9 +180,10 @@ async function status(ctx: CommandContext): Promise<Answer> {
   const state = subscription.active ? 'on' : 'off';
   return {
     command: 'digest',
-    title: `Daily digest for ${ctx.channel}: ${state}, ${subscription.time} ${zone}${subscription.quiet ? ', quiet' : ''}`,
+    title: `Daily digest for ${channelName(ctx)}: ${state}, ${subscription.time} ${zone}${subscription.quiet ? ', quiet' : ''}`,
     items: [],
     notes,
+    ...slackChannel(ctx),
     json,
   };
 }
@@ -159,14 +195,20 @@ async function preview(ctx: CommandContext): Promise<Answer> {
   const since = subscription
     ? digestSince(subscription, await store.getDigestLog(ctx.channel))
     : new Date(ctx.now.getTime() - 24 * 3_600_000);
-  const content = collectDigest(ctx.corpus, await store.listIngested(), since, ctx.now);
+  const ingested = await store.listIngested();
+  // A fresh install has had no arrivals: show the newest articles rather than an empty brief.
+  const fresh = ingested.length === 0;
+  const content = collectDigest(ctx.corpus, fresh ? latestArticles(ctx.corpus, ctx.now) : ingested, since, ctx.now);
   const answer = digestAnswer(ctx.corpus, content, { channel: ctx.channel, timeZone });
   const note = subscription?.active
     ? `Preview of the next digest (${formatInZone(nextRun(subscription, ctx.now), timeZone)}), as of now.`
     : 'Preview of the last 24 hours: this channel has no active digest. /digest on sends one every morning.';
+  const freshNote = 'No article has arrived since Dealdesk started, so this shows the newest articles of the corpus; digests report what arrives from now on.';
   return {
     ...answer,
-    notes: [...answer.notes, note],
+    ...(fresh && content.articles.length ? { title: `The latest: ${count(content.articles.length, 'article')} (nothing has arrived yet)` } : {}),
+    notes: [...answer.notes, ...(fresh ? [freshNote] : []), note],
+    ...slackChannel(ctx),
     json: { ...answer.json, action: 'now', preview: true, subscribed: Boolean(subscription?.active) },
   };
 }

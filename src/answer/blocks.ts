@@ -56,6 +56,9 @@ export interface SharePayload {
 
 const ELLIPSIS = '…';
 
+/** A Slack channel id (public, private or direct): the only thing `<#…>` is built from. */
+const SLACK_CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
+
 /** Escapes text for mrkdwn: `&`, `<`, `>` as entities, and `*` as the look-alike `∗` so it cannot open bold. */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\*/g, '∗');
@@ -68,6 +71,8 @@ export function renderBlocks(answer: Answer, opts: BlockOptions = {}): SlackMess
   const tail: KnownBlock[] = [];
   const notes = answer.notes.filter((note) => note.trim());
   if (notes.length) tail.push(notesBlock(notes));
+  // A channel id is the only markup an answer carries, and only in this shape: Slack shows it as "#name".
+  if (answer.channel && SLACK_CHANNEL_ID.test(answer.channel)) tail.push(context([`Channel: <#${answer.channel}>`]));
   const shareValue = opts.shareLine === undefined ? undefined : JSON.stringify({ line: opts.shareLine } satisfies SharePayload);
   if (shareValue !== undefined && shareValue.length <= LIMITS.buttonValue) {
     tail.push({

@@ -44,6 +44,8 @@ export interface Answer<J extends AnswerJson = AnswerJson> {
   notes: string[];
   /** Set when the input was bad; the answer then explains usage. */
   error?: string;
+  /** The Slack channel the answer is about (`/digest`): Block Kit names it as a channel link, `<#C123>`. */
+  channel?: string;
   /** The machine-readable form printed by `ask --json`: one of the JSON contracts in ./contracts.ts. */
   json: J;
 }

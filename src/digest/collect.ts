@@ -62,6 +62,24 @@ export function collectDigest(corpus: Corpus, arrivals: IngestRecord[], since: D
   };
 }
 
+/** How far back from the newest article `latestArticles` reaches, in days. */
+const LATEST_DAYS = 14;
+
+/**
+ * On a fresh install nothing has "arrived" yet (the bundled corpus was there from the start): the newest
+ * dated articles stand in, those within `LATEST_DAYS` of the newest, at most `max`, as if they had arrived at `now`.
+ */
+export function latestArticles(corpus: Corpus, now: Date, max = 10): IngestRecord[] {
+  const dated = corpus.articles.filter((a) => a.date).sort((a, b) => b.date!.localeCompare(a.date!));
+  if (!dated.length) return [];
+  const newest = new Date(`${dated[0]!.date!.slice(0, 10).padEnd(10, '-01').slice(0, 10)}T00:00:00Z`);
+  const from = new Date(newest.getTime() - LATEST_DAYS * 86_400_000).toISOString().slice(0, 10);
+  return dated
+    .filter((a) => a.date! >= from.slice(0, a.date!.length))
+    .slice(0, max)
+    .map((a) => ({ article: a.id, url: a.url, textHash: null, source: 'folder' as const, arrivedAt: now.toISOString() }));
+}
+
 export function isEmpty(content: DigestContent): boolean {
   return !content.articles.length && !content.deals.length && !content.figures.length && !content.conflicts.length;
 }

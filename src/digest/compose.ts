@@ -1,7 +1,8 @@
 /**
- * The digest as an Answer: new articles (title, outlet, date), new or updated deals and figures with their
- * citations, new conflicts between sources, and how much was left out. At most `MAX_DIGEST_ITEMS` items,
- * shared round-robin between the sections so none crowds out the others. Nothing new → one line.
+ * The digest as an Answer: new articles (title, outlet, date) first, then the biggest new or updated deals,
+ * new conflicts between sources and the biggest figures, with their citations, and how much was left out.
+ * At most `MAX_DIGEST_ITEMS` items (see `allotItems`): what is left out is the smallest. A deal told as
+ * background (historic, or dated long before the window) is never news. Nothing new → one line.
  *
  * `json` (printed by `ask "/digest now" --json`):
  * ```
@@ -20,7 +21,7 @@ import { cite } from '../answer/cite.ts';
 import type { DigestJson } from '../answer/contracts.ts';
 import { citeSources, conflictLine, dealItem, figureItem, figureJson } from '../answer/facts.ts';
 import type { Answer, AnswerItem } from '../answer/model.ts';
-import type { FactSource } from '../extract/types.ts';
+import type { Amount, Deal, FactSource, Figure } from '../extract/types.ts';
 import type { Corpus } from '../search/corpus.ts';
 import { isEmpty, type DigestContent, type NewArticle } from './collect.ts';
 import { formatInZone } from './schedule.ts';
@@ -55,17 +56,18 @@ export function digestAnswer(corpus: Corpus, content: DigestContent, frame: Dige
       json: { ...baseJson, articles: [], deals: [], figures: [], conflicts: [], omitted: { articles: 0, deals: 0, figures: 0, conflicts: 0 }, skipped },
     };
   }
-  const [nArticles, nDeals, nFigures, nConflicts] = shareItems(
-    [content.articles.length, content.deals.length, content.figures.length, content.conflicts.length],
-    MAX_DIGEST_ITEMS,
-  );
+  const newsDeals = content.deals
+    .filter(({ fact, newSources }) => !isBackground(fact, reportedOn(newSources, corpus) ?? content.since.toISOString()))
+    .sort((a, b) => size(b.fact.amount) - size(a.fact.amount));
+  const bigFigures = [...content.figures].sort((a, b) => figureSize(b.fact) - figureSize(a.fact));
+  const [nArticles, nDeals, nConflicts, nFigures] = allotItems([content.articles.length, newsDeals.length, content.conflicts.length, bigFigures.length], MAX_DIGEST_ITEMS);
   const articles = content.articles.slice(0, nArticles);
-  const deals = content.deals.slice(0, nDeals);
-  const figures = content.figures.slice(0, nFigures);
+  const deals = newsDeals.slice(0, nDeals);
+  const figures = bigFigures.slice(0, nFigures);
   const conflicts = content.conflicts.slice(0, nConflicts);
   const omitted = {
     articles: content.articles.length - articles.length,
-    deals: content.deals.length - deals.length,
+    deals: newsDeals.length - deals.length,
     figures: content.figures.length - figures.length,
     conflicts: content.conflicts.length - conflicts.length,
   };
@@ -134,19 +136,58 @@ export function digestAnswer(corpus: Corpus, content: DigestContent, frame: Dige
   };
 }
 
-/** Splits `budget` between sections one item at a time, in turn, so each non-empty section gets its share. */
-export function shareItems(sizes: number[], budget: number): number[] {
-  const shares = sizes.map(() => 0);
+/** First-pass shares of the item budget, in the digest's order: articles, deals, conflicts, figures. */
+const FIRST_SHARES = [4, 3, 2, 1];
+
+/**
+ * Splits `budget` between the sections (articles, deals, conflicts, figures), in that order of importance:
+ * each first gets up to its `FIRST_SHARES`, then what is left goes to the sections in the same order. New
+ * arrivals thus always lead, and a long list of figures never crowds out the deals.
+ */
+export function allotItems(sizes: number[], budget: number): number[] {
   let left = budget;
-  while (left > 0 && shares.some((share, i) => share < sizes[i]!)) {
-    shares.forEach((share, i) => {
-      if (left > 0 && share < sizes[i]!) {
-        shares[i]!++;
-        left--;
-      }
-    });
-  }
-  return shares;
+  const take = (want: number) => {
+    const n = Math.max(0, Math.min(want, left));
+    left -= n;
+    return n;
+  };
+  const shares = sizes.map((size, i) => take(Math.min(size, FIRST_SHARES[i] ?? 0)));
+  return shares.map((share, i) => share + take(sizes[i]! - share));
+}
+
+/** Months before its report within which a deal's own date still makes it news. */
+const NEWS_MONTHS = 6;
+
+/** A deal told as background: historic, or dated more than `NEWS_MONTHS` before the report (ISO date) that brings it. */
+function isBackground(deal: Deal, reported: string): boolean {
+  if (deal.status === 'historic') return true;
+  if (!deal.date) return false;
+  const year = Number(reported.slice(0, 4));
+  const month = Number(reported.slice(5, 7) || '12') - NEWS_MONTHS;
+  const cutoff = month > 0 ? `${year}-${String(month).padStart(2, '0')}` : `${year - 1}-${String(month + 12).padStart(2, '0')}`;
+  return deal.date.slice(0, 7) < cutoff.slice(0, deal.date.slice(0, 7).length);
+}
+
+/** The newest date among the articles of these sources (null when none is dated). */
+function reportedOn(sources: FactSource[], corpus: Corpus): string | null {
+  const dates = sources.map((s) => corpus.get(s.article)?.date).filter((d): d is string => Boolean(d));
+  return dates.sort().at(-1) ?? null;
+}
+
+/**
+ * Rough US dollars per unit, for ordering deals and figures by size only (never shown): without them a
+ * ¥100 billion deal would outrank a $50 billion one.
+ */
+const USD_PER_UNIT: Readonly<Record<string, number>> = { USD: 1, EUR: 1.1, GBP: 1.27, CHF: 1.13, CAD: 0.73, AUD: 0.66, JPY: 0.0067, CNY: 0.14, INR: 0.012, SEK: 0.095 };
+
+function size(amount: Amount | null): number {
+  if (!amount || amount.value === null) return 0;
+  return (amount.max ?? amount.value) * (USD_PER_UNIT[amount.currency ?? 'USD'] ?? 1);
+}
+
+/** Money figures by size, before percentages and counts. */
+function figureSize(f: Figure): number {
+  return /^[A-Z]{3}$/.test(f.unit) ? size({ value: f.value, max: f.max, currency: f.unit, qualifier: f.qualifier }) : -1;
 }
 
 function articleItem({ article }: NewArticle): AnswerItem {

@@ -107,7 +107,7 @@ export class DigestRunner {
       await store.putDigestLog(channel, previous);
       const code = slackErrorCode(error);
       if (code && CHANNEL_GONE.has(code)) {
-        await store.putSubscription({ ...subscription, active: false, disabledReason: code });
+        await store.putSubscription({ ...subscription, active: false, disabledReason: code, disabledAt: now.toISOString() });
         log.warn({ channel, error: code }, 'cannot post to the channel any more: digest subscription disabled');
         return { channel, slot: slotIso, outcome: 'disabled' };
       }

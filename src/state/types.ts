@@ -16,6 +16,8 @@ export const subscriptionSchema = z.object({
   active: z.boolean(),
   /** Why the subscription was switched off by the bot (e.g. `not_in_channel`); null when the user did it. */
   disabledReason: z.string().nullable(),
+  /** ISO instant it was switched off (by `/digest off` or by the bot); absent in subscriptions stored before this key existed. */
+  disabledAt: z.string().nullable().optional(),
   /** ISO instant of the last `/digest on`: send times at or before it are not due. */
   activeSince: z.string(),
 });

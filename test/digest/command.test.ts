@@ -5,6 +5,7 @@ import { UsageError } from '../../commands/types.ts';
 import type { CommandContext } from '../../src/context.ts';
 import { DIGEST_DEFAULTS } from '../../src/config.ts';
 import { FileStateStore } from '../../src/state/file-store.ts';
+import { renderBlocks } from '../../src/answer/blocks.ts';
 import { article, corpusOf, tempDir } from './helpers.ts';
 
 const NOW = new Date('2026-03-28T10:00:00Z');
@@ -81,21 +82,44 @@ describe('/digest on, status, now, off', () => {
   });
 
   it('previews the last day for a channel without a subscription, and says how to subscribe', async () => {
-    const answer = await runCommand(digest, 'now', contextOn(tempDir('state')));
+    const dir = tempDir('state');
+    await new FileStateStore(dir).recordIngested([{ article: 'story.md', url: null, textHash: null, source: 'corpus', arrivedAt: '2026-03-20T10:00:00Z' }]);
+    const answer = await runCommand(digest, 'now', contextOn(dir));
     expect(answer.title).toMatch(/^Nothing new since /);
     expect(answer.json).toMatchObject({ subscribed: false, since: '2026-03-27T10:00:00.000Z' });
     expect(answer.notes.at(-1)).toContain('/digest on');
   });
 
-  it('shows a subscription the bot switched off, with the reason', async () => {
+  it('on a fresh install (nothing has arrived yet) previews the newest articles, not an empty brief', async () => {
+    const answer = await runCommand(digest, 'now', contextOn(tempDir('state')));
+    expect(answer.title).toBe('The latest: 1 article (nothing has arrived yet)');
+    expect(answer.items[0]!.text).toBe('New article: Mistral raises');
+    expect(answer.notes.join(' ')).toContain('No article has arrived since Dealdesk started');
+  });
+
+  it('shows when and why the bot switched a subscription off, and when a user did', async () => {
     const dir = tempDir('state');
     await runCommand(digest, 'on', contextOn(dir));
     const store = new FileStateStore(dir);
     const sub = (await store.getSubscription('console'))!;
     expect(sub).toMatchObject({ time: '08:00', timeZone: 'Europe/Berlin' });
-    await store.putSubscription({ ...sub, active: false, disabledReason: 'channel_not_found' });
+    await store.putSubscription({ ...sub, active: false, disabledReason: 'not_in_channel', disabledAt: '2026-03-27T07:00:00Z' });
     const status = await runCommand(digest, 'status', contextOn(dir));
-    expect(status.notes[0]).toContain('Slack said channel_not_found');
+    expect(status.notes[0]).toBe('Switched off by the bot on Fri, 27 Mar 2026, 08:00 (Europe/Berlin): Slack said not_in_channel — the bot is not a member of this channel. Invite the bot (/invite @Dealdesk), then /digest on.');
+    await runCommand(digest, 'on', contextOn(dir));
+    await runCommand(digest, 'off', contextOn(dir));
+    expect((await runCommand(digest, 'status', contextOn(dir))).notes[0]).toBe('Switched off with /digest off on Sat, 28 Mar 2026, 11:00 (Europe/Berlin).');
+  });
+
+  it('in Slack, confirmations say "this channel", carry the channel for a link and say the bot must be invited', async () => {
+    const ctx = { ...contextOn(tempDir('state')), channel: 'C0123ABC', surface: 'slack' as const };
+    const on = await runCommand(digest, 'on 08:00 Europe/Berlin', ctx);
+    expect(on.title).toBe('Daily digest on for this channel: 08:00 Europe/Berlin');
+    expect(on.channel).toBe('C0123ABC');
+    expect(on.notes.join(' ')).toContain('invite it (/invite @Dealdesk)');
+    const blocks = JSON.stringify(renderBlocks(on).blocks);
+    expect(blocks).toContain('Channel: <#C0123ABC>');
+    expect(blocks).not.toContain('for C0123ABC');
   });
 
 });

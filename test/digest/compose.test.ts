@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectDigest } from '../../src/digest/collect.ts';
-import { digestAnswer, MAX_DIGEST_ITEMS, shareItems } from '../../src/digest/compose.ts';
+import { allotItems, digestAnswer, MAX_DIGEST_ITEMS } from '../../src/digest/compose.ts';
 import type { Deal, Figure } from '../../src/extract/types.ts';
 import type { IngestRecord } from '../../src/state/types.ts';
 import { article, corpusOf, setFacts, sourceIn } from './helpers.ts';
@@ -98,11 +98,43 @@ describe('collectDigest and digestAnswer', () => {
   });
 });
 
-describe('shareItems', () => {
-  it('shares the item budget round-robin between sections', () => {
-    expect(shareItems([15, 0, 0, 0], 10)).toEqual([10, 0, 0, 0]);
-    expect(shareItems([15, 8, 1, 0], 10)).toEqual([5, 4, 1, 0]);
-    expect(shareItems([2, 1, 1, 1], 10)).toEqual([2, 1, 1, 1]);
+describe('allotItems', () => {
+  it('gives articles, deals, conflicts and figures their first shares (4, 3, 2, 1), then the rest in the same order', () => {
+    expect(allotItems([15, 0, 0, 0], 10)).toEqual([10, 0, 0, 0]);
+    expect(allotItems([15, 8, 1, 0], 10)).toEqual([6, 3, 1, 0]);
+    expect(allotItems([2, 1, 1, 30], 10)).toEqual([2, 1, 1, 6]);
+    expect(allotItems([2, 12, 3, 30], 10)).toEqual([2, 5, 2, 1]);
+  });
+});
+
+describe('what leads and what is left out', () => {
+  const story = (i: number) => article(`s${i}.md`, { title: `Story ${i}`, outlet: 'Reuters', date: '2026-02-05' }, `Startup ${i} raised ${i + 1} million dollars. It has 100 researchers.`);
+  const stories = Array.from({ length: 8 }, (_, i) => story(i));
+  const deal = (a: ReturnType<typeof story>, i: number, overrides: Partial<Deal> = {}): Deal => ({
+    investorId: null, investorIds: [], investor: null, investors: [], lead: [], kind: 'equity', round: null,
+    rule: { id: 'test', reason: 'a test deal' }, targetId: null, target: `Startup ${i}`,
+    amount: { value: (i + 1) * 1e6, max: null, currency: 'USD', qualifier: 'exact' }, additional: false, status: 'completed',
+    date: '2026-02-05', dateFrom: 'article', sources: [sourceIn(a, `${i + 1} million dollars`)], ...overrides,
+  });
+  const count = (a: ReturnType<typeof story>): Figure => ({ ...figure(a, 100, '100 researchers'), metric: 'count', subject: 'researchers', unit: 'researchers' });
+
+  it('new arrivals lead, then the biggest deals; the smallest deals and the figures are what is left out', () => {
+    const corpus = setFacts(corpusOf(stories), stories.map((a, i) => deal(a, i)), stories.map(count));
+    const records = stories.map((a, i) => arrived(a.id, `2026-02-05T1${i}:00:00Z`));
+    const answer = digestAnswer(corpus, collectDigest(corpus, records, SINCE, UNTIL), frame);
+    const texts = answer.items.map((i) => i.text);
+    expect(texts.slice(0, 6).every((t) => t.startsWith('New article: '))).toBe(true);
+    expect(texts.slice(6, 9)).toEqual(['New deal: investors not named → Startup 7: $8M', 'New deal: investors not named → Startup 6: $7M', 'New deal: investors not named → Startup 5: $6M']);
+    expect(texts[9]).toMatch(/^New figure: /);
+    expect(answer.json.omitted).toEqual({ articles: 2, deals: 5, figures: 7, conflicts: 0 });
   });
 
+  it('an old deal in a new article is never news: historic, or dated long before', () => {
+    const [a, b, c] = stories;
+    const corpus = setFacts(corpusOf([a!, b!, c!]), [deal(a!, 0, { status: 'historic' }), deal(b!, 1, { date: '2017', status: 'completed' }), deal(c!, 2)], []);
+    const records = [a!, b!, c!].map((x, i) => arrived(x.id, `2026-02-05T1${i}:00:00Z`));
+    const answer = digestAnswer(corpus, collectDigest(corpus, records, SINCE, UNTIL), frame);
+    expect(answer.items.filter((i) => i.text.startsWith('New deal')).map((i) => i.text)).toEqual(['New deal: investors not named → Startup 2: $3M']);
+    expect(answer.json.omitted.deals).toBe(0);
+  });
 });

@@ -80,7 +80,7 @@ describe('DigestRunner', () => {
     };
     const outcomes = await runner(s, { post: failing }).tick(at(SLOT, 60_000));
     expect(outcomes.map((o) => `${o.channel}:${o.outcome}`)).toEqual(['C1:sent', 'C2:disabled', 'C3:sent']);
-    expect(await s.store.getSubscription('C2')).toMatchObject({ active: false, disabledReason: 'not_in_channel' });
+    expect(await s.store.getSubscription('C2')).toMatchObject({ active: false, disabledReason: 'not_in_channel', disabledAt: at(SLOT, 60_000).toISOString() });
     expect(logs.some((l) => l.channel === 'C2' && l.msg.includes('subscription disabled'))).toBe(true);
     // The next day C2 is left alone.
     const next = await runner(s, { post: failing }).tick(NEXT_SLOT);
