@@ -28,7 +28,7 @@ const usage = [
   'Examples: /check Amazon will invest $50bn in OpenAI · /check Anthropic is worth $350 billion',
 ].join('\n');
 
-const argsSchema = z.string().trim().min(3, 'Give me the claim to check, e.g. /check Amazon will invest $50bn in OpenAI.').max(2000);
+const argsSchema = z.string().trim().min(3, 'Give me the claim to check, e.g. /check Amazon will invest $50bn in OpenAI.').max(2000, 'That claim is too long: keep it to a sentence or two (at most 2,000 characters).');
 
 export type Verdict = 'supported' | 'partly_supported' | 'sources_differ' | 'contradicted' | 'not_found' | 'not_a_claim';
 

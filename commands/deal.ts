@@ -47,7 +47,7 @@ export const deal: Command<{ query: string }> = {
       notes.push(`… and ${all.length - deals.length} more deals: narrow it with a second company or a year, e.g. /deal ${first.name.toLowerCase()} ${now.getFullYear()}.`);
     }
     if (entities.length > 2) notes.push(`I looked at the first two companies only: ${first.name} and ${second!.name}.`);
-    if (!second) notes.push(...valuationNotes(corpus, first));
+    if (!second) notes.push(...valuationNotes(corpus, first, years));
     if (deals.length === 0) {
       notes.push(
         `No deal ${second ? `between ${first.name} and ${second.name}` : `involving ${first.name}`}${years.length ? ` in ${years.join(', ')}` : ''} in the corpus.`,
@@ -55,7 +55,7 @@ export const deal: Command<{ query: string }> = {
     }
     return {
       command: 'deal',
-      title: second ? `Deals between ${first.name} and ${second.name}` : `Deals involving ${first.name}`,
+      title: `${second ? `Deals between ${first.name} and ${second.name}` : `Deals involving ${first.name}`}${years.length ? ` in ${years.join(', ')}` : ''}`,
       items,
       notes,
       json: {
@@ -108,14 +108,15 @@ function rank(d: Deal): number {
   return (d.investor ? 1e15 : 0) + (d.amount?.value ?? 0) / 1e3;
 }
 
-function valuationNotes(corpus: Corpus, entity: Entity): string[] {
+/** The company's valuations, as notes; with years asked for, only those of these years (by period, else by the article's date). */
+function valuationNotes(corpus: Corpus, entity: Entity, years: string[]): string[] {
   return corpus.facts
     .figuresOf(entity.id)
     .filter((f) => f.metric === 'valuation' || f.metric === 'ipo_valuation')
+    .filter((f) => !years.length || years.some((y) => (f.period ?? corpus.get(f.sources[0]!.article)?.date ?? '').startsWith(y)))
     .map((f) => {
-      const source = f.sources[0]!;
-      const article = corpus.get(source.article);
-      const where = [article?.outlet, article?.date].filter(Boolean).join(', ') || source.article;
+      const article = corpus.get(f.sources[0]!.article);
+      const where = [article?.outlet ?? 'outlet unknown', article?.date ?? 'undated'].join(', ');
       return `${figureLine(f)} (${where})`;
     });
 }

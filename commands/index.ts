@@ -46,7 +46,12 @@ export async function answer(line: string, ctx: CommandContext): Promise<Answer>
   const [, name, rest] = slash;
   if (name!.toLowerCase() === DEALDESK_COMMAND.name) return answer(dealdeskLine(rest!), ctx);
   const command = findCommand(name!);
-  if (!command) return help.run({ unknown: name! }, ctx);
+  if (!command) {
+    // The list of commands, as an error (`ask` exits 2, as for any bad input; the JSON is the error contract).
+    const list = await help.run({ unknown: name! }, ctx);
+    const error = `I don't know the command /${name}.`;
+    return { ...list, error, json: { command: 'help', error } };
+  }
   return runCommand(command, rest!, ctx);
 }
 

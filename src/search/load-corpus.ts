@@ -13,7 +13,13 @@ import { writeFileAtomic } from '../util/atomic-file.ts';
 import { Corpus } from './corpus.ts';
 import { SNAPSHOT_VERSION } from './snapshot.ts';
 
-export const SNAPSHOT_FILE = 'snapshot.json';
+/**
+ * The snapshot of a corpus folder inside INDEX_DIR: one file per folder (`snapshot-<hash of its path>.json`),
+ * so that switching CORPUS_DIR back and forth loads each folder's snapshot instead of rebuilding every time.
+ */
+export function snapshotFile(corpusDir: string): string {
+  return `snapshot-${createHash('sha256').update(path.resolve(corpusDir)).digest('hex').slice(0, 12)}.json`;
+}
 
 export interface LoadOptions {
   corpusDir: string;
@@ -40,7 +46,7 @@ export function loadCorpus({ corpusDir, indexDir, entitiesFile = null, force = f
   const catalogText = EntityCatalog.readText(entitiesFile ?? DEFAULT_ENTITIES_FILE);
   const catalog = entitiesFile ? EntityCatalog.fromText(catalogText, entitiesFile) : bundledCatalog();
   const print = fingerprint(files, sidecarText, `v${SNAPSHOT_VERSION}:${codeFingerprint()}:${catalogText}`);
-  const snapshotPath = path.join(indexDir, SNAPSHOT_FILE);
+  const snapshotPath = path.join(indexDir, snapshotFile(corpusDir));
   let reason = force ? 'forced rebuild' : 'no snapshot yet';
   if (!force) {
     const attempt = tryLoadSnapshot(snapshotPath, print, catalog);

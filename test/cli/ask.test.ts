@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { errorJsonSchema, newsHitSchema, newsJsonSchema } from '../../src/answer/contracts.ts';
+import { snapshotFile } from '../../src/search/load-corpus.ts';
 import { tempDir } from '../helpers/corpus.ts';
 import { runScript as run, type Run } from '../helpers/spawn.ts';
 
@@ -38,7 +39,7 @@ describe('ask', () => {
     expect(json.query).toBe('Rechenzentrum');
     expect(json.hits.map((h) => h.snippet).join('\n')).toMatch(/Rechenzentren/);
     expect(json.hits[0]).toMatchObject({ article: '003_74890980bce22e95.txt', outlet: 'wallstreet-online', date: '2026-01-30' });
-    expect(existsSync(path.join(indexDir, 'snapshot.json'))).toBe(true);
+    expect(existsSync(path.join(indexDir, snapshotFile('seeds')))).toBe(true);
   });
 
   it('"/news" (empty): exit 2 and {command, error}', () => {

@@ -50,10 +50,11 @@ describe('/help', () => {
 });
 
 describe('unknown commands and free text', () => {
-  it('an unknown /foo answers with help, naming it, and is not an error', async () => {
+  it('an unknown /foo lists the commands, naming it, as an error (ask exits 2; the JSON is the error contract)', async () => {
     const result = await answer('/foo bar', ctx);
     expect(result.command).toBe('help');
-    expect(result.error).toBeUndefined();
+    expect(result.error).toBe("I don't know the command /foo.");
+    expect(result.json).toEqual({ command: 'help', error: "I don't know the command /foo." });
     expect(result.title).toContain('/foo');
     const plain = await answer('/help', ctx);
     expect(result.items.map((i) => i.text)).toEqual(plain.items.map((i) => i.text));

@@ -3,7 +3,7 @@ import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'no
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SNAPSHOT_VERSION } from '../../src/search/snapshot.ts';
-import { loadCorpus, SNAPSHOT_FILE } from '../../src/search/load-corpus.ts';
+import { loadCorpus, snapshotFile } from '../../src/search/load-corpus.ts';
 import { SEEDS_DIR, tempCorpus, tempDir } from '../helpers/corpus.ts';
 
 const GERMAN = 'Der Konzern will die Investitionen in Rechenzentren deutlich erhöhen, sagte der Chef. Die Bewertung liegt bei 30 Milliarden Euro.\n';
@@ -25,9 +25,17 @@ function answers(corpus: ReturnType<typeof loadCorpus>['corpus']) {
 }
 
 describe('snapshot', () => {
+  it('keeps one snapshot per corpus folder: switching CORPUS_DIR back loads it instead of rebuilding', () => {
+    const indexDir = tempDir('index');
+    const [a, b] = [tempCorpus({ 'a.md': GERMAN }), tempCorpus({ 'b.md': `Nvidia investiert.\n${GERMAN}` })];
+    const load = (corpusDir: string) => loadCorpus({ corpusDir, indexDir }).source;
+    expect([load(a.corpusDir), load(b.corpusDir), load(a.corpusDir), load(b.corpusDir)]).toEqual(['built', 'built', 'snapshot', 'snapshot']);
+    expect(readdirSync(indexDir).sort()).toEqual([snapshotFile(a.corpusDir), snapshotFile(b.corpusDir)].sort());
+  });
+
   it('is built and saved on first load, then reused', () => {
     const corpus = seedCopy();
-    const snapshot = path.join(corpus.indexDir, SNAPSHOT_FILE);
+    const snapshot = path.join(corpus.indexDir, snapshotFile(corpus.corpusDir));
     expect(existsSync(snapshot)).toBe(false);
     const first = corpus.load();
     expect(first.source).toBe('built');
@@ -35,7 +43,7 @@ describe('snapshot', () => {
     expect(existsSync(snapshot)).toBe(true);
     expect(JSON.parse(readFileSync(snapshot, 'utf8'))).toMatchObject({ version: SNAPSHOT_VERSION, fingerprint: first.corpus.fingerprint });
     // No temp files left behind by the atomic write.
-    expect(readdirSync(corpus.indexDir)).toEqual([SNAPSHOT_FILE]);
+    expect(readdirSync(corpus.indexDir)).toEqual([snapshotFile(corpus.corpusDir)]);
 
     const second = corpus.load();
     expect(second.source).toBe('snapshot');
@@ -99,7 +107,7 @@ describe('snapshot', () => {
 
   it.each(CORRUPTIONS)('a snapshot with %s is rebuilt and saved again, without crashing', (_what, corrupt) => {
     const corpus = tempCorpus({ 'a.txt': GERMAN, 'b.txt': 'Amazon eröffnet in Indiana einen Rechenzentrumscampus.\n' });
-    const snapshot = path.join(corpus.indexDir, SNAPSHOT_FILE);
+    const snapshot = path.join(corpus.indexDir, snapshotFile(corpus.corpusDir));
     corpus.load();
     const good = readFileSync(snapshot, 'utf8');
     writeFileSync(snapshot, corrupt(good));
