@@ -19,16 +19,22 @@ let badPort: Run;
 let badZone: Run;
 let partialSlack: Run;
 let buildIndex: Run;
+let help: Run;
+let unknownOption: Run;
+let unknownCommand: Run;
 
 // Spawned once each, in parallel: every spawn costs about a second.
 beforeAll(async () => {
-  [news, empty, badPort, badZone, partialSlack, buildIndex] = await Promise.all([
+  [news, empty, badPort, badZone, partialSlack, buildIndex, help, unknownOption, unknownCommand] = await Promise.all([
     run(ASK, ['/news Rechenzentrum', '--json'], { INDEX_DIR: indexDir }),
     run(ASK, ['/news', '--json'], { INDEX_DIR: tempDir() }),
     run(ASK, ['/news Indiana', '--json'], { INDEX_DIR: tempDir(), PORT: 'abc' }),
     run(ASK, ['/news Indiana'], { INDEX_DIR: tempDir(), DIGEST_TZ: 'Mars/Olympus' }),
     run(ASK, ['/news Indiana'], { INDEX_DIR: tempDir(), SLACK_BOT_TOKEN: 'xoxb-1-2-secret' }),
     run('src/cli/build-index.ts', [], { INDEX_DIR: path.join(tempDir(), 'index') }),
+    run(ASK, ['--help'], { INDEX_DIR: indexDir }),
+    run(ASK, ['--verbose', '/news Indiana'], { INDEX_DIR: indexDir }),
+    run(ASK, ['/foo', '--json'], { INDEX_DIR: tempDir() }),
   ]);
 }, 60_000);
 
@@ -40,6 +46,15 @@ describe('ask', () => {
     expect(json.hits.map((h) => h.snippet).join('\n')).toMatch(/Rechenzentren/);
     expect(json.hits[0]).toMatchObject({ article: '003_74890980bce22e95.txt', outlet: 'wallstreet-online', date: '2026-01-30' });
     expect(existsSync(path.join(indexDir, snapshotFile('seeds')))).toBe(true);
+  });
+
+  it('--help explains and exits 0; an unknown option is refused with exit 2; an unknown /command is an error', () => {
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run --silent ask/);
+    expect(unknownOption.code).toBe(2);
+    expect(unknownOption.stderr).toMatch(/^Unknown option --verbose\./);
+    expect(unknownCommand.code).toBe(2);
+    expect(JSON.parse(unknownCommand.stdout)).toEqual({ command: 'help', error: "I don't know the command /foo." });
   });
 
   it('"/news" (empty): exit 2 and {command, error}', () => {

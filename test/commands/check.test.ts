@@ -116,7 +116,7 @@ describe('/check over the seed corpus', () => {
   it('parse: trims the claim and refuses one that is too short or too long', () => {
     expect(check.parse('  Amazon invests in OpenAI ')).toEqual({ claim: 'Amazon invests in OpenAI' });
     expect(() => check.parse(' ab ')).toThrow(UsageError);
-    expect(() => check.parse('x'.repeat(2001))).toThrow(UsageError);
+    expect(() => check.parse('x'.repeat(2001))).toThrow('That claim is too long: keep it to a sentence or two (at most 2,000 characters).');
   });
 });
 

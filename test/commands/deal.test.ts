@@ -88,6 +88,11 @@ describe('/deal', () => {
     expect(in2023.length).toBeGreaterThan(0);
     expect(in2023.every((d) => d.date?.startsWith('2023'))).toBe(true);
     expect(in2023.length).toBe(all.filter((d) => d.date?.startsWith('2023')).length);
+    // The header says the year, and the valuations noted are that year's only (none of 2026).
+    const answer2023 = await ask('/deal openai 2023');
+    expect(answer2023.title).toBe('Deals involving OpenAI in 2023');
+    expect(answer2023.notes.join(' ')).not.toMatch(/valuation/);
+    expect((await ask('/deal openai')).notes.join(' ')).toMatch(/OpenAI valuation/);
   });
 
   it('two companies with no deal between them: an empty list and a note saying so', async () => {
