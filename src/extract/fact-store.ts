@@ -48,6 +48,28 @@ export class FactStore {
     return facts;
   }
 
+  /**
+   * Takes an article's sources out of every fact (the article was edited or deleted). A fact only that
+   * article reported goes; one that other articles report too stays, with their sources (its merged reading,
+   * such as the more cautious status, is kept). The maps are rebuilt: O(facts), for a rare event.
+   */
+  removeArticle(articleId: string): void {
+    const cites = (f: Deal | Figure) => f.sources.some((s) => s.article === articleId);
+    if (!this.deals.some(cites) && !this.figures.some(cites)) return;
+    const without = <T extends Deal | Figure>(facts: T[]): T[] =>
+      facts.flatMap((f) => {
+        const sources = f.sources.filter((s) => s.article !== articleId);
+        return sources.length ? [{ ...f, sources }] : [];
+      });
+    const deals = without(this.deals);
+    const figures = without(this.figures);
+    for (const map of [this.dealsByEntity, this.figuresByEntity, this.figuresByMetric, this.dealsByTargetId, this.dealsByTargetName, this.figuresByKey, this.order, this.sourceKeys]) map.clear();
+    this.deals.length = 0;
+    this.figures.length = 0;
+    for (const deal of deals) this.indexDeal(deal);
+    for (const figure of figures) this.indexFigure(figure);
+  }
+
   /** Deals where the entity (or a part of it, such as AWS for Amazon) invests or is invested in. */
   dealsOf(entityId: string): Deal[] {
     return this.dealsByEntity.get(entityId) ?? [];

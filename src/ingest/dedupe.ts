@@ -58,6 +58,14 @@ export class DedupeIndex {
     if (hash && !this.byText.has(hash)) this.byText.set(hash, id);
   }
 
+  /**
+   * Forgets an article's text (its file was edited or deleted): that text no longer makes another file a
+   * duplicate. Its URL stays known, so a feed item someone deleted is not fetched again.
+   */
+  forgetText(id: string): void {
+    for (const [hash, owner] of this.byText) if (owner === id) this.byText.delete(hash);
+  }
+
   /** The article already known under this URL, if any. */
   articleWithUrl(url: string): string | undefined {
     return this.byUrl.get(normaliseUrl(url));

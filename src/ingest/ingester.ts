@@ -1,6 +1,7 @@
 /**
  * Brings new articles into a running corpus without rebuilding it: files that appear in the corpus folder,
- * feed items, and files or folders given to `npm run ingest`. Each article is cleaned and parsed like the
+ * feed items, and files or folders given to `npm run ingest`; a file edited in the corpus folder is read
+ * again and a deleted one leaves the corpus, facts and all. Each article is cleaned and parsed like the
  * rest of the corpus (`parseArticle`), checked against what the corpus has (same URL or same text), added
  * with `Corpus.add` (index and facts), and its arrival recorded in the state store.
  *
@@ -27,6 +28,10 @@ type Meta = Parameters<typeof parseArticle>[1];
 
 export interface IngestReport {
   added: Article[];
+  /** Corpus-folder files edited since they were read: read again, their old facts gone. */
+  updated: Article[];
+  /** Corpus-folder files deleted: their articles and facts are gone from the corpus. */
+  removed: string[];
   /** Feed items already in the corpus (same URL or same file): the normal case when polling. */
   known: number;
   duplicates: (Duplicate & { name: string })[];
@@ -52,6 +57,8 @@ export class Ingester {
   private readonly fetchOptions: FetchFeedOptions;
   /** Corpus-folder files (name and mtime) found to be duplicates or unreadable: not read again until changed. */
   private readonly passedOver = new Set<string>();
+  /** The version (size and mtime) of each corpus-folder file the corpus holds: a change means it was edited. */
+  private readonly versions = new Map<string, string>();
 
   private constructor(options: IngesterOptions, private readonly dedupe: DedupeIndex) {
     this.corpus = options.corpus;
@@ -80,16 +87,78 @@ export class Ingester {
         arrivedAt: fileTime(path.join(options.corpusDir, article.id)) ?? (options.now?.() ?? new Date()).toISOString(),
       }));
     await options.store.recordIngested(arrivals);
-    return new Ingester(options, DedupeIndex.of(options.corpus.articles, records));
+    const ingester = new Ingester(options, DedupeIndex.of(options.corpus.articles, records));
+    for (const article of options.corpus.articles) ingester.noteVersion(article.id);
+    return ingester;
   }
 
-  /** Adds the article files that appeared in the corpus folder since the last scan. */
+  /** Remembers the version of the corpus-folder file an article was read from (none for an article without one). */
+  private noteVersion(name: string): void {
+    const version = fileVersion(path.join(this.corpusDir, name));
+    if (version) this.versions.set(name, version);
+  }
+
+  /** Takes an article out of the corpus and forgets its text and version (its file was edited or deleted). */
+  private drop(name: string): void {
+    this.corpus.remove(name);
+    this.dedupe.forgetText(name);
+    this.versions.delete(name);
+  }
+
+  /**
+   * Articles whose files were deleted leave the corpus; files edited since they were read are read again (a
+   * new text replaces the old one and its facts). Every article file is looked at (a stat each).
+   */
+  private rescanKnown(names: string[], report: IngestReport, pending: IngestRecord[], sidecar: ReturnType<typeof readSidecar>): void {
+    const present = new Set(names);
+    for (const name of [...this.versions.keys()]) {
+      if (present.has(name)) continue;
+      this.drop(name);
+      report.removed.push(name);
+    }
+    for (const name of names) {
+      const known = this.corpus.get(name);
+      const version = known ? fileVersion(path.join(this.corpusDir, name)) : null;
+      if (!known || !version || version === this.versions.get(name) || !this.settled(name)) continue;
+      let raw: string;
+      try {
+        raw = readFileSync(path.join(this.corpusDir, name), 'utf8');
+      } catch (error) {
+        report.failed.push({ name, error: (error as Error).message });
+        continue;
+      }
+      const edited = parseArticle({ name, raw }, sidecar.get(name));
+      if (textHash(edited) === textHash(known) && JSON.stringify({ ...edited, passages: null }) === JSON.stringify({ ...known, passages: null })) {
+        this.versions.set(name, version); // touched, not changed
+        continue;
+      }
+      this.drop(name);
+      const added = report.added.length;
+      if (this.admit({ name, raw }, sidecar.get(name), 'folder', false, report, pending) === 'added') report.updated.push(...report.added.splice(added));
+    }
+  }
+
+  /** Whether a corpus-folder file has not changed for `settleMs` (it may still be being written). */
+  private settled(name: string): boolean {
+    try {
+      const age = this.now().getTime() - statSync(path.join(this.corpusDir, name)).mtimeMs;
+      return !(age >= 0 && age < this.settleMs);
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Brings the corpus in line with its folder: adds the article files that appeared since the last scan,
+   * reads edited ones again and removes the articles of deleted ones (see `rescanKnown`).
+   */
   async scanFolder(): Promise<IngestReport> {
     const report = emptyReport();
-    const fresh = readdirSync(this.corpusDir).filter((name) => isArticleFileName(name) && !this.corpus.get(name));
-    if (fresh.length === 0) return report;
+    const names = readdirSync(this.corpusDir).filter(isArticleFileName);
     const sidecar = readSidecar(this.corpusDir);
     const pending: IngestRecord[] = [];
+    this.rescanKnown(names, report, pending, sidecar);
+    const fresh = names.filter((name) => !this.corpus.get(name));
     for (const name of fresh.sort()) {
       const full = path.join(this.corpusDir, name);
       let seen: string;
@@ -186,6 +255,7 @@ export class Ingester {
       if (persist) writeFileAtomic(path.join(this.corpusDir, file.name), file.raw);
       this.corpus.add(article);
       this.dedupe.remember(article.id, article.url, hash);
+      this.noteVersion(article.id);
       pending.push({ article: article.id, url: article.url, textHash: hash, source, arrivedAt: this.now().toISOString() });
       report.added.push(article);
       return 'added';
@@ -210,13 +280,25 @@ export class Ingester {
 }
 
 function emptyReport(): IngestReport {
-  return { added: [], known: 0, duplicates: [], failed: [] };
+  return { added: [], updated: [], removed: [], known: 0, duplicates: [], failed: [] };
 }
 
 function logReport(source: string, report: IngestReport): void {
   for (const article of report.added) log.info({ source, article: article.id, title: article.title }, 'article ingested');
+  for (const article of report.updated) log.info({ source, article: article.id, title: article.title }, 'edited article read again');
+  for (const name of report.removed) log.info({ source, article: name }, 'deleted article removed');
   for (const d of report.duplicates) log.info({ source, file: d.name, duplicateOf: d.of, by: d.by }, 'duplicate article left out');
   for (const f of report.failed) log.warn({ source, file: f.name, err: f.error }, 'article could not be ingested');
+}
+
+/** A file's version: its size and mtime (null when it cannot be read). */
+function fileVersion(file: string): string | null {
+  try {
+    const stat = statSync(file);
+    return stat.isFile() ? `${stat.size}:${stat.mtimeMs}` : null;
+  } catch {
+    return null;
+  }
 }
 
 /** When a file appeared: the later of its ctime and mtime (a copy that keeps an old mtime still counts as new). */

@@ -114,6 +114,11 @@ export class ArticleIndex {
     this.index.add({ id, ...analyzed });
   }
 
+  /** Takes article number `id` out of the index (MiniSearch discards it and cleans up in the background). */
+  remove(id: number): void {
+    this.index.discard(id);
+  }
+
   toJSON(): AsPlainObject {
     return this.index.toJSON();
   }

@@ -32,13 +32,20 @@ export class Corpus {
   readonly fingerprint: string;
   private readonly index: ArticleIndex;
   private readonly byId = new Map<string, Article>();
+  /** The index's document numbers: an article's position when added; a removed one leaves a hole (null). */
+  private readonly docs: (Article | null)[];
+  private readonly docIds = new Map<string, number>();
 
   private constructor(articles: Article[], index: ArticleIndex, facts: FactStore, fingerprint: string) {
     this.articles = articles;
     this.index = index;
     this.facts = facts;
     this.fingerprint = fingerprint;
-    for (const article of articles) this.byId.set(article.id, article);
+    this.docs = [...articles];
+    articles.forEach((article, docId) => {
+      this.byId.set(article.id, article);
+      this.docIds.set(article.id, docId);
+    });
   }
 
   /**
@@ -73,8 +80,13 @@ export class Corpus {
     return new Corpus(data.articles, ArticleIndex.load(data.index), FactStore.fromJSON(data.facts, catalog), data.fingerprint);
   }
 
-  /** The snapshot document, in lines that are each short enough for a string (see `snapshot.ts`). */
+  /**
+   * The snapshot document, in lines that are each short enough for a string (see `snapshot.ts`). Only for a
+   * corpus nothing was removed from (the snapshot numbers documents by position): a changed folder is
+   * rebuilt at the next start anyway.
+   */
   snapshotLines(): Generator<string> {
+    if (this.docs.length !== this.articles.length) throw new Error('a corpus with removed articles is saved by rebuilding it');
     return snapshotLines({ fingerprint: this.fingerprint, articles: this.articles, facts: this.facts.toJSON(), index: this.index.toJSON() });
   }
 
@@ -84,11 +96,27 @@ export class Corpus {
    */
   add(article: Article, prepared?: PreparedArticle): void {
     if (this.byId.has(article.id)) return;
-    const docId = this.articles.length;
+    const docId = this.docs.length;
     this.articles.push(article);
+    this.docs.push(article);
     this.byId.set(article.id, article);
+    this.docIds.set(article.id, docId);
     this.index.add(docId, article, prepared?.analyzed);
     this.facts.addArticle(article, prepared?.facts);
+  }
+
+  /** Takes an article out (its file was edited or deleted): from the index, the article list and the facts. False if unknown. */
+  remove(id: string): boolean {
+    const article = this.byId.get(id);
+    const docId = this.docIds.get(id);
+    if (!article || docId === undefined) return false;
+    this.index.remove(docId);
+    this.docs[docId] = null;
+    this.byId.delete(id);
+    this.docIds.delete(id);
+    this.articles.splice(this.articles.indexOf(article), 1);
+    this.facts.removeArticle(id);
+    return true;
   }
 
   get(id: string): Article | undefined {
@@ -107,7 +135,7 @@ export class Corpus {
     const matches = words.map((word, i) => wordMatch(word, found.words[i]!, this.articles.length));
     const hits: PassageHit[] = [];
     for (const result of found.top) {
-      hits.push(...rankPassages(this.articles[result.id]!, matches, result.score).slice(0, perArticle));
+      hits.push(...rankPassages(this.docs[result.id]!, matches, result.score).slice(0, perArticle));
     }
     hits.sort(byExactThenScore);
     return { words, hits: hits.slice(0, limit) };
