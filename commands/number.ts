@@ -52,11 +52,15 @@ export const number: Command<{ query: string }> = {
     const figures = findFigures(corpus, query);
     if (figures.length === 0) {
       const suggestions = corpus.facts.names.suggest(query, 3);
-      const answer = errorAnswer(
-        'number',
-        `No figure matches “${query}”.`,
-        suggestions.length ? `Known names close to that: ${suggestions.join(', ')}. ${usage}` : usage,
-      );
+      const hint = suggestions.length ? `Known names close to that: ${suggestions.join(', ')}. ${usage}` : usage;
+      // Neither a company nor a metric it knows: bad input, as for /deal (`ask` exits 2). A known name
+      // without such a figure is an answer: none.
+      const { entities, rest } = readQuery(query, corpus.facts.names);
+      if (entities.length === 0 && !rest.some((word) => metricsOf(word).length > 0)) {
+        const answer = errorAnswer('number', `I don't know a company or a figure called “${query}”.`, hint);
+        return { ...answer, json: { ...answer.json, suggestions } };
+      }
+      const answer = errorAnswer('number', `No figure matches “${query}”.`, hint);
       return { ...answer, error: undefined, json: { command: 'number', query, figures: [], conflicts: [] } };
     }
     const conflicts = findConflicts(figures);

@@ -4,6 +4,7 @@
  *   "who invested in Inflection?"                  → /deal Inflection AI
  *   "what did Microsoft put into OpenAI in 2023?"  → /deal Microsoft OpenAI 2023
  *   "Wie hoch ist die Bewertung von Anthropic?"    → /number Anthropic Bewertung
+ *   "what is SoftBank doing?"                      → /deal SoftBank Group
  *   "check Amazon will invest $50bn in OpenAI"     → /check …
  * Anything else is searched with /news.
  */
@@ -36,6 +37,12 @@ export function routeFreeText(text: string, ctx: CommandContext): Route {
   if ((figureWords.length > 0 || (metricWords.length > 0 && !asksDeal)) && (entities.length > 0 || years.length > 0)) {
     return { command: 'number', text: [...names, ...metricWords, ...years].join(' ') };
   }
-  if (asksDeal) return { command: 'deal', text: [...names, ...years].join(' ') };
+  // "what is SoftBank doing?", "was macht SoftBank?": a company and nothing but question words asks for its deals.
+  const onlyAsksAbout = entities.length > 0 && rest.length > 0 && rest.every((word) => QUESTION_WORDS.test(fold(word)));
+  if (asksDeal || onlyAsksAbout) return { command: 'deal', text: [...names, ...years].join(' ') };
   return { command: 'news', text };
 }
+
+/** Words of a question that ask about a company without saying what ("what is … doing", "was gibt es Neues bei …"). */
+const QUESTION_WORDS =
+  /^(?:what|whats|what's|is|are|was|were|does|do|doing|did|about|up|to|with|the|latest|new|news|happening|going|on|and|macht|machen|tut|gibt|es|neues|bei|mit|von|los|denn|eigentlich|so)$/;

@@ -31,6 +31,16 @@ describe('/number', () => {
     }
   });
 
+  it('neither a company nor a figure it knows is bad input, as with /deal; a known company without the figure is an empty answer', async () => {
+    const unknown = await ask('/number xyzzy');
+    expect(unknown.error).toBe("I don't know a company or a figure called “xyzzy”.");
+    expect(unknown.json).toMatchObject({ command: 'number', error: unknown.error });
+    expect((await ask('/deal foobarcorp')).error).toBeDefined();
+    const none = await ask('/number mistral revenue');
+    expect(none.error).toBeUndefined();
+    expect(none.json).toEqual({ command: 'number', query: 'mistral revenue', figures: [], conflicts: [] });
+  });
+
   it('a figure in conflict is marked on its own row too', async () => {
     const result = await ask('/number Amazon Investitionen 2026');
     const json = numberJson.parse(result.json);

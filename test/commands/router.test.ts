@@ -24,6 +24,9 @@ const ROUTES: Route[] = [
   { question: 'Wer hat in Inflection investiert?', command: 'deal', query: 'Inflection AI' },
   { question: 'Wie viel investiert Amazon in OpenAI?', command: 'deal', query: 'Amazon OpenAI' },
   { question: 'Nvidia stake', command: 'deal', query: 'Nvidia' },
+  // … or a company and nothing but question words: what is it doing?
+  { question: 'what is SoftBank doing?', command: 'deal', query: 'SoftBank Group' },
+  { question: 'Was macht SoftBank?', command: 'deal', query: 'SoftBank Group' },
   // … with a year, which narrows the deals.
   { question: 'what did Microsoft put into OpenAI in 2023?', command: 'deal', query: 'Microsoft OpenAI 2023' },
   { question: 'how much did Nvidia invest in Inflection in 2023?', command: 'deal', query: 'Nvidia Inflection AI 2023' },
