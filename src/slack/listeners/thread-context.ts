@@ -1,9 +1,9 @@
 /**
  * A mention inside a thread is read in the thread's context. Two rules, kept deliberately simple:
  *
- * 1. **Check**: `check`, `stimmt das?`, `source?` … asks whether the thread's first message holds up. It
- *    becomes `/check <first message>`, answered by the `check` command of the registry (until one exists,
- *    the router answers with help).
+ * 1. **Check**: `check`, `stimmt das?`, `source?` … asks whether the thread's latest question holds up,
+ *    read with its follow-ups (after "Amazon will invest $50bn in OpenAI" and "and Nvidia?", the Nvidia one).
+ *    It becomes `/check <that question>`, answered by the `check` command of the registry.
  * 2. **Follow-up**: a short question (≤ 3 words after "and"/"und"/"what about" …) that names a company,
  *    e.g. "and Nvidia?", continues the last question asked in the thread:
  *    - if that question names two or more companies, the first is swapped for the new one
@@ -46,10 +46,6 @@ export async function fetchThread(client: App['client'], channel: string, thread
  */
 export function threadLine(question: string, earlier: ThreadMessage[], botUserId: string | undefined, findNames: FindNames): string {
   const userMessages = earlier.filter((m) => !m.bot_id && m.user !== botUserId && m.text);
-  if (isCheckRequest(question)) {
-    const first = userMessages[0];
-    return first ? `/check ${asked(first.text!, botUserId)}` : '/check';
-  }
   const mention = botUserId ? `<@${botUserId}` : undefined;
   let previous: string | undefined;
   userMessages.forEach((m, i) => {
@@ -57,6 +53,11 @@ export function threadLine(question: string, earlier: ThreadMessage[], botUserId
     const text = asked(m.text!, botUserId);
     if (text && !isCheckRequest(text)) previous = resolveFollowUp(text, previous, findNames);
   });
+  if (isCheckRequest(question)) {
+    // A command line ("/deal openai Nvidia") is no claim: then the thread's first message is checked.
+    const claim = previous && !previous.startsWith('/') ? previous : userMessages[0] ? asked(userMessages[0].text!, botUserId) : '';
+    return claim ? `/check ${claim}` : '/check';
+  }
   return resolveFollowUp(question, previous, findNames);
 }
 

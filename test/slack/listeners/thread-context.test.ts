@@ -48,10 +48,17 @@ describe('threadLine', () => {
     expect(threadLine('and Nvidia?', [user('Amazon will invest $50bn in OpenAI')], BOT, names)).toBe('Nvidia will invest $50bn in OpenAI');
   });
 
-  it.each(['check', 'Check?', 'stimmt das?', 'source?', 'Quelle?', 'is that true?'])('routes %j to /check with the first message', (question) => {
-    const earlier = [user('Amazon will invest $50bn in OpenAI &amp; more'), bot('…'), user(`<@${BOT}> and Nvidia?`)];
+  it.each(['check', 'Check?', 'stimmt das?', 'source?', 'Quelle?', 'is that true?'])('routes %j to /check with the thread\'s latest question', (question) => {
+    const earlier = [user('Amazon will invest $50bn in OpenAI &amp; more'), bot('…')];
     expect(isCheckRequest(question)).toBe(true);
     expect(threadLine(question, earlier, BOT, names)).toBe('/check Amazon will invest $50bn in OpenAI & more');
+    // After "and Nvidia?", the Nvidia question is the one to check, not the first message.
+    expect(threadLine(question, [...earlier, user(`<@${BOT}> and Nvidia?`), bot('…')], BOT, names)).toBe('/check Nvidia will invest $50bn in OpenAI & more');
+  });
+
+  it('checks the first message when the latest question is a command line (no claim)', () => {
+    const earlier = [user('Amazon will invest $50bn in OpenAI'), bot('…'), user(`<@${BOT}> /deal openai`), bot('…')];
+    expect(threadLine('stimmt das?', earlier, BOT, names)).toBe('/check Amazon will invest $50bn in OpenAI');
   });
 
   it('answers a question without earlier context as asked', () => {
