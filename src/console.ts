@@ -1,9 +1,10 @@
 /** The local console: the bundled corpus answered in a terminal, when no Slack credentials are set. */
-import { createInterface } from 'node:readline';
+import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
+import pino from 'pino';
 import { answer } from '../commands/index.ts';
 import type { CommandContext } from './context.ts';
 import { ANSI, PLAIN, renderText } from './answer/text.ts';
-import { log } from './log.ts';
+import { createLogger, log, setLogger } from './log.ts';
 
 export async function runConsole(
   ctx: CommandContext,
@@ -17,6 +18,10 @@ export async function runConsole(
       'Ctrl-D or "exit" leaves.\n',
   );
   rl.setPrompt('dealdesk> ');
+  // Log lines (ingestion, digests) while the prompt waits would break the line being typed: in a terminal
+  // each one is written above the prompt, which is then drawn again with what was typed so far.
+  const previousLogger = log;
+  if (output.isTTY) setLogger(createLogger({ level: log.level, destination: aboveThePrompt(rl, output) }));
   rl.prompt();
   for await (const line of rl) {
     const trimmed = line.trim();
@@ -32,5 +37,26 @@ export async function runConsole(
     rl.prompt();
   }
   rl.close();
+  setLogger(previousLogger);
   output.write('Bye.\n');
+}
+
+/** A log destination that prints each line as "level: message {details}" above the prompt, then redraws it. */
+function aboveThePrompt(rl: Interface, output: NodeJS.WritableStream): { write(line: string): void } {
+  return {
+    write(line: string) {
+      let shown = line.trimEnd();
+      try {
+        const { level, msg, time: _time, pid: _pid, hostname: _host, ...details } = JSON.parse(line) as Record<string, unknown>;
+        const name = pino.levels.labels[Number(level)] ?? 'log';
+        shown = `${name}: ${String(msg ?? '')}${Object.keys(details).length ? ` ${JSON.stringify(details)}` : ''}`;
+      } catch {
+        // not JSON: shown as it is
+      }
+      clearLine(output, 0);
+      cursorTo(output, 0);
+      output.write(`${shown}\n`);
+      rl.prompt(true);
+    },
+  };
 }

@@ -2,6 +2,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runConsole } from '../src/console.ts';
+import { log } from '../src/log.ts';
 import { seedContext } from './helpers/corpus.ts';
 
 /** Runs the console over these input lines (ending the input unless told not to) and returns everything it wrote. */
@@ -16,6 +17,8 @@ async function session(lines: string[], { end = true } = {}): Promise<string> {
   await done;
   return written;
 }
+
+const logBefore = log;
 
 describe('console', () => {
   it('answers /help and /news, then leaves on exit without reading further', async () => {
@@ -47,5 +50,24 @@ describe('console', () => {
   it('plain text is searched', async () => {
     const out = await session(['Indiana Rechenzentrum']);
     expect(out).toContain('**Indiana**');
+  });
+
+  it('in a terminal, a log line while the prompt waits is written above it and the prompt is drawn again', async () => {
+    const input = new PassThrough();
+    const output = Object.assign(new PassThrough(), { isTTY: true, columns: 80 });
+    let written = '';
+    output.on('data', (chunk: Buffer) => (written += chunk.toString('utf8')));
+    const level = logBefore.level;
+    logBefore.level = 'warn'; // the tests run silent; the console's logger takes this level
+    const done = runConsole(seedContext(), input, output);
+    logBefore.level = level;
+    await new Promise((resolve) => setImmediate(resolve));
+    log.warn({ file: 'x.md' }, 'article could not be ingested');
+    input.end('exit\n');
+    await done;
+    const after = written.slice(written.indexOf('warn: article could not be ingested {"file":"x.md"}'));
+    expect(after).toMatch(/^warn: article could not be ingested \{"file":"x\.md"\}\n(?:\u001b\[[0-9;]*[A-Za-z])*dealdesk> /);
+    // Back to the process's own logger once the console ends.
+    expect(log).toBe(logBefore);
   });
 });

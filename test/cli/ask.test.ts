@@ -22,10 +22,11 @@ let buildIndex: Run;
 let help: Run;
 let unknownOption: Run;
 let unknownCommand: Run;
+let badLogLevel: Run;
 
 // Spawned once each, in parallel: every spawn costs about a second.
 beforeAll(async () => {
-  [news, empty, badPort, badZone, partialSlack, buildIndex, help, unknownOption, unknownCommand] = await Promise.all([
+  [news, empty, badPort, badZone, partialSlack, buildIndex, help, unknownOption, unknownCommand, badLogLevel] = await Promise.all([
     run(ASK, ['/news Rechenzentrum', '--json'], { INDEX_DIR: indexDir }),
     run(ASK, ['/news', '--json'], { INDEX_DIR: tempDir() }),
     run(ASK, ['/news Indiana', '--json'], { INDEX_DIR: tempDir(), PORT: 'abc' }),
@@ -35,6 +36,7 @@ beforeAll(async () => {
     run(ASK, ['--help'], { INDEX_DIR: indexDir }),
     run(ASK, ['--verbose', '/news Indiana'], { INDEX_DIR: indexDir }),
     run(ASK, ['/foo', '--json'], { INDEX_DIR: tempDir() }),
+    run(ASK, ['/news Indiana'], { INDEX_DIR: tempDir(), LOG_LEVEL: 'loud' }),
   ]);
 }, 60_000);
 
@@ -63,7 +65,7 @@ describe('ask', () => {
   });
 
   it('a bad config value: exit 1 and one stderr line naming the variable', () => {
-    for (const [result, name] of [[badPort, 'PORT'], [badZone, 'DIGEST_TZ']] as const) {
+    for (const [result, name] of [[badPort, 'PORT'], [badZone, 'DIGEST_TZ'], [badLogLevel, 'LOG_LEVEL']] as const) {
       expect(result.code).toBe(1);
       const lines = result.stderr.trim().split('\n');
       expect(lines, result.stderr).toHaveLength(1);
