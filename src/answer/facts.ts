@@ -174,7 +174,7 @@ export function findConflicts(figures: readonly Figure[]): number[][] {
 
 /** "Sources differ on Amazon investment (capex) 2026: up to $125B (wallstreet-online) vs. about $200B (watson.ch)". */
 export function conflictLine(figures: readonly Figure[], articles: ArticleLookup): string {
-  const outlets = (f: Figure) => [...new Set(f.sources.map((s) => articles.get(s.article)?.outlet ?? s.article))].join(', ');
+  const outlets = (f: Figure) => [...new Set(f.sources.map((s) => articles.get(s.article)?.outlet ?? 'outlet unknown'))].join(', ');
   return `Sources differ on ${figures[0]!.subject}: ${figures.map((f) => `${formatFigure(f)} (${outlets(f)})`).join(' vs. ')}`;
 }
 

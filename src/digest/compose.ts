@@ -193,9 +193,9 @@ function figureSize(f: Figure): number {
 function articleItem({ article }: NewArticle): AnswerItem {
   const firstSentence = article.passages.find((p) => p.sentences.length)?.sentences[0]?.text;
   return {
-    text: `New article: ${article.title ?? article.id}`,
-    detail: [article.outlet ?? 'outlet unknown', article.date ?? 'date unknown'].join(' · '),
-    citations: [cite(article, firstSentence ?? article.title ?? article.id)],
+    text: `New article: ${article.title ?? 'untitled'}`,
+    detail: [article.outlet ?? 'outlet unknown', article.date ?? 'undated'].join(' · '),
+    citations: [cite(article, firstSentence ?? article.title ?? '')],
   };
 }
 
