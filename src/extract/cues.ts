@@ -23,6 +23,7 @@ export const METRIC_CUES: readonly { metric: string; label: string; words: reado
   { metric: 'jobs', label: 'jobs', words: ['arbeitsplatze', 'stellen', 'jobs', 'beschaftigte', 'mitarbeiter', 'employees'] },
   { metric: 'share_price', label: 'share price', words: ['aktie', 'aktien', 'shares', 'stock'] },
   { metric: 'fund_size', label: 'fund size', words: ['verwaltet ein vermögen', 'verwaltetes vermögen', 'vermogenswerte', 'assets under management', 'fondsvolumen', 'fund size'] },
+  { metric: 'deal_part', label: 'part of the deal', words: ['piece', 'portion', 'tranche', 'payment', 'set aside', 'teilbetrag', 'teilzahlung', 'zahlung'] },
   { metric: 'wealth', label: 'wealth', words: ['wohlstand', 'vermogen', 'wealth', 'wertschopfung', 'value creation', 'net worth', 'fortune'] },
   { metric: 'growth', label: 'growth', words: ['wachstum', 'wuchs', 'wachst', 'stieg', 'steigt', 'growth', 'grew', 'rose', 'fiel', 'sank', 'fell', 'rise', 'increase', 'anstieg', 'zuwachs'] },
   { metric: 'market_share', label: 'share', words: ['anteil', 'marktanteil', 'market share', 'share of', 'der welt', 'of the world', "world's"] },

@@ -13,7 +13,7 @@ import {
 } from './cues.ts';
 import type { Entity, EntityMention } from './entities.ts';
 import type { Figure, Quantity } from './types.ts';
-import { companyLike, governed, inList, possessive } from './clause-roles.ts';
+import { companyLike, dealFocus, governed, inList, possessive } from './clause-roles.ts';
 import {
   clauseOf,
   GENERIC_BACKERS,
@@ -93,7 +93,12 @@ export function figureFor(
   if (quantity.kind === 'count' && PER_YEAR.test(v.text)) return null;
   // "Its investors … put $414 million into the company": everything its backers put in, the company's total.
   if (metric === 'investment' && GENERIC_BACKERS.test(v.text)) metric = 'funding_total';
-  const named = about ?? (valuation ? receiver : null) ?? entityFor(quantity, v, clause, metric, subject, state)?.entity ?? null;
+  // A piece of a deal is the company's named before it ("Run AI is being bought for $620 million, with another
+  // $100 million set aside …", "OpenAI … short of an annual payment obligation of $60bn"), else the deal's
+  // company ("The largest piece, $620 million, bought Microsoft a licence …"); without a deal, nobody's.
+  const partOf = metric === 'deal_part' ? (dealPartOwner(quantity, v, state) ?? null) : undefined;
+  if (partOf === null) return null;
+  const named = partOf ?? about ?? (valuation ? receiver : null) ?? entityFor(quantity, v, clause, metric, subject, state)?.entity ?? null;
   // "bezifferte CEO Sam Altman die Investitionen auf …": a person speaks for the company they lead.
   const person = named?.kind === 'person' && named.affiliation && COMPANY_METRICS.has(metric) ? state.catalog.get(named.affiliation) : undefined;
   const entity = person ?? (metric === 'funding_total' && GENERIC_BACKERS.test(v.text) ? (subject?.entity ?? state.mainEntity?.entity ?? null) : named);
@@ -130,6 +135,14 @@ export function figureFor(
     rule: { id: `figure.${metric}`, reason: `the cue for ${metric} nearest to the number; ${entity ? `${entity.name} owns it` : 'no company named'}` },
     sources: [source(state.article, v.sentence, quantity)],
   };
+}
+
+/** Whose part of a deal an amount is (see `figureFor`): a company named before it, else the company the article's deals are about. */
+function dealPartOwner(quantity: Quantity, v: SentenceView, state: ArticleState): Entity | undefined {
+  const focus = dealFocus(state);
+  if (!focus) return undefined;
+  const before = parties(v.mentions).filter((m) => m.end <= quantity.start && companyLike(m) && !governed(v, m, state.article.lang)).at(-1);
+  return (before ?? focus).canonical;
 }
 
 function basisOf(text: string): 'pre_money' | 'post_money' | null {

@@ -132,3 +132,24 @@ describe('several investors and lead investors', () => {
     expect(deals[0]).toMatchObject({ investor: 'Thrive Capital', target: 'OpenAI', amount: { value: 6.6e9 } });
   });
 });
+
+describe('parts of a deal', () => {
+  it('a piece, a payment or money set aside is a part of the deal: the company named before it, else the deal\'s', () => {
+    const { deals, figures } = facts(`---
+title: Microsoft pays Inflection
+lang: en
+---
+Microsoft paid Inflection AI $650 million in a licensing deal.
+
+The largest piece, $620 million, bought Microsoft a non-exclusive license. Nvidia is buying Run:ai for $700 million, with another $100 million set aside for retention grants.
+`);
+    expect(deals.map((d) => [d.investor, d.target, d.amount?.value])).toEqual(expect.arrayContaining([['Microsoft', 'Inflection AI', 650e6]]));
+    const parts = figures.filter((f) => f.metric === 'deal_part').map((f) => [f.entity, f.value]);
+    expect(parts).toEqual([['Inflection AI', 620e6], ['Run:ai', 100e6]]);
+  });
+
+  it('without a deal in the article a payment is nobody\'s figure', () => {
+    expect(facts('---\nlang: en\n---\nThe largest piece, $620 million, went to the lawyers.\n').figures).toEqual([]);
+  });
+});
+
