@@ -105,9 +105,9 @@ export const COMPANY_ANAPHORA =
 /** `clauseOnly`: modal words count only in the amount's own clause ("…, which would value the company at …" makes no talks). */
 export const STATUS_CUES: readonly { status: DealStatus | 'completed_recent'; words: readonly string[]; clauseOnly?: boolean }[] = [
   { status: 'talks', words: ['verhandelt', 'verhandlungen', 'gesprache', 'gesprachen', 'erwagt', 'erwogen', 'prueft', 'pruft', 'talks', 'negotiating', 'negotiations', 'discussions', 'considering', 'considers', 'potenziell', 'potenzieller', 'potenzielles', 'potential', 'voraussichtlich', 'rumored', 'gerucht'] },
-  { status: 'talks', clauseOnly: true, words: ['moglich', 'mogliche', 'mogliches', 'possible', 'would', 'could', 'konnte', 'ware', 'sollte'] },
+  { status: 'talks', clauseOnly: true, words: ['moglich', 'mogliche', 'mogliches', 'possible', 'would', 'could', 'konnte', 'ware', 'sollte', 'probably', 'likely', 'wahrscheinlich', 'looking'] },
   { status: 'planned', words: ['plant', 'plante', 'geplant', 'geplante', 'sucht', 'strebt', 'anstrebt', 'plans', 'planned', 'seeks', 'seeking', 'aims', 'intends', 'soll', 'wants'] },
   { status: 'announced', words: ['kundigte', 'angekundigt', 'kundigt', 'announced', 'announces', 'bekanntgegeben', 'unveiled'] },
   { status: 'completed_recent', words: ['gerade', 'bereits', 'kurzlich', 'soeben', 'just', 'recently', 'already'] },
-  { status: 'historic', words: ['bestehende', 'bestehender', 'existing', 'eingesammelt', 'sammelte', 'secured', 'investiert', 'investierte', 'investierten', 'ausgestattet', 'ausgegeben', 'schloss', 'abgeschlossen', 'erhielt', 'invested', 'completed', 'closed', 'raised', 'received', 'finalized', 'spent', 'obtained', 'landed', 'bagged', 'gesichert', 'bekommen', 'erhalten'] },
+  { status: 'historic', words: ['bestehende', 'bestehender', 'existing', 'eingesammelt', 'sammelte', 'secured', 'investiert', 'investierte', 'investierten', 'ausgestattet', 'ausgegeben', 'schloss', 'abgeschlossen', 'erhielt', 'invested', 'completed', 'closed', 'raised', 'received', 'finalized', 'spent', 'obtained', 'landed', 'bagged', 'gesichert', 'bekommen', 'erhalten', 'geholt', 'ubernommen', 'gekauft', 'erworben', 'sicherte', 'kassierte'] },
 ];

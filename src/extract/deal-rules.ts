@@ -488,7 +488,7 @@ function buildDeal(roles: Roles, cue: Cue, quantity: Quantity, v: SentenceView, 
     target: target.name,
     amount: quantity.value === null ? null : { value: quantity.value, max: quantity.max, currency: quantity.currency, qualifier: quantity.qualifier },
     additional: quantity.additional,
-    status: statusFor(v, quantity, clause, date, state.article.date, lang, cue),
+    status: statusFor(v, quantity, clause, date, state.article.date, lang, cue, target.id !== null && target.id === state.mainEntity?.canonical.id),
     kind: roles.kind ?? kindFor(cue, quantity, v),
     round: ROUND_NAME.exec(v.text)?.[0] ?? null,
     rule: roles.rule,
@@ -535,6 +535,8 @@ function statusFor(
   articleDate: string | null,
   lang: Lang,
   cue: Cue,
+  /** The deal is about the company the article is about (its news), not another one (background). */
+  mainStory: boolean,
 ): DealStatus {
   if ((cue.frame === 'acquire' || /offer|angebot/iu.test(v.text)) && REJECTED_CUES.test(v.text)) return 'rejected';
   const worded = statusIn(wordsIn(v, clause), true) ?? statusIn(v.words, false);
@@ -545,9 +547,12 @@ function statusFor(
   const reported = /\b(?:said|says|announced|told|reported|sagte|erklärte|teilte\s.{0,40}mit|hieß es)\b/iu.test(v.text.slice(0, PLUPERFECT.exec(v.text)?.index ?? 0));
   const pluperfect = PLUPERFECT.test(v.text);
   if (pluperfect && !reported && (!worded || status === 'completed' || status === 'historic')) return 'historic';
-  // A month or year before the article's ("last month", "im Januar" in a February article) marks background;
-  // without the article's date, a year named in the text ("der 2017 … investierte") or "last year" does.
-  const past = date ? !articleDate || before(date.value, articleDate) : !articleDate && RELATIVE_PAST.test(v.text.slice(...clause));
+  // A year before the article's marks background; so does an earlier month ("last month", "im Januar" in a
+  // February article) for a deal of another company than the article's (its own deal of last month is its
+  // news). Without the article's date, a year named in the text ("der 2017 … investierte") or "last year" does,
+  // and so does an earlier round ("In its earlier Series A round, Skild took in …").
+  const earlier = date ? (articleDate ? before(date.value, articleDate) : 'year') : !articleDate && RELATIVE_PAST.test(v.text.slice(...clause)) ? 'year' : null;
+  const past = earlier === 'year' || (earlier === 'month' && !mainStory) || EARLIER_ROUND.test(v.text);
   if (past && (status === 'completed' || status === 'announced' || status === 'historic')) return 'historic';
   // English tells background in the present perfect of a relative clause ("Amazon, which has invested $8
   // billion") and news in a main clause ("Sakana has completed a round"); German tells fresh events in the
@@ -561,18 +566,20 @@ function statusFor(
 /** Times before the article's, for articles without a date: "last year", "im Vorjahr", "last month". */
 const RELATIVE_PAST = /\b(?:last (?:year|month)|a year (?:ago|earlier)|the previous year|im vorjahr|letztes jahr|letzten monat|im (?:vergangenen|letzten) (?:jahr|monat))\b/iu;
 
+/** "its earlier Series A round", "the previous raise", "earlier this year, when …", "seiner letzten Finanzierungsrunde". */
+const EARLIER_ROUND =
+  /\b(?:(?:its|the|an?|their)\s+(?:earlier|previous|prior)\s+(?:[\p{L}-]+\s+){0,2}(?:round|raise|funding)|earlier this year,? when|(?:seiner|ihrer|der)\s+(?:letzten|vorigen|vorherigen|früheren)\s+(?:\p{L}+)?(?:runde|finanzierung))/iu;
+
 /**
- * Whether a date (`2023`, `2023-09`, `2026-01-26`, `2025-Q4`) lies in a month (or year, or quarter) before
- * the article's date: the same month is this news, an earlier one background.
+ * Whether a date (`2023`, `2023-09`, `2026-01-26`, `2025-Q4`) lies before the article's date: in an earlier
+ * `year`, or in the same year's earlier `month` (or quarter); null when it does not.
  */
-function before(value: string, articleDate: string): boolean {
+function before(value: string, articleDate: string): 'year' | 'month' | null {
+  if (value.slice(0, 4) < articleDate.slice(0, 4)) return 'year';
+  if (value.slice(0, 4) > articleDate.slice(0, 4)) return null;
   const quarter = /^(\d{4})-Q(\d)$/.exec(value);
-  if (quarter) {
-    const articleQuarter = `${articleDate.slice(0, 4)}-Q${Math.ceil(Number(articleDate.slice(5, 7) || '12') / 3)}`;
-    return value < articleQuarter;
-  }
-  const length = Math.min(value.length, 7, articleDate.length);
-  return value.slice(0, length) < articleDate.slice(0, length);
+  if (quarter) return Number(quarter[2]) < Math.ceil(Number(articleDate.slice(5, 7) || '12') / 3) ? 'month' : null;
+  return value.length >= 7 && articleDate.length >= 7 && value.slice(0, 7) < articleDate.slice(0, 7) ? 'month' : null;
 }
 
 /** "seit 2023", "bislang", "so far", "in total": a running total, not this week's news. */

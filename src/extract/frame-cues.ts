@@ -127,7 +127,7 @@ export const ROUND_NAME = w(String.raw`(?:pre-)?seed(?:-runde)?|series[ -][a-h]\
 export const REJECTED_CUES = w(String.raw`rejected|rejects|turned down|fell apart|spurned|declined|unsolicited|abgelehnt|lehnt\p{L}* ab|zurückgewiesen|ausgeschlagen|nicht angenommen|gar nicht angenommen|gescheitert`);
 
 /** Words that make news `rumoured`: reported by others, not confirmed by the parties. */
-export const RUMOUR_CUES = w(String.raw`reportedly|is said to|are said to|according to (?:people|sources|a person|persons|insiders|reports?|media reports)|people (?:familiar|briefed|close)|sources? (?:say|said|close to|familiar)|media reports? (?:say|said|suggest(?:ed)?)|a source (?:has |had )?(?:confirmed|told|said)|insider (?:sagten|sagen|berichten)|insidern zufolge|unter berufung auf|berichten zufolge|informationen zufolge|laut (?:insidern|kreisen|berichten|informationen)|soll(?:en)? .{0,60}(?:haben|sein)\b|gerüchte\p{L}*|angeblich|medienberichten`);
+export const RUMOUR_CUES = w(String.raw`reportedly|reports? that|reported that|citing (?:sources|people|insiders|a person)|is said to|are said to|according to (?:people|sources|a person|persons|insiders|reports?|media reports)|people (?:familiar|briefed|close)|sources? (?:say|said|close to|familiar)|media reports? (?:say|said|suggest(?:ed)?)|a source (?:has |had )?(?:confirmed|told|said)|insider (?:sagten|sagen|berichten)|insidern zufolge|unter berufung auf|berichten zufolge|informationen zufolge|laut (?:insidern|kreisen|berichten|informationen)|soll(?:en)? .{0,60}(?:haben|sein)\b|gerüchte\p{L}*|angeblich|medienberichten`);
 
 /**
  * Words by which a sentence without an amount speaks of a round or an investment ("The round was led by …",

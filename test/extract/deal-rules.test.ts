@@ -129,6 +129,12 @@ describe('status from the wording', () => {
     // A modal in another clause ("which would value …") makes no talks; a rumour stays a rumour.
     { lang: 'en', text: 'Microsoft will invest $10 billion in OpenAI, according to people familiar with the matter, which would value the company at $29 billion.', status: 'rumoured' },
     { lang: 'en', text: 'Reflection AI is in discussions over raising $2.5 billion.', status: 'talks' },
+    { lang: 'en', text: 'Cohere is looking to raise $500 million.', status: 'talks' },
+    { lang: 'en', text: "Nvidia's acquisition of Deci AI is at an earlier stage, and the deal will probably close at an estimated $250-350 million.", status: 'talks' },
+    { lang: 'en', text: 'Reuters reports that ASML has led a €1.7 billion round in Mistral AI.', status: 'rumoured' },
+    { lang: 'de', text: 'Nun hat sich Apple Q.ai für 2 Milliarden Dollar geholt.', status: 'completed' },
+    // An earlier round is background, whenever it was.
+    { lang: 'en', text: 'In its earlier Series A round, Skild AI took in $300 million from SoftBank.', status: 'historic' },
     { lang: 'en', text: 'Media reports say Nvidia will invest $250 million in CoreWeave.', status: 'rumoured' },
     { lang: 'de', text: 'Amazon soll 50 Milliarden Dollar in OpenAI investieren.', status: 'planned' },
     { lang: 'de', text: 'SAP plant eine Investition von rund 500 Millionen Euro in Aleph Alpha.', status: 'planned' },
@@ -163,6 +169,7 @@ describe('status from the wording', () => {
     expect(dealIn('The sum falls short of the $1.3 billion Inflection AI raised from investors last year.', { date: null }).status).toBe('historic');
     expect(dealIn('Amazon investierte im Januar 1 Milliarde Dollar in OpenAI.', { lang: 'de', date: '2026-02-10' }).status).toBe('historic');
   });
+
 
   it('plans stay plans whatever year they name', () => {
     expect(dealIn('Microsoft plans to invest $2 billion in Anthropic in 2019.').status).toBe('planned');

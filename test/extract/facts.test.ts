@@ -153,3 +153,18 @@ The largest piece, $620 million, bought Microsoft a non-exclusive license. Nvidi
   });
 });
 
+describe('news and background by date', () => {
+  it('an earlier month of the same year is background for another company\'s deal, news for the article\'s own', () => {
+    const { deals } = facts(`---
+lang: de
+date: 2025-09-02
+---
+Um 955 Millionen Euro hat die US-Firma Nice Ende Juli Cognigy übernommen. Cognigy, ein KI-Unternehmen aus Düsseldorf, wächst. Cognigy hat 500 Mitarbeiter.
+
+Im Juli hatte auch das Start-up Parloa 120 Millionen Euro eingesammelt.
+`);
+    expect(deals.find((d) => d.target === 'Cognigy')?.status).toBe('completed');
+    expect(deals.find((d) => d.target === 'Parloa')?.status).toBe('historic');
+  });
+});
+
