@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { citationJson, dealItem, dealJson, figureLine } from '../src/answer/facts.ts';
 import { errorAnswer, type Answer } from '../src/answer/model.ts';
 import type { Entity } from '../src/extract/entities.ts';
-import type { Deal } from '../src/extract/types.ts';
+import type { Deal, Figure } from '../src/extract/types.ts';
 import type { Corpus } from '../src/search/corpus.ts';
-import { readQuery } from './facts-common.ts';
+import { insertTop, readQuery } from './facts-common.ts';
 import { parseArgs, type Command } from './types.ts';
 
 const usage = [
@@ -38,13 +38,12 @@ export const deal: Command<{ query: string }> = {
       return { ...answer, json: { ...answer.json, suggestions } };
     }
     const [first, second] = entities as [Entity, Entity | undefined];
-    const all = dealsFor(corpus, first, second, years);
-    const deals = all.slice(0, MAX_DEALS);
+    const { deals, total } = dealsFor(corpus, first, second, years, MAX_DEALS);
     const roles = deals.map((d) => roleOf(d, first, corpus));
     const items = deals.map((d, i) => dealItem(d, corpus, second ? {} : { context: `${roles[i] === 'target' ? 'into' : 'by'} ${first.name} · ` }));
     const notes: string[] = [];
-    if (all.length > deals.length) {
-      notes.push(`… and ${all.length - deals.length} more deals: narrow it with a second company or a year, e.g. /deal ${first.name.toLowerCase()} ${now.getFullYear()}.`);
+    if (total > deals.length) {
+      notes.push(`… and ${total - deals.length} more deals: narrow it with a second company or a year, e.g. /deal ${first.name.toLowerCase()} ${now.getFullYear()}.`);
     }
     if (entities.length > 2) notes.push(`I looked at the first two companies only: ${first.name} and ${second!.name}.`);
     if (!second) notes.push(...valuationNotes(corpus, first, years));
@@ -61,7 +60,7 @@ export const deal: Command<{ query: string }> = {
       json: {
         command: 'deal',
         query,
-        total: all.length,
+        total,
         deals: deals.map((d, i) => ({
           ...dealJson(d),
           role: roles[i]!,
@@ -84,18 +83,29 @@ function roleOf(d: Deal, entity: Entity, corpus: Corpus): Role {
  * Deals of the company, money into it first, then its own investments; or the deals between two
  * companies. Newest first by month, so one round reported with a month and with a day stays together;
  * within a month the news before the background, named investors before unnamed ones, bigger amounts first.
+ * The first `limit` of them, and how many there are in all.
  */
-function dealsFor(corpus: Corpus, first: Entity, second: Entity | undefined, years: string[]): Deal[] {
+function dealsFor(corpus: Corpus, first: Entity, second: Entity | undefined, years: string[], limit: number): { deals: Deal[]; total: number } {
   const withSecond = second ? new Set(corpus.facts.dealsOf(second.id)) : null;
-  const keyed = corpus.facts
-    .dealsOf(first.id)
-    .filter((d) => !withSecond || withSecond.has(d))
-    .filter((d) => years.length === 0 || years.some((y) => d.date?.startsWith(y)))
-    .map((d) => ({ d, group: second || roleOf(d, first, corpus) === 'target' ? 0 : 1, month: (d.date ?? '').slice(0, 7) }));
-  keyed.sort(
-    (a, b) => a.group - b.group || (a.month < b.month ? 1 : a.month > b.month ? -1 : 0) || background(a.d) - background(b.d) || rank(b.d) - rank(a.d),
-  );
-  return keyed.map((k) => k.d);
+  const top: Keyed[] = [];
+  let total = 0;
+  for (const d of corpus.facts.dealsOf(first.id)) {
+    if ((withSecond && !withSecond.has(d)) || (years.length && !years.some((y) => d.date?.startsWith(y)))) continue;
+    total++;
+    insertTop(top, { d, group: second || roleOf(d, first, corpus) === 'target' ? 0 : 1, month: (d.date ?? '').slice(0, 7) }, limit, compareKeyed);
+  }
+  return { deals: top.map((k) => k.d), total };
+}
+
+interface Keyed {
+  d: Deal;
+  /** 0: money into the company (or any deal between two companies), 1: its own investments. */
+  group: number;
+  month: string;
+}
+
+function compareKeyed(a: Keyed, b: Keyed): number {
+  return a.group - b.group || (a.month < b.month ? 1 : a.month > b.month ? -1 : 0) || background(a.d) - background(b.d) || rank(b.d) - rank(a.d);
 }
 
 /** Background (money paid long ago, dated only by the article) after this month's news. */
@@ -108,15 +118,27 @@ function rank(d: Deal): number {
   return (d.investor ? 1e15 : 0) + (d.amount?.value ?? 0) / 1e3;
 }
 
-/** The company's valuations, as notes; with years asked for, only those of these years (by period, else by the article's date). */
+/** Valuations noted under a company's deals: the newest few, the rest counted. */
+const MAX_VALUATION_NOTES = 3;
+
+/**
+ * The company's valuations, as notes, newest first (by period, else by the article's date); with years asked
+ * for, only those of these years. At most `MAX_VALUATION_NOTES`, then how many more `/number` shows.
+ */
 function valuationNotes(corpus: Corpus, entity: Entity, years: string[]): string[] {
-  return corpus.facts
-    .figuresOf(entity.id)
-    .filter((f) => f.metric === 'valuation' || f.metric === 'ipo_valuation')
-    .filter((f) => !years.length || years.some((y) => (f.period ?? corpus.get(f.sources[0]!.article)?.date ?? '').startsWith(y)))
-    .map((f) => {
-      const article = corpus.get(f.sources[0]!.article);
-      const where = [article?.outlet ?? 'outlet unknown', article?.date ?? 'undated'].join(', ');
-      return `${figureLine(f)} (${where})`;
-    });
+  const top: { f: Figure; when: string }[] = [];
+  let total = 0;
+  for (const f of corpus.facts.figuresOf(entity.id)) {
+    if (f.metric !== 'valuation' && f.metric !== 'ipo_valuation') continue;
+    const when = f.period ?? corpus.get(f.sources[0]!.article)?.date ?? '';
+    if (years.length && !years.some((y) => when.startsWith(y))) continue;
+    total++;
+    insertTop(top, { f, when }, MAX_VALUATION_NOTES, (a, b) => (a.when < b.when ? 1 : a.when > b.when ? -1 : 0));
+  }
+  const notes = top.map(({ f }) => {
+    const article = corpus.get(f.sources[0]!.article);
+    return `${figureLine(f)} (${[article?.outlet ?? 'outlet unknown', article?.date ?? 'undated'].join(', ')})`;
+  });
+  if (total > top.length) notes.push(`… and ${total - top.length} more valuations: /number ${entity.name.toLowerCase()} valuation`);
+  return notes;
 }

@@ -50,3 +50,16 @@ function resolveSpan(span: string, words: number, catalog: Names): Entity | unde
   const whole = mentions.length === 1 && mentions[0]!.start === 0 && mentions[0]!.end === span.length;
   return whole ? mentions[0]!.entity : undefined;
 }
+
+/**
+ * Keeps `top` the first `limit` items of a stable sort by `compare` of everything offered so far: a
+ * company's thousands of facts are ranked without sorting them all (O(n · limit) instead of O(n log n),
+ * with `limit` small).
+ */
+export function insertTop<T>(top: T[], item: T, limit: number, compare: (a: T, b: T) => number): void {
+  if (top.length === limit && compare(item, top[limit - 1]!) >= 0) return;
+  let i = top.length;
+  while (i > 0 && compare(item, top[i - 1]!) < 0) i--;
+  top.splice(i, 0, item);
+  if (top.length > limit) top.pop();
+}

@@ -7,7 +7,7 @@ import { analyzeQuery } from '../src/search/analyzer.ts';
 import { fold, tokenize } from '../src/text/words.ts';
 import { stem } from '../src/text/stem.ts';
 import type { Corpus } from '../src/search/corpus.ts';
-import { readQuery } from './facts-common.ts';
+import { insertTop, readQuery } from './facts-common.ts';
 import { parseArgs, type Command } from './types.ts';
 
 const usage = [
@@ -122,7 +122,7 @@ export function findFigures(corpus: Corpus, query: string): Figure[] {
     if (entities.length === 0 && metrics.size === 0 && wordHits === 0) continue;
     const score = (metrics.size ? 4 : 0) + (years.length && figure.period?.startsWith(years[0]!) ? 2 : 0) + wordHits;
     const when = figure.period ?? corpus.get(figure.sources[0]!.article)?.date ?? '';
-    insertTop(best, { figure, score, when }, MAX_FIGURES);
+    insertTop(best, { figure, score, when }, MAX_FIGURES, compareScored);
   }
   return best.map((s) => s.figure);
 }
@@ -142,14 +142,6 @@ function compareScored(a: Scored, b: Scored): number {
   return b.score - a.score || collate(b.when, a.when);
 }
 
-/** Keeps `top` the first `limit` of a stable sort of everything offered so far. */
-function insertTop(top: Scored[], item: Scored, limit: number): void {
-  if (top.length === limit && compareScored(item, top[limit - 1]!) >= 0) return;
-  let i = top.length;
-  while (i > 0 && compareScored(item, top[i - 1]!) < 0) i--;
-  top.splice(i, 0, item);
-  if (top.length > limit) top.pop();
-}
 
 /** How many of the other query words the figure's subject or sentences contain (stem or prefix). */
 function countWordHits(figure: Figure, words: ReturnType<typeof analyzeQuery>): number {

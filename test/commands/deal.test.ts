@@ -95,6 +95,20 @@ describe('/deal', () => {
     expect((await ask('/deal openai')).notes.join(' ')).toMatch(/OpenAI valuation/);
   });
 
+  it('notes the newest three valuations of the company, and counts the rest', async () => {
+    const files = Object.fromEntries(
+      [1, 2, 3, 4, 5].map((m) => [`v${m}.md`, `---\nlang: en\noutlet: Wire\ndate: 2025-0${m}-10\n---\nVantablue AI raised $${m}0 million from Sequoia. Vantablue AI is valued at $${m} billion.\n`]),
+    );
+    const result = await answer('/deal vantablue', tempCorpus(files).context());
+    const valuations = result.notes.filter((n) => n.includes('valuation'));
+    expect(valuations).toEqual([
+      'Vantablue AI valuation: $5B (Wire, 2025-05-10)',
+      'Vantablue AI valuation: $4B (Wire, 2025-04-10)',
+      'Vantablue AI valuation: $3B (Wire, 2025-03-10)',
+      '… and 2 more valuations: /number vantablue ai valuation',
+    ]);
+  });
+
   it('two companies with no deal between them: an empty list and a note saying so', async () => {
     const result = await ask('/deal apple mistral');
     expect(result.error).toBeUndefined();
