@@ -425,8 +425,13 @@ export function dealWithoutAmount(v: SentenceView, subjectBefore: () => EntityMe
   // a tender offer"): the company whose shares they are.
   const ipo = IPO_CUE[lang].exec(v.text);
   const listing = ipo ?? SHARE_SALE[lang].exec(v.text);
-  if (!buying && !(listing && (named >= 1 || COMPANY_ANAPHORA.test(v.text)))) return null;
+  const committing = named >= 2 ? COMMITS_TO_USE[lang].exec(v.text) : null;
+  if (!buying && !committing && !(listing && (named >= 1 || COMPANY_ANAPHORA.test(v.text)))) return null;
   const focus = focusOf(subjectBefore(), state);
+  if (committing) {
+    const deal = commitmentDeal(committing, v, state, focus);
+    if (deal) return deal;
+  }
   const at = (cue: Cue): Quantity => ({ kind: 'money', value: null, max: null, currency: null, unit: '', qualifier: 'exact', additional: false, start: cue.start, end: cue.end, text: '' });
   for (const cue of buying ? cuesOf(v, lang) : []) {
     if (cue.frame !== 'acquire' || nounCue(v.text.slice(cue.start, cue.end), lang)) continue;
@@ -439,6 +444,31 @@ export function dealWithoutAmount(v: SentenceView, subjectBefore: () => EntityMe
   if (!owner || !companyLike(owner)) return null;
   const reason = ipo ? `"${listing[0]}": ${owner.canonical.name} goes public` : `"${listing[0]}": shares of ${owner.canonical.name} change hands`;
   return buildDeal({ target: asParty(owner), investors: [], lead: [], rule: { id: ipo ? 'deal.ipo' : 'deal.share-sale', reason }, kind: cue.kind }, cue, at(cue), v, state);
+}
+
+/**
+ * A company bound to use another's services: "SSI has committed to running its research on Google Cloud's
+ * TPUs", "OpenAI signed an agreement to use Oracle's data centers", "hat sich verpflichtet, Rechenleistung von
+ * Microsoft zu nutzen". The match ends at the verb of using.
+ */
+const COMMITS_TO_USE: Record<Lang, RegExp> = {
+  en: /\b(?:(?:has|have|had)\s+)?(?:committed|agreed|signed\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}(?:deal|agreement|contract))\s+to\s+(?:run|running|use|using|rent|renting)\b/iu,
+  de: /\b(?:verpflichtet(?:e)?\s+sich|hat\s+sich\s+verpflichtet)\b.{0,80}?\b(?:zu\s+nutzen|zu\s+mieten|zu\s+beziehen)\b/iu,
+};
+
+/**
+ * The deal of a commitment to use a company's services (see `COMMITS_TO_USE`): the subject commits, the company
+ * whose services are named after the verb (a possessive "Google Cloud's", or "von/from X") is the target.
+ */
+function commitmentDeal(match: RegExpExecArray, v: SentenceView, state: ReadingState, focus: EntityMention | null): Deal | null {
+  const lang = state.article.lang;
+  const cue: Cue = { frame: 'invest', start: match.index, end: match.index + match[0].length, kind: 'commitment' };
+  const subject = subjectOf(v, cue, cue, lang, focus);
+  const provider = parties(v.mentions).find((m) => m.start >= (lang === 'de' ? match.index : cue.end) && companyLike(m) && m.canonical.id !== subject?.canonical.id);
+  if (!subject || !companyLike(subject) || !provider) return null;
+  const rule = { id: 'deal.commitment', reason: `"${match[0]}": ${subject.canonical.name} commits to use ${provider.canonical.name}` };
+  const at: Quantity = { kind: 'money', value: null, max: null, currency: null, unit: '', qualifier: 'exact', additional: false, start: cue.start, end: cue.end, text: '' };
+  return buildDeal({ target: asParty(provider), investors: [asParty(subject)], lead: [], rule, kind: 'commitment' }, cue, at, v, state);
 }
 
 /** "€1.3B from ASML for Mistral", "2 Mrd. Euro von SAP für Aleph Alpha": a headline's amount, giver and taker. */
