@@ -425,7 +425,7 @@ export function dealWithoutAmount(v: SentenceView, subjectBefore: () => EntityMe
   // a tender offer"): the company whose shares they are.
   const ipo = IPO_CUE[lang].exec(v.text);
   const listing = ipo ?? SHARE_SALE[lang].exec(v.text);
-  const committing = named >= 2 ? COMMITS_TO_USE[lang].exec(v.text) : null;
+  const committing = named >= 1 ? COMMITS_TO_USE[lang].exec(v.text) : null;
   if (!buying && !committing && !(listing && (named >= 1 || COMPANY_ANAPHORA.test(v.text)))) return null;
   const focus = focusOf(subjectBefore(), state);
   if (committing) {
@@ -452,7 +452,7 @@ export function dealWithoutAmount(v: SentenceView, subjectBefore: () => EntityMe
  * Microsoft zu nutzen". The match ends at the verb of using.
  */
 const COMMITS_TO_USE: Record<Lang, RegExp> = {
-  en: /\b(?:(?:has|have|had)\s+)?(?:committed|agreed|signed\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}(?:deal|agreement|contract))\s+to\s+(?:run|running|use|using|rent|renting)\b/iu,
+  en: /\b(?:(?:(?:has|have|had)\s+)?(?:committed|agreed|signed\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}(?:deal|agreement|contract))\s+to\s+(?:run|running|use|using|rent|renting)|sign(?:s|ed)?\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}(?:deal|agreement|contract|licen[cs]e)\s+(?:giving\s+it|to\s+get|for)\s+(?:the\s+)?(?:use|access))\b/iu,
   de: /\b(?:verpflichtet(?:e)?\s+sich|hat\s+sich\s+verpflichtet)\b.{0,80}?\b(?:zu\s+nutzen|zu\s+mieten|zu\s+beziehen)\b/iu,
 };
 
@@ -464,8 +464,13 @@ function commitmentDeal(match: RegExpExecArray, v: SentenceView, state: ReadingS
   const lang = state.article.lang;
   const cue: Cue = { frame: 'invest', start: match.index, end: match.index + match[0].length, kind: 'commitment' };
   const subject = subjectOf(v, cue, cue, lang, focus);
-  const provider = parties(v.mentions).find((m) => m.start >= (lang === 'de' ? match.index : cue.end) && companyLike(m) && m.canonical.id !== subject?.canonical.id);
-  if (!subject || !companyLike(subject) || !provider) return null;
+  // The provider is named after the verb; or "the start-up" stands for it: another company the sentence named
+  // before, else the one the article is about.
+  const other = (m: EntityMention) => companyLike(m) && m.canonical.id !== subject?.canonical.id;
+  const named = parties(v.mentions).find((m) => m.start >= (lang === 'de' ? match.index : cue.end) && other(m));
+  const referred = COMPANY_ANAPHORA.test(v.text.slice(cue.end)) ? (parties(v.mentions).filter((m) => m.end <= cue.start && other(m)).at(-1) ?? dealFocus(state) ?? state.mainEntity) : null;
+  const provider = named ?? referred;
+  if (!subject || !companyLike(subject) || !provider || provider.canonical.id === subject.canonical.id) return null;
   const rule = { id: 'deal.commitment', reason: `"${match[0]}": ${subject.canonical.name} commits to use ${provider.canonical.name}` };
   const at: Quantity = { kind: 'money', value: null, max: null, currency: null, unit: '', qualifier: 'exact', additional: false, start: cue.start, end: cue.end, text: '' };
   return buildDeal({ target: asParty(provider), investors: [asParty(subject)], lead: [], rule, kind: 'commitment' }, cue, at, v, state);
