@@ -53,7 +53,7 @@ import {
 
 /** Staff or early backers selling shares: a secondary sale of the company's stock. */
 const SHARE_SALE: Record<Lang, RegExp> = {
-  en: /\b(?:cash(?:ed)? out|(?:investors|shareholders|backers) (?:are to be|will be|would be|were|are being|are) bought out|tender offer|secondary (?:share )?sales?|liquidity offer|sell (?:part of |a portion of )?(?:their )?(?:stock|shares))\b/i,
+  en: /\b(?:cash(?:ed)? out|(?:employees|staff|workers)\s+(?:[\p{L}'’-]+\s+){0,6}cash in|(?:investors|shareholders|backers) (?:are to be|will be|would be|were|are being|are) bought out|tender offer|secondary (?:share )?sales?|liquidity offer|sell (?:part of |a portion of )?(?:their )?(?:stock|shares))\b/iu,
   de: /(?:Mitarbeiteraktien|Verkaufsrunde|Aktienrückkauf|(?:Aktien|Anteile) (?:zu )?verkaufen|(?:Investoren|Anteilseigner|Geldgeber) (?:werden|sollen|wurden) (?:\p{L}+ )?(?:ausbezahlt|ausgezahlt|herausgekauft))/iu,
 };
 

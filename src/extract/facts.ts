@@ -135,8 +135,13 @@ function withoutRepeats(amountless: Deal[], deals: Deal[]): Deal[] {
   const sameDeal = (a: Deal, b: Deal) =>
     (a.targetId ?? a.target) === (b.targetId ?? b.target) && a.kind === b.kind &&
     (!a.investorIds.length || !b.investorIds.length || a.investorIds.some((id) => b.investorIds.includes(id)));
-  return amountless.filter((d) => !kept.some((k) => sameDeal(k, d)) && (kept.push(d), true));
+  // "Clay decided its employees should once more get to cash in": told as another one, it is another one.
+  const another = (d: Deal) => ANOTHER_TIME.test(d.sources[0]!.quote);
+  return amountless.filter((d) => (another(d) || !kept.some((k) => sameDeal(k, d))) && (kept.push(d), true));
 }
+
+/** Words that tell a deal is another one like an earlier one. */
+const ANOTHER_TIME = /\b(?:once more|once again|again|a second time|for the second time|erneut|wieder|noch einmal|zum zweiten mal)\b/iu;
 
 const BACKER_COMPOUND = /^-(?:backed|funded|gestützte?[nm]?|finanzierte?[nm]?)\b/iu;
 
