@@ -151,6 +151,12 @@ export function subjectOf(
     const named = parties(v.mentions).filter((m) => m.end <= cue.start && companyLike(m) && !backer.test(v.text.slice(m.end, m.end + 50))).at(-1);
     return named ?? pronounReferent;
   }
+  // A colon ends a lead-in: in "Das Vorhaben gehört zu Oracles Initiative "Stargate": Gemeinsam mit OpenAI will
+  // der Konzern …" the subject is "der Konzern", the company the lead-in named as owner.
+  const colon = v.text.lastIndexOf(':', cue.start);
+  if (colon >= 0 && !free.some((m) => m.start > colon && m.end <= clause[1]) && COMPANY_ANAPHORA.test(v.text.slice(colon + 1, clause[1]))) {
+    return parties(v.mentions).filter((m) => m.end <= colon && possessive(m, lang) && companyLike(m)).at(-1) ?? focus;
+  }
   if (lang === 'de') {
     const inClause = free.filter((m) => m.start >= clause[0] && m.end <= clause[1] && m.start < Math.max(cue.end, quantity.end) + 60);
     if (inClause.length) return inClause[0]!;

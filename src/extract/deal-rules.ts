@@ -247,9 +247,13 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
       const on = targetAfter(v, state, quantity.end, lang, focus, /(?:^|\s)(?:on|für|fur)\s+(?:the\s+|das\s+|die\s+|den\s+)?$/iu);
       const indefinite = /^\s+(?:für|on|for)\s+(?:etwas|something|ein(?:e|en)? (?:neues )?(?:projekt|vorhaben)|a (?:new )?project)\b/iu.test(v.text.slice(quantity.end));
       const main = state.mainEntity ? asParty(state.mainEntity) : null;
-      const target = on ?? (indefinite ? main : null);
+      // "… Initiative "Stargate": Gemeinsam mit OpenAI will der Konzern 500 Milliarden … ausgeben": the project
+      // the sentence names is what the money is spent on.
+      const project = parties(v.mentions).find((m) => m.entity.kind === 'project');
+      const target = on ?? (indefinite ? main : null) ?? (project ? asParty(project) : null);
       if (!target || !subject || target.id === subject.canonical.id) return null;
-      return { target, investors: [asParty(subject)], lead: [], rule: rule('deal.spend', `"${v.text.slice(cue.start, cue.end)}": ${subject.canonical.name} spends on ${target.name}`) };
+      const spenders = [asParty(subject), ...subjectGroup, ...partnersOf(v, cue)].filter((p) => p.id !== target.id);
+      return { target, investors: unique(spenders), lead: [], rule: rule('deal.spend', `"${v.text.slice(cue.start, cue.end)}": ${subject.canonical.name} spends on ${target.name}`) };
     }
     case 'lead': {
       const owner = ownerBefore(v, quantity.start, lang);
@@ -366,6 +370,14 @@ function fundRaised(v: SentenceView, quantity: Quantity, state: ReadingState): P
   if (!FUND_NOUN.test(v.text.slice(...clauseOf(v, quantity.start)))) return null;
   const fund = [...v.mentions, ...(state.next?.mentions ?? [])].find((m) => m.entity.kind === 'fund');
   return fund ? asParty(fund) : null;
+}
+
+/** "Gemeinsam mit OpenAI will der Konzern …", "together with SoftBank, Oracle will …": partners who act with the subject. */
+function partnersOf(v: SentenceView, cue: Cue): Party[] {
+  const together = /\b(?:gemeinsam mit|zusammen mit|together with|jointly with)\s+$/iu;
+  return parties(v.mentions)
+    .filter((m) => m.end <= cue.start && companyLike(m) && together.test(v.text.slice(Math.max(0, m.start - 20), m.start)))
+    .map(asParty);
 }
 
 // ── Deals ────────────────────────────────────────────────────────────────────────────────────────────

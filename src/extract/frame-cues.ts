@@ -59,7 +59,7 @@ export const FRAME_CUES: Record<Lang, readonly FrameCue[]> = {
     { frame: 'raise', pattern: w(String.raw`eingesammelt|sammel(?:t|te|ten|n)|einsammeln|erh(?:ält|ielt|ielten|alten)|bek(?:ommt|ommen|am|amen)|gesichert|sicher(?:t|te|ten) sich|hol(?:t|te|ten) sich|geholt|kassier(?:t|te|ten)|kassiert|aufgenommen|(?:nimmt|nahm|nahmen)(?= .{0,80}\bauf\b)|fließ(?:t|en)|floss(?:en)?|zufließen|ausgestattet|such(?:t|te|en)(?= .{0,30}\b(?:nach|mittel|kapital|geld|finanzierung|investoren|geldgeber))`) },
     { frame: 'invest', pattern: w(String.raw`investier(?:t|te|ten|en)|steck(?:t|te|ten|en)|gesteckt|pump(?:t|te|ten|en)|gepumpt|schie(?:ß|ss)(?:t|en)|nachschie(?:ß|ss)en|beteilig(?:t|te|ten|en) sich|steig(?:t|en)(?= .{0,80}\bein\b)|stieg(?:en)?(?= .{0,80}\bein\b)|einsteigen|eingestiegen|einzusteigen`) },
     { frame: 'pay', pattern: w(String.raw`zahl(?:t|te|ten|en)|gezahlt|bezahl(?:t|te|ten|en)`) },
-    { frame: 'spend', pattern: w(String.raw`ausgegeben|gib(?:t)(?= .{0,80}\baus\b)|gab(?= .{0,80}\baus\b)`) },
+    { frame: 'spend', pattern: w(String.raw`ausgegeben|ausgeben|auszugeben|gib(?:t)(?= .{0,80}\baus\b)|gab(?= .{0,80}\baus\b)`) },
     { frame: 'sell', kind: 'secondary', pattern: w(String.raw`verkauft|verkaufte|verkauften|abgestoßen|stieß(?= .{0,80}\bab\b)|veräußert\p{L}*`) },
     { frame: 'deal_noun', pattern: noun(String.raw`investition|investment|beteiligung|beitrag|engagement|kapitalspritze|\p{L}*finanzierungsrunde|\p{L}*runde|finanzierung|übernahmeangebot|angebot|[\p{L}-]*deal|vertrag|beschaffung|fonds|\p{L}*vehikels?|kredit\p{L}*|anleihe\p{L}*|darlehen|verhandlungen|gespräche[n]?|mitteln?|\p{L}*kapital|geld|verkaufsrunde|börsengang|ipo`) },
   ],
