@@ -33,7 +33,8 @@ const NOT_ARTICLE_TEXT: RegExp[] = [
   /\bbild:\s*\S+\s*$/i, // "Amazon-Chef Jeff Bezos.Bild: keystone"
   /^[a-z]{2,5}\d{5,}\b/i, // agency photo ids: "epa12509549 Amazon founder …"
   /^(?:auf \w+ teilen|share on|teilen|drucken|print|kommentare?|newsletter|abonnieren|subscribe)\b/i,
-  /\b(?:unterstützen|unterstütze uns|jetzt spenden|donate|become a member|werde mitglied)\b/i,
+  // Donation prompts ("Unterstützen Sie uns", "Jetzt unterstützen"), not prose that says "unterstützen".
+  /\b(?:unterstützen sie (?:uns|unseren|unsere|unabhängigen)|journalismus unterstützen|jetzt unterstützen|unterstütze uns|jetzt spenden|donate|become a member|werde mitglied)\b/i,
 ];
 
 const TABLE_ROW = /^\|.*\|$/;

@@ -64,7 +64,7 @@ export function factMetric(metric: string, unit = ''): FactMetric {
 const COUNT_FAMILIES: Record<string, FactMetric> = { employees: 'employees', staff: 'employees', users: 'users', customers: 'users' };
 
 /** Metrics that describe a company's own books: without a name in the sentence they belong to the article's company. */
-export const COMPANY_METRICS = new Set(['burn', 'fund_size', 'facility', 'funding', 'funding_round', 'valuation', 'ipo_valuation', 'revenue', 'run_rate', 'profit', 'loss', 'charge', 'investment', 'job_cuts', 'share_price']);
+export const COMPANY_METRICS = new Set(['burn', 'fund_size', 'facility', 'funding', 'funding_round', 'funding_total', 'valuation', 'ipo_valuation', 'revenue', 'run_rate', 'profit', 'loss', 'charge', 'investment', 'job_cuts', 'share_price']);
 
 /** Figures of one reporting period: a sentence without a date continues the period of the one before. */
 export const REPORTING_METRICS = new Set(['revenue', 'revenue_growth', 'profit', 'loss', 'charge']);

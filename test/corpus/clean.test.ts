@@ -71,6 +71,18 @@ describe('English boilerplate', () => {
   });
 });
 
+describe('donation prompts, not prose', () => {
+  it('drops a donation prompt but keeps a paragraph that merely says "unterstützen"', () => {
+    const raw = [
+      'Magic hat 515 Millionen Dollar eingesammelt. Die Werkzeuge sollen Developer nicht unterstützen, sondern ersetzen.',
+      'Würdest du gerne watson und unseren Journalismus unterstützen? Mehr erfahren',
+      'Unterstützen Sie uns mit einem Abo.',
+    ].join('\n\n');
+    const { passages } = cleanArticle(raw);
+    expect(passages.flatMap((p) => p.sentences.map((s) => s.text))).toEqual(['Magic hat 515 Millionen Dollar eingesammelt.', 'Die Werkzeuge sollen Developer nicht unterstützen, sondern ersetzen.']);
+  });
+});
+
 describe('sentence splitting', () => {
   const split = (text: string) => cleaned(text).texts;
 
