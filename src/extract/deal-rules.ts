@@ -488,6 +488,44 @@ function commitmentDeal(match: RegExpExecArray, v: SentenceView, state: ReadingS
   return buildDeal({ target: asParty(provider), investors: [asParty(subject)], lead: [], rule, kind: 'commitment' }, cue, at, v, state);
 }
 
+/** "Das Investitionsvolumen des Projekts liegt bei …", "the project's cost / volume / price tag of …": what a planned project costs. */
+const PROJECT_VOLUME: Record<Lang, RegExp> = {
+  en: /\b(?:the|this)\s+project['’]s\s+(?:cost|costs|volume|price tag|investment)\b|\b(?:the|this)\s+project\s+(?:will\s+|would\s+)?costs?\b|\binvestment volume of the project\b/iu,
+  de: /\b(?:investitionsvolumen|kosten|volumen)\s+(?:des|dieses)\s+(?:projekts|projektes|vorhabens)\b|\b(?:das|dieses)\s+(?:projekt|vorhaben)\s+(?:soll\s+)?kostet?\b/iu,
+};
+
+/**
+ * A project planned in a sentence before: "planen die Deutsche Telekom und Nvidia, gemeinsam ein Rechenzentrum zu
+ * errichten", "Microsoft and OpenAI plan to build a data center". Group 1: what is built.
+ */
+const PLANNED_PROJECT: Record<Lang, RegExp> = {
+  en: /\b(?:plans?|planning|want|wants|intends?|aims?|are set)\s+to\s+(?:jointly\s+)?(?:build|construct|erect|set up)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,2}?((?:AI\s+)?(?:data\s+cent(?:er|re)|factory|gigafactory|fab|plant|campus|supercomputer))\b/iu,
+  de: /\b(?:planen|plant|wollen|will|beabsichtigen)\b[^.]{0,80}?\b(?:ein|eine|einen)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]*(?:rechenzentrum|fabrik|gigafactory|werk|campus|supercomputer))\s+(?:zu\s+)?(?:errichten|bauen|aufbauen|hochziehen)\b/iu,
+};
+
+/**
+ * The cost of a project planned a few sentences before: "… planen die Deutsche Telekom und Nvidia, gemeinsam ein
+ * Rechenzentrum zu errichten. … Das Investitionsvolumen des Projekts liege bei einer Milliarde Euro." The
+ * planners invest in the project, named by what is built.
+ */
+export function projectCostDeal(quantity: Quantity, v: SentenceView, earlier: readonly SentenceView[], articleState: ArticleState): Deal | null {
+  const lang = articleState.article.lang;
+  if (quantity.kind !== 'money' || quantity.value === null || !PROJECT_VOLUME[lang].test(v.text)) return null;
+  for (const before of [...earlier].reverse()) {
+    const plan = PLANNED_PROJECT[lang].exec(before.text);
+    if (!plan) continue;
+    const cue: Cue = { frame: 'invest', start: plan.index, end: plan.index + plan[0].length, kind: 'commitment' };
+    const planners = parties(before.mentions).filter((m) => m.start < plan.index + plan[0].length && companyLike(m));
+    if (!planners.length) return null;
+    const investors = unique(coInvestors(before, planners.at(-1)!).map(asParty));
+    const built = plan[1]!.replace(/\s+/g, ' ');
+    const target: Party = { id: null, name: built.charAt(0).toUpperCase() + built.slice(1), mention: null };
+    const rule = { id: 'deal.project-cost', reason: `"${v.text.slice(0, 60)}…": the cost of the ${built} that ${investors.map((p) => p.name).join(' and ')} plan` };
+    return buildDeal({ target, investors, lead: [], rule, kind: 'commitment' }, cue, quantity, v, { ...articleState, next: null });
+  }
+  return null;
+}
+
 /** "€1.3B from ASML for Mistral", "2 Mrd. Euro von SAP für Aleph Alpha": a headline's amount, giver and taker. */
 function headlineDeal(quantity: Quantity, v: SentenceView, articleState: ArticleState): Deal | null {
   const state = { ...articleState, next: null };

@@ -10,7 +10,7 @@
 import type { Article } from '../corpus/types.ts';
 import type { Entity, EntityCatalog, EntityMention } from './entities.ts';
 import type { Deal, Facts, Figure } from './types.ts';
-import { dealFor, dealWithoutAmount, timesRaised } from './deal-rules.ts';
+import { dealFor, dealWithoutAmount, projectCostDeal, timesRaised } from './deal-rules.ts';
 import { figureFor, isRoundOrFunding } from './figure-rules.ts';
 import { view, type ArticleState, type SentenceView } from './reading.ts';
 import type { Lang } from '../text/lang.ts';
@@ -42,6 +42,9 @@ export function extractFacts(article: Article, catalog: EntityCatalog, { claim =
   // A share without a cue continues the share before it, even in the next paragraph ("China stellt etwa 29 %
   // der Waren der Welt her. — Die USA? Nur 12 %."); other figures only within their paragraph.
   let previousShare: Figure | null = null;
+  // The sentences just read, for a project's cost given sentences after the plan ("… ein Rechenzentrum zu errichten.
+  // … Das Investitionsvolumen des Projekts liege bei einer Milliarde Euro").
+  const recent: SentenceView[] = [];
   article.passages.forEach((passage, p) => {
     if (passage.tableHeader) {
       deals.push(...tableDeals(passage, state));
@@ -59,7 +62,7 @@ export function extractFacts(article: Article, catalog: EntityCatalog, { claim =
       let receiver: Entity | null = null;
       const dealsBefore = deals.length;
       for (const quantity of v.quantities) {
-        const deal = dealFor(quantity, v, views[i + 1] ?? null, subject(), state);
+        const deal = dealFor(quantity, v, views[i + 1] ?? null, subject(), state) ?? projectCostDeal(quantity, v, recent, state);
         if (deal) {
           for (let n = 0; n < timesRaised(quantity, v); n++) {
             deals.push(n ? structuredClone(deal) : deal);
@@ -86,6 +89,8 @@ export function extractFacts(article: Article, catalog: EntityCatalog, { claim =
       sentence++;
       lastReceiver = receiver ? (v.mentions.find((m) => m.canonical.id === receiver!.id) ?? null) : null;
       subjects.read(v);
+      recent.push(v);
+      if (recent.length > RECENT_SENTENCES) recent.shift();
     });
   });
   const open = placed.filter(({ deal }) => deal.investors.length === 0).map((p) => p.sentence);
@@ -97,6 +102,9 @@ export function extractFacts(article: Article, catalog: EntityCatalog, { claim =
   deals.push(...withoutRepeats(amountless, deals));
   return { deals, figures };
 }
+
+/** How many sentences back a project's plan is looked for (see `projectCostDeal`). */
+const RECENT_SENTENCES = 4;
 
 /**
  * The subjects of the sentences read so far, computed only when asked: `current()` is the last sentence's
