@@ -23,6 +23,7 @@ export const METRIC_CUES: readonly { metric: string; label: string; words: reado
   { metric: 'jobs', label: 'jobs', words: ['arbeitsplatze', 'stellen', 'jobs', 'beschaftigte', 'mitarbeiter', 'employees'] },
   { metric: 'share_price', label: 'share price', words: ['aktie', 'aktien', 'shares', 'stock'] },
   { metric: 'fund_size', label: 'fund size', words: ['verwaltet ein vermögen', 'verwaltetes vermögen', 'vermogenswerte', 'assets under management', 'fondsvolumen', 'fund size'] },
+  { metric: 'invested_total', label: 'invested in total', words: ['engagement', 'total investment', 'gesamtinvestition'] },
   { metric: 'deal_part', label: 'part of the deal', words: ['piece', 'portion', 'tranche', 'payment', 'set aside', 'teilbetrag', 'teilzahlung', 'zahlung'] },
   { metric: 'wealth', label: 'wealth', words: ['wohlstand', 'vermogen', 'wealth', 'wertschopfung', 'value creation', 'net worth', 'fortune'] },
   { metric: 'growth', label: 'growth', words: ['wachstum', 'wuchs', 'wachst', 'stieg', 'steigt', 'growth', 'grew', 'rose', 'fiel', 'sank', 'fell', 'rise', 'increase', 'anstieg', 'zuwachs'] },
@@ -64,7 +65,7 @@ export function factMetric(metric: string, unit = ''): FactMetric {
 const COUNT_FAMILIES: Record<string, FactMetric> = { employees: 'employees', staff: 'employees', users: 'users', customers: 'users' };
 
 /** Metrics that describe a company's own books: without a name in the sentence they belong to the article's company. */
-export const COMPANY_METRICS = new Set(['burn', 'fund_size', 'facility', 'funding', 'funding_round', 'funding_total', 'valuation', 'ipo_valuation', 'revenue', 'run_rate', 'profit', 'loss', 'charge', 'investment', 'job_cuts', 'share_price']);
+export const COMPANY_METRICS = new Set(['burn', 'fund_size', 'facility', 'funding', 'funding_round', 'funding_total', 'invested_total', 'valuation', 'ipo_valuation', 'revenue', 'run_rate', 'profit', 'loss', 'charge', 'investment', 'job_cuts', 'share_price']);
 
 /** Figures of one reporting period: a sentence without a date continues the period of the one before. */
 export const REPORTING_METRICS = new Set(['revenue', 'revenue_growth', 'profit', 'loss', 'charge']);

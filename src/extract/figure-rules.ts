@@ -43,7 +43,7 @@ const VALUATION_WORDS = METRIC_CUES.find((c) => c.metric === 'valuation')!.words
 // ── Figures ──────────────────────────────────────────────────────────────────────────────────────────
 
 export function figureFor(
-  quantity: Quantity,
+  counted: Quantity,
   v: SentenceView,
   subject: EntityMention | null,
   previous: Figure | null,
@@ -51,7 +51,9 @@ export function figureFor(
   about: Entity | null = null,
   receiver: Entity | null = null,
 ): Figure | null {
-  if (quantity.value === null || isConversion(quantity, v)) return null;
+  if (counted.value === null || isConversion(counted, v)) return null;
+  // "Über 1.000 Unternehmen setzen die Plattform ein", "more than 1,000 companies use it": its customers.
+  const quantity = counted.kind === 'count' && CLIENT_UNITS.has(counted.unit) && USING.test(v.text.slice(...clauseOf(v, counted.start))) ? { ...counted, unit: 'customers' } : counted;
   const clause = clauseOf(v, quantity.start);
   // "$40 per share", "88 Dollar je Aktie": a price, whatever else the sentence speaks of.
   const perShare = quantity.kind === 'money' && PER_SHARE.test(textAfterAmount(quantity, v));
@@ -232,6 +234,9 @@ const PER_SHARE = /^\s*(?:per|a|each|je|pro)\s+(?:share|aktie)\b/iu;
 
 /** Counts a reader looks up: staff, users, customers. */
 const LOOKED_UP_COUNTS = new Set(['employees', 'jobs', 'users', 'customers', 'staff', 'researchers', 'people']);
+/** Counts of businesses that are customers when the sentence says they use something. */
+const CLIENT_UNITS = new Set(['companies', 'businesses', 'firms', 'unternehmen', 'firmen', 'kunden', 'clients']);
+const USING = /\b(?:setz(?:t|en|te|ten)\b.{0,60}\bein|nutz(?:t|en|te|ten)|verwend(?:et|en)|uses?|using|rel(?:y|ies) on|deploy(?:s|ed)?|are customers|sind kunden)\b/iu;
 
 /** Words between a genitive owner and its figure: "Cohere's most recent valuation of". */
 const VALUE_WORDS = /\b(?:of|von|at|bei|auf|is|was|now|stands|liegt|lag|beträgt|betrug|had|has|reached|hit|rose|climbed|to)\b/giu;

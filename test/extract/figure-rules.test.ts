@@ -63,6 +63,7 @@ describe('metric and company', () => {
     { lang: 'de', text: 'Meta will 2026 rund 100 Milliarden Dollar investieren.', entity: 'Meta', metric: 'investment', unit: 'USD' },
     { lang: 'en', text: 'Meta plans capital expenditures of $70 billion in 2025.', entity: 'Meta', metric: 'investment', unit: 'USD' },
     { lang: 'en', text: 'Amazon will invest $200 billion in 2026.', entity: 'Amazon', metric: 'investment', unit: 'USD' },
+    { lang: 'de', text: 'Insgesamt summiert sich Amazons Engagement damit auf acht Milliarden Dollar.', entity: 'Amazon', metric: 'invested_total', unit: 'USD' },
     { lang: 'de', text: 'OpenAI hält einen Marktanteil von 60 Prozent.', entity: 'OpenAI', metric: 'market_share', unit: 'percent' },
     { lang: 'de', text: 'Die Nvidia-Aktie stieg um 5 Prozent.', entity: 'Nvidia', metric: 'share_price', unit: 'percent' },
     { lang: 'en', text: 'Nvidia shares fell 3%.', entity: 'Nvidia', metric: 'share_price', unit: 'percent' },
@@ -135,6 +136,12 @@ describe('metric and company', () => {
     expect(figuresIn('Bei allen drei Konzernen wuchs der Quartalsumsatz jeweils zwischen 16 und 26 Prozent.', { lang: 'de', subject: 'Alphabet' })).toEqual([]);
     expect(figuresIn('Revenue at all three companies rose between 16% and 26%.', { subject: 'Alphabet' })).toEqual([]);
     expect(figureIn('Der Quartalsumsatz wuchs um 16 Prozent.', { lang: 'de', subject: 'Alphabet' })).toMatchObject({ entity: 'Alphabet', value: 16 });
+  });
+
+  it('businesses that use a platform are its customers; businesses named otherwise are no figure', () => {
+    expect(figureIn('Über 1.000 Unternehmen setzen die Plattform ein, darunter DHL und Lufthansa.', { lang: 'de', subject: 'Cognigy' })).toMatchObject({ entity: 'Cognigy', unit: 'customers', value: 1000 });
+    expect(figureIn('More than 500 companies use Cohere\'s models.', { subject: 'Cohere' })).toMatchObject({ entity: 'Cohere', unit: 'customers', value: 500 });
+    expect(figuresIn('Über 1.000 Unternehmen wurden gegründet.', { lang: 'de', subject: 'Cognigy' })).toEqual([]);
   });
 
   it('a valuation given only as a possibility is marked conditional', () => {
