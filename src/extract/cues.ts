@@ -35,6 +35,7 @@ export const IPO_WORDS: readonly string[] = ['borsengang', 'ipo', 'listing', 'bo
 
 export const METRIC_LABELS: Record<string, string> = {
   ...Object.fromEntries(METRIC_CUES.map((c) => [c.metric, c.label])),
+  revenue_share: 'share of revenue',
   ipo_valuation: 'IPO valuation',
   price: 'price per share',
   funding_total: 'total funding',

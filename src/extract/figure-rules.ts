@@ -30,7 +30,9 @@ import {
 } from './reading.ts';
 
 /** Money, percent and count metrics a cue may assign; growth and shares only describe percentages. */
-const PERCENT_METRICS = new Set(['growth', 'share_price', 'market_share', 'stake']);
+const PERCENT_METRICS = new Set(['growth', 'share_price', 'market_share', 'stake', 'revenue_share']);
+/** "… of CoreWeave's revenue", "… des Umsatzes von Nvidia", "… of its sales": after a percentage, a share of revenue. */
+const OF_REVENUE = /^\s*(?:of|des|der)\s+(?:[\p{L}.:'’-]+\s+){0,3}?(?:revenues?|sales|umsatz\p{L}*|erlöse\p{L}*)\b(?:\s+(?:von|of)\s+[\p{Lu}][\p{L}.:-]*)?/iu;
 const COUNT_METRICS = new Set(['job_cuts', 'jobs']);
 const FORECAST = /\b(?:analysts?|consensus|wall street|analysten|konsens)\b/iu;
 const DEAL_WORTH = /\b(?:contract|deal|agreement|order|package|commitment|shares|stake|transaction|acquisition|takeover|vertrag|auftrag|deal|paket|vereinbarung|anteile|aktien|beteiligung|transaktion|übernahme)\p{L}*\s+(?:\S+\s+){0,5}(?:im\s+)?$/u;
@@ -57,7 +59,9 @@ export function figureFor(
   const clause = clauseOf(v, quantity.start);
   // "$40 per share", "88 Dollar je Aktie": a price, whatever else the sentence speaks of.
   const perShare = quantity.kind === 'money' && PER_SHARE.test(textAfterAmount(quantity, v));
-  let metric = perShare ? 'price' : (nearestMetric(quantity, v, clause) ?? nearestMetric(quantity, v, [0, v.text.length]));
+  // "15% of CoreWeave's revenue comes from Nvidia": a share of a company's revenue, the company's figure.
+  const ofRevenue = quantity.kind === 'percent' ? OF_REVENUE.exec(textAfterAmount(quantity, v)) : null;
+  let metric = perShare ? 'price' : ofRevenue ? 'revenue_share' : (nearestMetric(quantity, v, clause) ?? nearestMetric(quantity, v, [0, v.text.length]));
   let period = periodFor(quantity, v, clause);
   if (!metric) {
     // "Meta plant mit 115 bis 135 Milliarden Dollar." continues the figure before it in the paragraph.
@@ -100,7 +104,8 @@ export function figureFor(
   // company ("The largest piece, $620 million, bought Microsoft a licence …"); without a deal, nobody's.
   const partOf = metric === 'deal_part' ? (dealPartOwner(quantity, v, state) ?? null) : undefined;
   if (partOf === null) return null;
-  const named = partOf ?? about ?? (valuation ? receiver : null) ?? entityFor(quantity, v, clause, metric, subject, state)?.entity ?? null;
+  const revenueOwner = ofRevenue ? parties(v.mentions).find((m) => m.start >= quantity.end && m.end <= quantity.end + ofRevenue[0].length + 2 && companyLike(m))?.canonical : undefined;
+  const named = partOf ?? revenueOwner ?? about ?? (valuation ? receiver : null) ?? entityFor(quantity, v, clause, metric, subject, state)?.entity ?? null;
   // "bezifferte CEO Sam Altman die Investitionen auf …": a person speaks for the company they lead.
   const person = named?.kind === 'person' && named.affiliation && COMPANY_METRICS.has(metric) ? state.catalog.get(named.affiliation) : undefined;
   const entity = person ?? (metric === 'funding_total' && GENERIC_BACKERS.test(v.text) ? (subject?.entity ?? state.mainEntity?.entity ?? null) : named);

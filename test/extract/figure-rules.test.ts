@@ -64,6 +64,8 @@ describe('metric and company', () => {
     { lang: 'en', text: 'Meta plans capital expenditures of $70 billion in 2025.', entity: 'Meta', metric: 'investment', unit: 'USD' },
     { lang: 'en', text: 'Amazon will invest $200 billion in 2026.', entity: 'Amazon', metric: 'investment', unit: 'USD' },
     { lang: 'de', text: 'Insgesamt summiert sich Amazons Engagement damit auf acht Milliarden Dollar.', entity: 'Amazon', metric: 'invested_total', unit: 'USD' },
+    { lang: 'en', text: "15% of CoreWeave's revenue comes from Nvidia.", entity: 'CoreWeave', metric: 'revenue_share', unit: 'percent' },
+    { lang: 'de', text: 'Rund 40 Prozent des Umsatzes von Nvidia stammen von vier Kunden.', entity: 'Nvidia', metric: 'revenue_share', unit: 'percent' },
     { lang: 'de', text: 'OpenAI hält einen Marktanteil von 60 Prozent.', entity: 'OpenAI', metric: 'market_share', unit: 'percent' },
     { lang: 'de', text: 'Die Nvidia-Aktie stieg um 5 Prozent.', entity: 'Nvidia', metric: 'share_price', unit: 'percent' },
     { lang: 'en', text: 'Nvidia shares fell 3%.', entity: 'Nvidia', metric: 'share_price', unit: 'percent' },
