@@ -352,8 +352,11 @@ export function unique(list: Party[]): Party[] {
   });
 }
 
-/** The sentence's subject for the next sentence's "the company" / "der Konzern": the first name no preposition governs. */
+/**
+ * The sentence's subject for the next sentence's "the company" / "der Konzern": the first name no preposition
+ * governs and no investor list holds ("Angeführt wurde die Runde von X und Y" names investors, not a subject).
+ */
 export function sentenceSubject(v: SentenceView, lang: Lang): EntityMention | null {
-  const free = parties(v.mentions).filter((m) => !governed(v, m, lang) && !possessive(m, lang));
-  return free.find(companyLike) ?? free[0] ?? v.mentions[0] ?? null;
+  const free = parties(v.mentions).filter((m) => !governed(v, m, lang) && !possessive(m, lang) && !inList(v, m, lang));
+  return free.find(companyLike) ?? free[0] ?? v.mentions.find((m) => !inList(v, m, lang)) ?? null;
 }

@@ -94,8 +94,10 @@ export function extractFacts(article: Article, catalog: EntityCatalog, { claim =
     });
   });
   const open = placed.filter(({ deal }) => deal.investors.length === 0).map((p) => p.sentence);
+  // … and the sentence right after a round that names its lead ("Existing investors … also participated").
+  const afterLed = new Set(placed.filter(({ deal }) => deal.lead.length > 0).map((p) => p.sentence + 1));
   const statements = moneyless
-    .filter(({ sentence: s }) => open.some((d) => Math.abs(d - s) <= PARTICIPANTS_REACH))
+    .filter(({ sentence: s }) => afterLed.has(s) || open.some((d) => Math.abs(d - s) <= PARTICIPANTS_REACH))
     .map(({ v, sentence: s }) => participantsIn(v, s, state))
     .filter((statement): statement is Participants => statement !== null);
   attachParticipants(placed, statements);

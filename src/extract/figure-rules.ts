@@ -13,7 +13,7 @@ import {
 } from './cues.ts';
 import type { Entity, EntityMention } from './entities.ts';
 import type { Figure, Quantity } from './types.ts';
-import { companyLike, dealFocus, governed, inList, possessive } from './clause-roles.ts';
+import { coInvestors, companyLike, dealFocus, governed, inList, possessive } from './clause-roles.ts';
 import {
   clauseOf,
   GENERIC_BACKERS,
@@ -105,7 +105,9 @@ export function figureFor(
   const partOf = metric === 'deal_part' ? (dealPartOwner(quantity, v, state) ?? null) : undefined;
   if (partOf === null) return null;
   const revenueOwner = ofRevenue ? parties(v.mentions).find((m) => m.start >= quantity.end && m.end <= quantity.end + ofRevenue[0].length + 2 && companyLike(m))?.canonical : undefined;
-  const named = partOf ?? revenueOwner ?? about ?? (valuation ? receiver : null) ?? entityFor(quantity, v, clause, metric, subject, state)?.entity ?? null;
+  // "Microsoft and Nvidia have agreed to invest up to $5 billion and $10 billion respectively": each its own.
+  const respective = about ? undefined : respectiveOwner(quantity, v);
+  const named = about ?? respective ?? partOf ?? revenueOwner ?? (valuation ? receiver : null) ?? entityFor(quantity, v, clause, metric, subject, state)?.entity ?? null;
   // "bezifferte CEO Sam Altman die Investitionen auf …": a person speaks for the company they lead.
   const person = named?.kind === 'person' && named.affiliation && COMPANY_METRICS.has(metric) ? state.catalog.get(named.affiliation) : undefined;
   const entity = person ?? (metric === 'funding_total' && GENERIC_BACKERS.test(v.text) ? (subject?.entity ?? state.mainEntity?.entity ?? null) : named);
@@ -142,6 +144,20 @@ export function figureFor(
     rule: { id: `figure.${metric}`, reason: `the cue for ${metric} nearest to the number; ${entity ? `${entity.name} owns it` : 'no company named'}` },
     sources: [source(state.article, v.sentence, quantity)],
   };
+}
+
+/**
+ * In a sentence that says "respectively" ("A and B … $5 billion and $10 billion respectively"), the company
+ * of the same rank as the amount; undefined when the names and the amounts do not pair up one to one (the
+ * usual rules decide then), or in any other sentence.
+ */
+function respectiveOwner(quantity: Quantity, v: SentenceView): Entity | undefined {
+  if (!/\b(?:respectively|beziehungsweise|respektive)\b/iu.test(v.text)) return undefined;
+  const amounts = v.quantities.filter((q) => q.kind === quantity.kind && q.value !== null && !isConversion(q, v));
+  const named = parties(v.mentions).filter((m) => m.end <= amounts[0]!.start && companyLike(m));
+  const last = named.at(-1);
+  const group = last ? coInvestors(v, last) : [];
+  return group.length === amounts.length && group.length >= 2 ? group[amounts.indexOf(quantity)]?.canonical : undefined;
 }
 
 /** Whose part of a deal an amount is (see `figureFor`): a company named before it, else the company the article's deals are about. */

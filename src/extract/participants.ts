@@ -82,7 +82,10 @@ export function attachParticipants(deals: { deal: Deal; sentence: number }[], st
         (!statement.target || statement.target.id === deal.targetId),
     );
     const nearest = open.sort((a, b) => Math.abs(a.sentence - statement.sentence) - Math.abs(b.sentence - statement.sentence) || a.sentence - b.sentence)[0];
-    if (!nearest) continue;
+    if (!nearest) {
+      joinLedRound(deals, statement, ids);
+      continue;
+    }
     const { deal } = nearest;
     const investors = unique([...statement.lead, ...statement.investors]);
     const named = investors.filter((p) => p.id);
@@ -96,4 +99,25 @@ export function attachParticipants(deals: { deal: Deal; sentence: number }[], st
       reason: `${deal.rule.reason}; investors from a nearby sentence: "${statement.quote.slice(0, 120)}"`,
     };
   }
+}
+
+/**
+ * "Mistral AI has raised €1.7 billion in a round led by ASML. Existing investors including Andreessen Horowitz and
+ * Nvidia also participated.": participants named right after a round that names its lead join it, after the lead.
+ */
+function joinLedRound(deals: { deal: Deal; sentence: number }[], statement: Participants, ids: Set<string>): void {
+  if (statement.lead.length) return;
+  const round = deals.find(
+    ({ deal, sentence }) =>
+      sentence === statement.sentence - 1 && deal.investors.length > 0 && deal.kind !== 'acquisition' && deal.status !== 'historic' &&
+      !ids.has(deal.targetId ?? deal.target) && (!statement.target || statement.target.id === deal.targetId),
+  )?.deal;
+  if (!round) return;
+  const added = statement.investors.filter((p) => !(p.id ? round.investorIds.includes(p.id) : round.investors.includes(p.name)));
+  if (!added.length) return;
+  round.investors = [...round.investors, ...added.map((p) => p.name)];
+  round.investorIds = [...round.investorIds, ...added.flatMap((p) => (p.id ? [p.id] : []))];
+  round.investorId = null;
+  round.investor = round.investors.join('/');
+  round.rule = { id: `${round.rule.id}+participants`, reason: `${round.rule.reason}; more investors from the next sentence: "${statement.quote.slice(0, 120)}"` };
 }

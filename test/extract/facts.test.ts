@@ -168,3 +168,19 @@ Im Juli hatte auch das Start-up Parloa 120 Millionen Euro eingesammelt.
   });
 });
 
+describe('whose figure: investors named in between, "respectively"', () => {
+  it('"Das Unternehmen" after a round is the company that raised it, not the lead investor named in between', () => {
+    const { figures } = facts(`---
+lang: de
+---
+Das Münchner KI-Start-up Black Forest Labs hat in einer Finanzierungsrunde 300 Millionen Dollar eingesammelt. Angeführt wurde die Runde von Salesforce Ventures und Anthology Fund. Das Unternehmen wird damit mit 3,25 Milliarden Dollar bewertet.
+`);
+    expect(figures.find((f) => f.metric === 'valuation')).toMatchObject({ entity: 'Black Forest Labs', value: 3.25e9 });
+  });
+
+  it('"A and B … $5 billion and $10 billion respectively": each amount its own company', () => {
+    const { figures } = facts('---\nlang: en\n---\nMicrosoft and Nvidia have agreed to invest up to $5 billion and $10 billion respectively.\n');
+    expect(figures.map((f) => [f.entity, f.value])).toEqual([['Microsoft', 5e9], ['Nvidia', 10e9]]);
+  });
+});
+
