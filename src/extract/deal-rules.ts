@@ -561,7 +561,7 @@ function buildDeal(roles: Roles, cue: Cue, quantity: Quantity, v: SentenceView, 
   // The deal's target, for "the company" and for deals later in the article that name none.
   const targetMention = target.mention ?? (target.id ? v.mentions.find((m) => m.canonical.id === target.id) : undefined);
   if (targetMention) state.targets.push(targetMention);
-  const date = dateFor(quantity, v, clause);
+  const date = aheadIfFuture(dateFor(quantity, v, clause), v, clause, state.article.date);
   const named = investors.filter((p) => p.id);
   return {
     investorId: named.length === 1 && investors.length === 1 ? named[0]!.id : null,
@@ -650,6 +650,19 @@ function statusFor(
 
 /** Times before the article's, for articles without a date: "last year", "im Vorjahr", "last month". */
 const RELATIVE_PAST = /\b(?:last (?:year|month)|a year (?:ago|earlier)|the previous year|im vorjahr|letztes jahr|letzten monat|im (?:vergangenen|letzten) (?:jahr|monat))\b/iu;
+
+/**
+ * A month named without its year in the future tense ("with $10 billion coming in April", in a March article)
+ * lies ahead: the date reader takes the latest such month before the article, so it moves on a year.
+ */
+function aheadIfFuture(date: DateMention | null, v: SentenceView, clause: [number, number], articleDate: string | null): DateMention | null {
+  if (!date || !articleDate || /\d{4}/.test(v.text.slice(date.start, date.end)) || !FUTURE.test(v.text.slice(...clause))) return date;
+  if (!/^\d{4}-\d{2}/.test(date.value) || date.value.slice(0, 7) >= articleDate.slice(0, 7)) return date;
+  return { ...date, value: `${Number(date.value.slice(0, 4)) + 1}${date.value.slice(4)}` };
+}
+
+/** Words of the future tense or of a schedule: a month they name lies ahead. */
+const FUTURE = /\b(?:will|would|shall|coming|due|expected|set to|wird|werden|soll|sollen|kommen)\b/iu;
 
 /** "its earlier Series A round", "the previous raise", "earlier this year, when …", "seiner letzten Finanzierungsrunde". */
 const EARLIER_ROUND =

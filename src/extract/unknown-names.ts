@@ -62,6 +62,9 @@ const ONLY_A_SUFFIX = new RegExp(String.raw`^${SUFFIX}$`, 'u');
 const NAME_IN_LIST = new RegExp(NAME, 'gu');
 
 /** Capitalised words that begin sentences, tell time or name no company. */
+/** A German company noun, also inflected or in a compound, that stands before a name: "den Server-Spezialisten ZT Systems". */
+const COMPANY_NOUN_WORD = new RegExp(String.raw`^[\p{L}-]*${COMPANY_NOUNS_DE}(?:en|n|s|e|es)?$`, 'u');
+
 const NOT_A_NAME = new Set([
   'The', 'A', 'An', 'Die', 'Der', 'Das', 'Ein', 'Eine', 'Its', 'Their', 'Sein', 'Ihr', 'This', 'That', 'Dieses', 'Diese', 'In', 'For',
   'Mit', 'Und', 'And', 'Generative', 'Open', 'It', 'Es', 'Sie', 'Er', 'We', 'Wir', 'But', 'Aber', 'Also', 'Auch', 'As', 'Als', 'On', 'At',
@@ -124,7 +127,7 @@ export function findUnknownCompanies(text: string, known: EntityMention[], lang?
  */
 function addName(name: string, start: number, text: string, known: EntityMention[], found: EntityMention[]): void {
   let words = name.split(/\s+/);
-  while (words.length > 1 && NOT_A_NAME.has(words[0]!)) {
+  while (words.length > 1 && (NOT_A_NAME.has(words[0]!) || COMPANY_NOUN_WORD.test(words[0]!))) {
     start += words[0]!.length + 1;
     words.shift();
   }

@@ -184,3 +184,15 @@ Das Münchner KI-Start-up Black Forest Labs hat in einer Finanzierungsrunde 300 
   });
 });
 
+describe('months ahead and names after company nouns', () => {
+  it('a month named in the future tense lies ahead: the deal is not background, and its date is the coming month', () => {
+    const { deals } = facts('---\nlang: en\ndate: 2025-03-31\n---\nSoftBank will invest $40 billion in OpenAI, with $10 billion coming in April and the rest by the end of the year.\n');
+    expect(deals[0]).toMatchObject({ investor: 'SoftBank Group', target: 'OpenAI', status: 'announced', date: '2025-04' });
+  });
+
+  it('a company noun before a name is no part of it: "den Server-Spezialisten ZT Systems" is ZT Systems', () => {
+    const { deals } = facts('---\nlang: de\ndate: 2024-08-19\n---\nDer US-Chipkonzern AMD übernimmt den Server-Spezialisten ZT Systems für 4,9 Milliarden Dollar.\n');
+    expect(deals[0]).toMatchObject({ investor: 'AMD', target: 'ZT Systems', kind: 'acquisition', amount: { value: 4.9e9 } });
+  });
+});
+
