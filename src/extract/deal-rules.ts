@@ -183,8 +183,9 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
     case 'acquire': {
       // "Run AI is being bought", "wurde übernommen" — but "it is buying" is active.
       const cueText = v.text.slice(cue.start, cue.end);
+      // A passive needs a participle: "is being bought", but "is set to acquire" is active.
       const passive =
-        (!/ing$/iu.test(cueText) && /(?:\b(?:is|was|were|are|been|be|being|wird|wurde|wurden|werden)\s+(?:\p{L}+\s+){0,2})$/iu.test(v.text.slice(Math.max(0, cue.start - 40), cue.start))) ||
+        (PARTICIPLE.test(cueText) && /(?:\b(?:is|was|were|are|been|be|being|wird|wurde|wurden|werden)\s+(?:\p{L}+\s+){0,2})$/iu.test(v.text.slice(Math.max(0, cue.start - 40), cue.start))) ||
         // German puts the participle last: "Quillo wird von Vantora für 2 Milliarden Euro übernommen".
         (lang === 'de' && /^(?:übernommen|gekauft|erworben|geschluckt)$/iu.test(cueText) && /\b(?:wird|wurde|wurden|werden|worden)\b/iu.test(v.text.slice(clauseOf(v, cue.start)[0], cue.start)));
       const nounOf = /^\s+(?:of|von|des|der)\s+/iu.exec(v.text.slice(cue.end));
@@ -643,7 +644,10 @@ function statusFor(
   // billion") and news in a main clause ("Sakana has completed a round"); German tells fresh events in the
   // perfect ("hat … eingesammelt"). So only a running total or such a relative clause is background.
   const relative = lang === 'en' && /\b(?:which|who|that)\s+(?:has|have|had)\b/iu.test(v.text);
-  const cumulative = relative || quantity.qualifier === 'more_than' || quantity.qualifier === 'at_least' || hasWord(v.words, CUMULATIVE_WORDS);
+  // "Microsoft hat mehr als 13 Milliarden in OpenAI investiert" is everything it put in over time; a round
+  // "of more than $500 million" that a company received is one round.
+  const openEnded = (quantity.qualifier === 'more_than' || quantity.qualifier === 'at_least') && cue.frame === 'invest';
+  const cumulative = relative || openEnded || hasWord(v.words, CUMULATIVE_WORDS);
   if (status === 'historic' && (reported || !(cumulative && hasWord(v.words, PERFECT_AUXILIARIES)))) status = 'completed';
   return status;
 }
@@ -663,6 +667,9 @@ function aheadIfFuture(date: DateMention | null, v: SentenceView, clause: [numbe
 
 /** Words of the future tense or of a schedule: a month they name lies ahead. */
 const FUTURE = /\b(?:will|would|shall|coming|due|expected|set to|wird|werden|soll|sollen|kommen)\b/iu;
+
+/** Participles of buying, English and German ("acquired", "bought", "taken over", "übernommen", "gekauft"). */
+const PARTICIPLE = /^(?:acquired|bought|purchased|taken over|snapped up|scooped up|übernommen|gekauft|erworben|geschluckt)$/iu;
 
 /** "its earlier Series A round", "the previous raise", "earlier this year, when …", "seiner letzten Finanzierungsrunde". */
 const EARLIER_ROUND =
