@@ -207,7 +207,7 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
         bought = subject && parties(v.mentions).includes(subject) && near(subject) ? subject : null;
         const main = state.mainEntity?.canonical.id !== subject?.canonical.id ? state.mainEntity : null;
         // "Quillo wird von Vantora für 2 Milliarden übernommen": the agent after "von / by / durch".
-        const agent = parties(v.mentions).find((m) => m !== subject && ['by', 'von', 'durch'].includes(governingPreposition(v, m, lang) ?? ''));
+        const agent = parties(v.mentions).find((m) => m !== subject && ['by', 'von', 'vom', 'durch'].includes(governingPreposition(v, m, lang) ?? ''));
         buyer = listed[0]?.mention ?? agent ?? main;
       } else {
         // "OpenAI's $3 billion offer to acquire Windsurf": the offer's owner is the buyer.
@@ -649,6 +649,8 @@ function statusFor(
   const openEnded = (quantity.qualifier === 'more_than' || quantity.qualifier === 'at_least') && cue.frame === 'invest';
   const cumulative = relative || openEnded || hasWord(v.words, CUMULATIVE_WORDS);
   if (status === 'historic' && (reported || !(cumulative && hasWord(v.words, PERFECT_AUXILIARIES)))) status = 'completed';
+  // "Lakera wird von Check Point übernommen": the German present passive tells what is happening, not done.
+  if (status === 'completed' && lang === 'de' && /\b(?:wird|werden)\b/iu.test(v.text.slice(...clause)) && !/\b(?:wurde|wurden|hat|haben|hatte|ist|sind)\b/iu.test(v.text.slice(...clause))) return 'announced';
   return status;
 }
 
