@@ -30,6 +30,8 @@ import {
 } from './reading.ts';
 
 /** Money, percent and count metrics a cue may assign; growth and shares only describe percentages. */
+/** Words before an earlier value given for comparison: "up from", "down from", "compared with", "nach zuvor". */
+const COMPARISON_BASE = /\b(?:up from|down from|compared (?:with|to)|versus|from a year earlier of|nach zuvor|von zuvor|gegenüber)\s+(?:about\s+|around\s+|roughly\s+|rund\s+|etwa\s+|knapp\s+)?$/iu;
 const PERCENT_METRICS = new Set(['growth', 'share_price', 'market_share', 'stake', 'revenue_share']);
 /** "… of CoreWeave's revenue", "… des Umsatzes von Nvidia", "… of its sales": after a percentage, a share of revenue. */
 const OF_REVENUE = /^\s*(?:of|des|der)\s+(?:[\p{L}.:'’-]+\s+){0,3}?(?:revenues?|sales|umsatz\p{L}*|erlöse\p{L}*)\b(?:\s+(?:von|of)\s+[\p{Lu}][\p{L}.:-]*)?/iu;
@@ -54,6 +56,9 @@ export function figureFor(
   receiver: Entity | null = null,
 ): Figure | null {
   if (counted.value === null || isConversion(counted, v)) return null;
+  // "… had surpassed $5 billion, up from about $1 billion at the start of the year": the earlier value is
+  // given for comparison only, without the date it held on.
+  if (COMPARISON_BASE.test(v.text.slice(Math.max(0, counted.start - 30), counted.start))) return null;
   // "Über 1.000 Unternehmen setzen die Plattform ein", "more than 1,000 companies use it": its customers.
   const quantity = counted.kind === 'count' && CLIENT_UNITS.has(counted.unit) && USING.test(v.text.slice(...clauseOf(v, counted.start))) ? { ...counted, unit: 'customers' } : counted;
   const clause = clauseOf(v, quantity.start);

@@ -56,7 +56,17 @@ const HINTS = {
   noun: new RegExp(String.raw`\b(?:${COMPANY_NOUNS_EN})\b|${COMPANY_NOUNS_DE}`),
   apposition: /,\s+(?:a|an|the|another|ein|eine|einem|einer)\s/,
   raised: /\b(?:raised|raises|secured|secures|closed|landed|bagged|collected)\b/,
+  bought: /\b(?:acquir|buy|bought|purchas|took over|takes? over)/,
 };
+/**
+ * English names right after a verb of buying, before a preposition or punctuation: "agreed to buy Core
+ * Scientific in an all-stock deal", "acquires Lakera for $300 million". ("acquire Israeli startup Run:ai":
+ * a name followed by a lower-case word is none.)
+ */
+const BOUGHT = new RegExp(
+  String.raw`\b(?:acquir(?:e|es|ed|ing)|bu(?:y|ys|ying)|bought|purchas(?:e|es|ed|ing)|tak(?:e|es|ing) over|took over)\s+(${NAME})(?=\s+(?:in|for|at|from|to|by|with|and|as)\b|\s*[,.;:)]|$)`,
+  'gu',
+);
 const TRAILING_SUFFIX = new RegExp(String.raw`\s+${SUFFIX}$`, 'u');
 const ONLY_A_SUFFIX = new RegExp(String.raw`^${SUFFIX}$`, 'u');
 const NAME_IN_LIST = new RegExp(NAME, 'gu');
@@ -112,6 +122,7 @@ export function findUnknownCompanies(text: string, known: EntityMention[], lang?
     }
   }
   if (HINTS.apposition.test(text)) for (const { apposition } of patterns) for (const match of text.matchAll(apposition)) add(match[1]!, match.index);
+  if (lang !== 'de' && HINTS.bought.test(text)) for (const match of text.matchAll(BOUGHT)) add(match[1]!, match.index + match[0].length - match[1]!.length);
   if (lang !== 'de' && HINTS.raised.test(text)) for (const match of text.matchAll(RAISED_BY)) {
     // Each name of the list on its own: "Fetch.ai", "Iris Audio".
     for (const part of match[1]!.matchAll(NAME_IN_LIST)) {

@@ -105,6 +105,8 @@ describe('metric and company', () => {
     { text: 'Für ein Rechenzentrum in Texas sind 23,25 Milliarden US-Dollar vorgesehen.', lang: 'de' },
     // A figure only "according to" a research firm is the market's, not the firm's.
     { text: 'Global spending on AI will reach $632 billion in 2028, according to International Data Corporation.', lang: 'en' },
+    // An earlier value given for comparison only ("up from about $1 billion").
+    { text: 'Anthropic said its run-rate revenue was up from about $1 billion.', lang: 'en' },
     // A sum of no one without a year.
     { text: 'The share rally has added more than $100bn to the fortune of the chairman.', lang: 'en' },
   ] as { text: string; lang: Lang }[])('no figure: $text', ({ text, lang }) => {

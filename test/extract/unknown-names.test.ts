@@ -31,6 +31,11 @@ describe('unknown companies', () => {
     expect(names(text)).toEqual(expected);
   });
 
+  it('after a verb of buying, before a preposition or punctuation; not a word followed by a lower-case noun', () => {
+    expect(names('CoreWeave agreed to buy Core Scientific in an all-stock deal.')).toEqual(['Core Scientific']);
+    expect(names('Nvidia is set to acquire Israeli startup Run:ai for about $700 million.')).not.toContain('Israeli');
+  });
+
   it('in front of "raised": a list of names ends in "and"; an adverb before a comma is none of them', () => {
     expect(names('Fetch.ai and Iris Audio have raised $40 million and $7 million respectively.')).toEqual(['Fetch.ai', 'Iris Audio']);
     expect(names('Separately, Zephyra raised $450 million.')).toEqual(['Zephyra']);
