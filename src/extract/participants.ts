@@ -22,7 +22,7 @@ export interface Participants {
 
 /** A cheap first look for a sentence that names a round's investors. */
 const PARTICIPANT_HINT = {
-  en: /led\b|lead|particip|backers|backed by|investors?\b|investment|includ|joined|weigh|consider/iu,
+  en: /led\b|lead|particip|backers|backed by|investors?\b|invested\b|investment|includ|joined|weigh|consider/iu,
   de: /angeführt|führ|leitung|beteilig|investoren|investition|geldgeber|darunter|mit dabei/iu,
 };
 
