@@ -239,7 +239,9 @@ function rolesFor(cue: Cue, quantity: Quantity, v: SentenceView, state: ReadingS
     case 'pay': {
       const to = targetAfter(v, state, quantity.end, lang, focus);
       const object = parties(v.mentions).find((m) => m.start >= cue.end && m.end <= quantity.start && !governed(v, m, lang));
-      const target = to ?? (object ? asParty(object) : null);
+      // "pay $10 billion over five years for cloud computing capacity from Nebius": the provider is paid.
+      const provider = /^\s+(?:[\p{L}-]+\s+){0,3}for\s/iu.test(v.text.slice(quantity.end, quantity.end + 40)) ? targetAfter(v, state, quantity.end, lang, focus, /(?:^|\s)(?:from|von)\s+$/iu) : null;
+      const target = to ?? (object ? asParty(object) : null) ?? provider;
       if (!target || !subject || target.id === subject.canonical.id) return null;
       return { target, investors: [asParty(subject)], lead: [], rule: rule('deal.pay', `"${v.text.slice(cue.start, cue.end)}": ${subject.canonical.name} pays ${target.name}`) };
     }
@@ -627,6 +629,8 @@ function statusFor(
   if ((cue.frame === 'acquire' || /offer|angebot/iu.test(v.text)) && REJECTED_CUES.test(v.text)) return 'rejected';
   const worded = statusIn(wordsIn(v, clause), true) ?? statusIn(v.words, false);
   let status = worded ?? 'announced';
+  // "Scale AI said Meta would take a 49% stake": a deal reported as agreed, in reported speech, is no talk.
+  if (status === 'talks' && /\b(?:said|says|announced|confirmed)\b(?:\s+that)?\s+(?:[\p{L}&.-]+\s+){1,3}would\b/iu.test(v.text) && !hasCue(v.words, STATUS_CUES[0]!.words)) status = 'announced';
   if (status !== 'talks' && RUMOUR_CUES.test(v.text)) return 'rumoured';
   // "had raised", "hatte … aufgelegt": background, unless the words say it was only announced or planned then.
   // Not in reported speech: "the startup said it had obtained a $1 billion facility" is this week's news.

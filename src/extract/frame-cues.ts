@@ -116,7 +116,7 @@ export const KIND_CUES: readonly { kind: DealKind; pattern: RegExp }[] = [
   { kind: 'secondary', pattern: w(String.raw`secondary(?: sale| share sale| offering)?|tender offer|employee share sale|cash out|sell (?:their |some of their )?(?:stock|shares)|mitarbeiteraktien|sekundär(?:verkauf|transaktion|platzierung)\p{L}*|verkaufsrunde`) },
   { kind: 'debt', pattern: w(String.raw`credit facility|credit line|loans?|debt(?: financing)?|bonds?|notes offering|kredit\p{L}*|\p{L}*kredite?n?|darlehen|anleihe\p{L}*|\p{L}*anleihen?|fremdkapital`) },
   { kind: 'grant', pattern: w(String.raw`grants?|subsid(?:y|ies)|fördermittel\p{L}*|förder\p{L}*|zuschuss\p{L}*|öffentlichen töpfen`) },
-  { kind: 'commitment', pattern: w(String.raw`contract|commitment|committed|cloud[ -]deal|compute[ -]deal|computing[ -]deal|purchase agreement|orders?|vertrag\p{L}*|auftrag|abnahme\p{L}*|rechenleistung`) },
+  { kind: 'commitment', pattern: w(String.raw`contract|commitment|committed|cloud[ -]deal|compute[ -]deal|computing[ -]deal|(?:cloud |cloud computing |computing |compute |gpu )capacity|rechenkapazität\p{L}*|purchase agreement|orders?|vertrag\p{L}*|auftrag|abnahme\p{L}*|rechenleistung`) },
   { kind: 'equity', pattern: w(String.raw`(?:funding |financing |fundraising |investment |equity |venture |seed )?rounds?|series [a-h]\d?|seed|stake|equity|shares|invest(?:s|ed|ing|ment|ments)?|beteiligung|eigenkapital|\p{L}*runde|investition|investiert\p{L}*|anteile?|risikokapital|wagniskapital|frisches kapital`) },
 ];
 
