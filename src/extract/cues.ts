@@ -16,7 +16,7 @@ export const METRIC_CUES: readonly { metric: string; label: string; words: reado
   { metric: 'loss', label: 'loss', words: ['verlust', 'loss', 'losses'] },
   { metric: 'charge', label: 'charge', words: ['sonderkosten', 'belastung', 'abschreibung', 'charge', 'charges', 'write-down', 'abfindungen', 'severance'] },
   { metric: 'funding_round', label: 'funding round', words: ['finanzierungsrunde', 'funding round', 'runde', 'round'] },
-  { metric: 'funding', label: 'funding', words: ['startkapital', 'mittel', 'mitteln', 'funding', 'seed', 'raised', 'raise', 'raises', 'raising', 'secured', 'secures', 'eingesammelt', 'sammelte', 'erhielt'] },
+  { metric: 'funding', label: 'funding', words: ['startkapital', 'mittel', 'mitteln', 'funding', 'seed', 'raised', 'raise', 'raises', 'raising', 'secured', 'secures', 'eingesammelt', 'sammelte', 'erhielt', 'erhalt', 'bekommt'] },
   { metric: 'investment', label: 'investment (capex)', words: ['investitionen', 'kapitalinvestitionen', 'investitionsausgaben', 'ausgaben', 'capex', 'capital expenditure', 'capital expenditures', 'spending', 'investieren', 'stecken', 'investiert', 'investment', 'investition', 'will invest', 'to invest', 'invests', 'investing'] },
   { metric: 'facility', label: 'facility investment', words: ['rechenzentrum', 'rechenzentren', 'rechenzentrumscampus', 'campus', 'data center', 'data centre', 'datacenter', 'fabrik', 'werk', 'factory', 'gigafactory'] },
   { metric: 'job_cuts', label: 'job cuts', words: ['abbau', 'stellenabbau', 'streichungen', 'streicht', 'entlassungen', 'entlasst', 'layoffs', 'cuts', 'cut', 'ab'] },

@@ -39,6 +39,8 @@ const COUNT_METRICS = new Set(['job_cuts', 'jobs']);
 const FORECAST = /\b(?:analysts?|consensus|wall street|analysten|konsens)\b/iu;
 const DEAL_WORTH = /\b(?:contract|deal|agreement|order|package|commitment|shares|stake|transaction|acquisition|takeover|vertrag|auftrag|deal|paket|vereinbarung|anteile|aktien|beteiligung|transaktion|übernahme)\p{L}*\s+(?:\S+\s+){0,5}(?:im\s+)?$/u;
 const VALUATION_AFTER = /^\s*(?:(?:pre|post)-money\s+)?(?:valuation|bewertung)\b/;
+/** An amount followed by "at a valuation of", "bei einer Bewertung von": the round, not the valuation. */
+const ROUND_BEFORE_VALUATION = /^\s*(?:at|bei|zu|mit)\s+(?:a|an|einer)\s+(?:[\p{L}-]+\s+)?(?:valuation|bewertung)\s+(?:of|von)\b/u;
 /** "put the company's valuation in that round at between $191 million and …": the valuation the amount is given for. */
 const VALUATION_AT = /\b(?:valuation|bewertung)\b[^$€£\d.;:,]{0,40}\s(?:at|of|auf|von)\s+(?:between\s+|zwischen\s+|about\s+|around\s+|roughly\s+|nearly\s+|rund\s+|etwa\s+|knapp\s+)?$/;
 const SHARE_PRICE_WORDS = METRIC_CUES.find((c) => c.metric === 'share_price')!.words;
@@ -314,6 +316,9 @@ function findNearestMetric(quantity: Quantity, v: SentenceView, clause: [number,
   // "$183 billion post-money valuation", "at a $40 billion valuation": a valuation named right after the
   // amount decides, however close a "round" or "investment" stands before it.
   if (accept('valuation') && (VALUATION_AFTER.test(lower.slice(quantity.end, clause[1])) || VALUATION_AT.test(lower.slice(Math.max(clause[0], quantity.start - 60), quantity.start)))) return 'valuation';
+  // "erhält 300 Millionen Dollar bei einer Bewertung von zwei Milliarden", "raised $300M at a valuation of $2B":
+  // the valuation is the amount after "von / of", not this one.
+  if (accept('valuation') && ROUND_BEFORE_VALUATION.test(lower.slice(quantity.end, clause[1]))) return findNearestMetric(quantity, v, clause, (m) => m !== 'valuation' && accept(m));
   // Nearest cue wins; on a tie (one word matching several cues) the longer, more specific cue.
   let best: { metric: string; distance: number; length: number } | null = null;
   const consider = (metric: string, cue: string, start: number, end: number) => {

@@ -148,6 +148,12 @@ describe('metric and company', () => {
     expect(figuresIn('Über 1.000 Unternehmen wurden gegründet.', { lang: 'de', subject: 'Cognigy' })).toEqual([]);
   });
 
+  it('the amount before "bei einer Bewertung von" / "at a valuation of" is the round, the one after it the valuation', () => {
+    const figures = figuresIn('Das Start-up DeepL erhält 300 Millionen Dollar bei einer Bewertung von zwei Milliarden Dollar.', { lang: 'de' });
+    expect(figures.map((f) => [f.metric, f.value])).toEqual([['valuation', 2e9]]);
+    expect(figuresIn('Acme AI raised $300 million at a valuation of $2 billion.').map((f) => [f.metric, f.value])).toEqual([['valuation', 2e9]]);
+  });
+
   it('a valuation given only as a possibility is marked conditional', () => {
     expect(figureIn('Damit wäre OpenAI mit etwa 830 Milliarden US-Dollar bewertet.', { lang: 'de' })).toMatchObject({ metric: 'valuation', conditional: true });
     expect(figureIn('The round would value Anthropic at $350 billion.')).toMatchObject({ conditional: true });
