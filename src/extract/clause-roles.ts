@@ -227,7 +227,7 @@ function findLists(v: SentenceView, lang: Lang, moreAnchors: number[]): Investor
   return lists;
 }
 
-const GERMAN_NAME_SHAPE = /(?:Capital|Ventures|Partners?|Fund|Fonds|Invest\p{L}*|Holding|Group|Gruppe|AG|GmbH|SE|Bank|Management|Labs|AI)$|^\p{Lu}{2,}\b|^\p{Lu}\p{Ll}+\p{Lu}|\d/u;
+const GERMAN_NAME_SHAPE = /(?:Capital|Ventures|Partners?|Fund|Fonds|[Ii]nvest\p{L}*|Holding|Group|Gruppe|AG|GmbH|SE|Bank|Management|Labs|AI)$|^\p{Lu}{2,}\b|^\p{Lu}\p{Ll}+\p{Lu}|\d/u;
 
 const SEPARATOR = /^\s*(?:,\s*(?:and\s+|und\s+|sowie\s+)?|\s(?:and|und|sowie|as well as|plus|&)\s)\s*/iu;
 const UNKNOWN_NAME = /^(?:(?:[\p{Lu}\d][\p{L}\d&.'’-]*|\p{Lu}\p{L}*-\p{Lu}[\p{L}-]*)(?:\s+(?:[\p{Lu}\d][\p{L}\d&.'’-]*|of|de|du|la))*)/u;
@@ -242,7 +242,8 @@ export function namesAt(v: SentenceView, position: number, lang: Lang): { partie
   let at = position;
   for (;;) {
     const rest = v.text.slice(at);
-    const lead = /^\s*(?:(?:the|der|die|das|den|dem|investors?|investoren|geldgebern?)\s+)*/iu.exec(rest)![0].length;
+    // "vom Risikokapitalgeber Speedinvest", "from investors": the investor noun before the name is no name.
+    const lead = /^\s*(?:(?:the|der|die|das|den|dem|investors?|investoren|[\p{L}-]*(?:geldgeber|kapitalgeber|investor)(?:n|en|s)?)\s+)*/iu.exec(rest)![0].length;
     let start = at + lead;
     // "Abu Dhabi's MGX", "Montreal's Inovia Capital": a place in the genitive before a known name is no
     // investor; "die bundeseigene KfW", "the state-owned KfW": adjectives before a known name are skipped.

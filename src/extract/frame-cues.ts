@@ -68,7 +68,7 @@ export const FRAME_CUES: Record<Lang, readonly FrameCue[]> = {
 /** Words after which a name is an investor: "from Thrive", "led by Spark", "von Amazon", "unter Führung von Lakestar". */
 export const INVESTOR_LIST_CUES: Record<Lang, RegExp> = {
   en: w(String.raw`(?:co-)?led by|from(?: investors?(?: including| such as)?)?|with(?=[^.;]{1,100}?\s(?:also\s+)?(?:taking part|participating|joining in|chipping in|leading)\b)|and(?=\s[^.;]{1,100}?\s(?:also\s+)?(?:taking part|participating|joining in|chipping in)\b)|among others from|include[sd]?|with participation (?:from|of|by)|participation from|backed by|alongside|investors? (?:including|such as|like)|including|such as|joined by|participants included|backers? (?:include|included|including)|investors include[ds]?`),
-  de: w(String.raw`(?:zu den )?(?:geldgebern|investoren|kapitalgebern|anteilseignern) (?:gehören|zählen)(?: unter anderem| auch| außerdem)?|unter anderem von|darunter von|(?:investoren)?gruppe um|konsortium um|(?:angeführt|angef\u00fchrt) (?:(?:wird|wurde|werden|wurden) .{0,30} )?von|unter (?:der )?(?:Führung|Leitung|Federführung) (?:von|des|der)|unter Beteiligung von|mit Beteiligung von|gemeinsam mit|von|darunter|beteiligt(?:en)? sich(?: auch)?|beteiligt (?:sind|waren)(?: außerdem| auch| zudem| ebenfalls)?|mit dabei (?:sind|waren)|Investoren sind|Geldgeber sind`),
+  de: w(String.raw`(?:zu den )?(?:geldgebern|investoren|kapitalgebern|anteilseignern) (?:gehören|zählen)(?: unter anderem| auch| außerdem)?|unter anderem von|darunter von|(?:investoren)?gruppe um|konsortium um|(?:angeführt|angef\u00fchrt) (?:(?:wird|wurde|werden|wurden) .{0,30} )?(?:von|vom)|unter (?:der )?(?:Führung|Leitung|Federführung) (?:von|des|der)|unter Beteiligung von|mit Beteiligung von|gemeinsam mit|von|darunter|beteiligt(?:en)? sich(?: auch)?|beteiligt (?:sind|waren)(?: außerdem| auch| zudem| ebenfalls)?|mit dabei (?:sind|waren)|Investoren sind|Geldgeber sind`),
 };
 
 /** Investor cues that also mean much else ("von", "from", "by"): they count only right after an amount or a deal word. */
@@ -77,7 +77,7 @@ export const WEAK_LIST_CUES = /^(?:von|from|by|darunter|including|include[sd]?)$
 /** Of the investor cues, those that name the round's lead. */
 export const LEAD_CUES: Record<Lang, RegExp> = {
   en: w(String.raw`(?:co-)?led by|(?:investor )?(?:group|consortium) led by|with(?=\s[^,.;]{1,60}?\s(?:leading|as (?:the )?lead(?: investor)?)\b)`),
-  de: w(String.raw`angeführt (?:(?:wird|wurde|werden|wurden) .{0,30} )?von|unter (?:der )?(?:Führung|Leitung|Federführung) (?:von|des|der)|(?:investoren)?gruppe um|konsortium um`),
+  de: w(String.raw`angeführt (?:(?:wird|wurde|werden|wurden) .{0,30} )?(?:von|vom)|unter (?:der )?(?:Führung|Leitung|Federführung) (?:von|des|der)|(?:investoren)?gruppe um|konsortium um`),
 };
 
 /** Prepositions that make a name the target of an `invest` frame or a deal noun: "in OpenAI", "an Anthropic", "bei Intel". */
