@@ -36,6 +36,11 @@ const METRIC_SYNONYMS: Record<string, string[]> = {
   entlassungen: ['job_cuts'],
   share: ['market_share', 'share_price'],
   stock: ['share_price'],
+  // A market's size ("/number genai spending", "/number markt ki-chips") next to a company's spending.
+  spending: ['investment', 'market_size'],
+  ausgaben: ['investment', 'market_size'],
+  market: ['market_size', 'market_share'],
+  markt: ['market_size', 'market_share'],
   growth: ['growth', 'revenue_growth'],
   wachstum: ['growth', 'revenue_growth'],
 };
@@ -122,9 +127,12 @@ export function findFigures(corpus: Corpus, query: string): Figure[] {
     if (entities.length === 0 && metrics.size === 0 && wordHits === 0) continue;
     const score = (metrics.size ? 4 : 0) + (years.length && figure.period?.startsWith(years[0]!) ? 2 : 0) + wordHits;
     const when = figure.period ?? corpus.get(figure.sources[0]!.article)?.date ?? '';
-    insertTop(best, { figure, score, when }, MAX_FIGURES, compareScored);
+    insertTop(best, { figure, score, when, wordHits }, MAX_FIGURES, compareScored);
   }
-  return best.map((s) => s.figure);
+  // Without a company, words that some figures hold say whose figure is meant ("genai spending" is not
+  // "cloud spending"); when no figure holds them (a German source for "new wealth"), the metric decides.
+  const named = entities.length === 0 && best.some((s) => s.wordHits > 0) ? best.filter((s) => s.wordHits > 0) : best;
+  return named.map((s) => s.figure);
 }
 
 interface Scored {
@@ -132,6 +140,8 @@ interface Scored {
   score: number;
   /** When the figure holds: its period, else the date of the article that states it. */
   when: string;
+  /** How many of the query's other words its subject or sentences hold. */
+  wordHits: number;
 }
 
 /** `localeCompare` without arguments, but with one collator instead of one per call. */

@@ -26,7 +26,7 @@ export const METRIC_CUES: readonly { metric: string; label: string; words: reado
   { metric: 'invested_total', label: 'invested in total', words: ['engagement', 'total investment', 'gesamtinvestition'] },
   { metric: 'deal_part', label: 'part of the deal', words: ['piece', 'portion', 'tranche', 'payment', 'set aside', 'teilbetrag', 'teilzahlung', 'zahlung'] },
   { metric: 'wealth', label: 'wealth', words: ['wohlstand', 'vermogen', 'wealth', 'wertschopfung', 'value creation', 'net worth', 'fortune'] },
-  { metric: 'growth', label: 'growth', words: ['wachstum', 'wuchs', 'wachst', 'stieg', 'steigt', 'growth', 'grew', 'rose', 'fiel', 'sank', 'fell', 'rise', 'increase', 'anstieg', 'zuwachs'] },
+  { metric: 'growth', label: 'growth', words: ['wachstum', 'wuchs', 'wachst', 'wachsen', 'stieg', 'steigt', 'growth', 'cagr', 'grew', 'rose', 'fiel', 'sank', 'fell', 'rise', 'increase', 'anstieg', 'zuwachs'] },
   { metric: 'market_share', label: 'share', words: ['anteil', 'marktanteil', 'market share', 'share of', 'der welt', 'of the world', "world's"] },
 ];
 
@@ -36,6 +36,7 @@ export const IPO_WORDS: readonly string[] = ['borsengang', 'ipo', 'listing', 'bo
 export const METRIC_LABELS: Record<string, string> = {
   ...Object.fromEntries(METRIC_CUES.map((c) => [c.metric, c.label])),
   revenue_share: 'share of revenue',
+  market_size: 'market size',
   ipo_valuation: 'IPO valuation',
   price: 'price per share',
   funding_total: 'total funding',

@@ -29,8 +29,8 @@ import {
   type Party,
 } from './clause-roles.ts';
 import { type DateMention } from './dates.ts';
-import type { EntityMention } from './entities.ts';
-import { FUND_NOUN, KIND_CUES, PARTNER_PREPOSITION, REJECTED_CUES, ROUND_NAME, RUMOUR_CUES } from './frame-cues.ts';
+import type { EntityCatalog, EntityMention } from './entities.ts';
+import { BANK_NAME, EXPLICIT_EQUITY, FUND_NOUN, KIND_CUES, PARTNER_PREPOSITION, REJECTED_CUES, ROUND_NAME, RUMOUR_CUES } from './frame-cues.ts';
 import type { Deal, DealKind, DealStatus, Quantity, Rule } from './types.ts';
 import type { Lang } from '../text/lang.ts';
 import { nearestMetric } from './figure-rules.ts';
@@ -78,6 +78,9 @@ const nounCue = (text: string, lang: Lang) => (lang === 'de' && /^\p{Lu}/u.test(
 
 /** Verbs by which the subject takes part in a round named after them: "join", "lead", "sich beteiligen an". */
 const JOIN_VERB = /\b(?:join|joins|joined|joining|lead|leads|leading|led|co-lead|anchor|anchors|anchoring|back|backs|backing|participat\p{L}*|take part|invest\p{L}*|beteilig\p{L}*|anführ\p{L}*|führ\p{L}*)\b/iu;
+
+/** "took a stake in", "acquired a minority stake in", "erwarb eine Beteiligung an": the subject buys into the company named next. */
+const STAKE_IN = /\b(?:took|takes|take|taking|acquired|acquires|bought|buys|erwarb|erwirbt|übernahm|übernimmt|sicherte sich)\s+(?:a|an|eine[n]?)\s+(?:[\p{L}-]+\s+){0,2}(?:stake|beteiligung|anteil)\s+(?:in|an|am)\b/iu;
 
 /** How far (in characters) a verb may stand from the amount it governs. */
 const VERB_REACH = 90;
@@ -315,9 +318,12 @@ function nounRoles(
     // one named in a relative clause after it ("eine Finanzierungsrunde …, die OpenAI zusammenstellt"), the one
     // a round word earlier in the sentence names ("The previous raise for Synthesia came …: a $50 million
     // round"), or, where the sentence says "the company" / "its", the company the article is about.
+    // "Nvidia took a stake in Mistral AI in a $80 million Series B": the round of the company the stake is in.
+    const stakeIn = subject && STAKE_IN.test(v.text.slice(subject.end, cue.start)) ? targetAfter(v, state, subject.end, lang, focus) : null;
     const target =
       (owner ? asParty(owner) : null) ??
       explicitTarget ??
+      (stakeIn && stakeIn.mention && stakeIn.mention.end <= cue.start ? stakeIn : null) ??
       (subject && companyLike(subject) ? asParty(subject) : null) ??
       relativeOwner(v, Math.max(cue.end, quantity.end)) ??
       roundNamedBefore(v, state, cue) ??
@@ -326,8 +332,8 @@ function nounRoles(
     // "Nvidia and SoftBank are in talks to join a new round for Skild AI": a subject that joins, leads or backs
     // a round named for another company invests in it.
     const joining =
-      subject && subject.canonical.id !== target.id && (explicitTarget || owner) &&
-      JOIN_VERB.test(v.text.slice(subject.end, cue.start));
+      subject && subject.canonical.id !== target.id && (explicitTarget || owner || stakeIn) &&
+      (JOIN_VERB.test(v.text.slice(subject.end, cue.start)) || STAKE_IN.test(v.text.slice(subject.end, cue.start)));
     const investors = [...(joining ? coInvestors(v, subject).map(asParty) : []), ...listed].filter((p) => p.id !== target.id);
     return { target, investors, lead: leads.filter((p) => p.id !== target.id), rule: reason(`the round of ${target.name}`) };
   }
@@ -599,6 +605,24 @@ function kindFor(cue: Cue, quantity: Quantity, v: SentenceView): DealKind {
   }
   if (cue.frame === 'invest' || cue.frame === 'raise' || cue.frame === 'lead') return 'equity';
   return KIND_CUES.find((k) => k.kind === 'equity')!.pattern.test(near) ? 'equity' : 'unknown';
+}
+
+/**
+ * Money whose every backer is a bank ("zusätzliche 150 Millionen Euro an Finanzierung … Beteiligt sind die
+ * Deutsche Bank, die Commerzbank und die KfW") is as likely a loan as shares: equity only where its sentence
+ * says so ("stake", "Series B", "Finanzierungsrunde"), otherwise its kind is left unknown. Run once the
+ * investors of nearby sentences have joined the deal.
+ */
+export function unknownKindIfBanks(deal: Deal, catalog: EntityCatalog): void {
+  if (deal.kind !== 'equity' || deal.investors.length === 0) return;
+  const isBank = (name: string, i: number) => {
+    const entity = deal.investorIds[i] ? catalog.get(deal.investorIds[i]!) : undefined;
+    return BANK_NAME.test(name) || (entity?.aliases ?? []).some((alias) => BANK_NAME.test(alias));
+  };
+  if (deal.investors.length !== deal.investorIds.length || !deal.investors.every(isBank)) return;
+  if (deal.sources.some((s) => EXPLICIT_EQUITY.test(s.quote))) return;
+  deal.kind = 'unknown';
+  deal.rule = { id: deal.rule.id, reason: `${deal.rule.reason}; every backer is a bank and no word says shares: kind unknown (a loan as likely as equity)` };
 }
 
 // ── Status and date ──────────────────────────────────────────────────────────────────────────────────

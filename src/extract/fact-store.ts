@@ -221,7 +221,12 @@ function nearBuckets(value: number | null | typeof NO_AMOUNT): string[] {
 
 /** The fields `sameFigure` compares exactly. */
 function figureKey(f: Figure): string {
-  return `${f.entityId}|${f.metric}|${f.period}|${f.unit}|${f.qualifier}`;
+  return `${owner(f)}|${f.metric}|${f.period}|${f.unit}|${f.qualifier}`;
+}
+
+/** Whose figure it is: a listed company by id, a market by the phrase that names it ("GenAI spending"). */
+function owner(f: Figure): string {
+  return f.entityId ?? `=${f.entity}`;
 }
 
 function sourceKey(s: { article: string; start: number }): string {
@@ -280,7 +285,7 @@ function mergeDeal(into: Deal, from: Deal): void {
 
 function sameFigure(a: Figure, b: Figure): boolean {
   return (
-    a.entityId === b.entityId &&
+    owner(a) === owner(b) &&
     a.metric === b.metric &&
     a.period === b.period &&
     a.unit === b.unit &&

@@ -10,7 +10,7 @@
 import type { Article } from '../corpus/types.ts';
 import type { Entity, EntityCatalog, EntityMention } from './entities.ts';
 import type { Deal, Facts, Figure } from './types.ts';
-import { dealFor, dealWithoutAmount, projectCostDeal, timesRaised } from './deal-rules.ts';
+import { dealFor, dealWithoutAmount, projectCostDeal, timesRaised, unknownKindIfBanks } from './deal-rules.ts';
 import { figureFor, isRoundOrFunding } from './figure-rules.ts';
 import { view, type ArticleState, type SentenceView } from './reading.ts';
 import type { Lang } from '../text/lang.ts';
@@ -101,6 +101,7 @@ export function extractFacts(article: Article, catalog: EntityCatalog, { claim =
     .map(({ v, sentence: s }) => participantsIn(v, s, state))
     .filter((statement): statement is Participants => statement !== null);
   attachParticipants(placed, statements);
+  for (const { deal } of placed) unknownKindIfBanks(deal, state.catalog);
   deals.push(...withoutRepeats(amountless, deals));
   return { deals, figures };
 }

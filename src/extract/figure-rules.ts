@@ -13,6 +13,8 @@ import {
 } from './cues.ts';
 import type { Entity, EntityMention } from './entities.ts';
 import type { Figure, Quantity } from './types.ts';
+import { marketMetric, marketOf } from './market-figures.ts';
+import { unknownEntity } from './unknown-names.ts';
 import { coInvestors, companyLike, dealFocus, governed, inList, possessive } from './clause-roles.ts';
 import {
   clauseOf,
@@ -68,6 +70,13 @@ export function figureFor(
   const perShare = quantity.kind === 'money' && PER_SHARE.test(textAfterAmount(quantity, v));
   // "15% of CoreWeave's revenue comes from Nvidia": a share of a company's revenue, the company's figure.
   const ofRevenue = quantity.kind === 'percent' ? OF_REVENUE.exec(textAfterAmount(quantity, v)) : null;
+  // "IDC expects GenAI spending to hit $202 billion": a market's figure, named by the market's phrase.
+  const market = marketOf(quantity, v, state.article.lang);
+  if (market === null) return null;
+  if (market) {
+    const metric = marketMetric(quantity, v, nearestMetric(quantity, v, clause) === 'growth');
+    return metric ? figureRecord(quantity, v, clause, state, null, market.name, metric, periodFor(quantity, v, clause), `"${market.name}" is the market the clause speaks of`) : null;
+  }
   let metric = perShare ? 'price' : ofRevenue ? 'revenue_share' : (nearestMetric(quantity, v, clause) ?? nearestMetric(quantity, v, [0, v.text.length]));
   let period = periodFor(quantity, v, clause);
   if (!metric) {
@@ -114,7 +123,10 @@ export function figureFor(
   const revenueOwner = ofRevenue ? parties(v.mentions).find((m) => m.start >= quantity.end && m.end <= quantity.end + ofRevenue[0].length + 2 && companyLike(m))?.canonical : undefined;
   // "Microsoft and Nvidia have agreed to invest up to $5 billion and $10 billion respectively": each its own.
   const respective = about ? undefined : respectiveOwner(quantity, v);
-  const named = about ?? respective ?? partOf ?? revenueOwner ?? (valuation ? receiver : null) ?? entityFor(quantity, v, clause, metric, subject, state)?.entity ?? null;
+  // "added more than $100bn to the fortune of chairman Larry Ellison": whose fortune the sentence names.
+  const rich = metric === 'wealth' ? wealthOwner(quantity, v) : undefined;
+  if (rich && ADDED_TO.test(v.text.slice(Math.max(0, quantity.start - 40), quantity.start))) metric = 'wealth_growth';
+  const named = about ?? respective ?? partOf ?? revenueOwner ?? rich ?? (valuation ? receiver : null) ?? entityFor(quantity, v, clause, metric, subject, state)?.entity ?? null;
   // "bezifferte CEO Sam Altman die Investitionen auf …": a person speaks for the company they lead.
   const person = named?.kind === 'person' && named.affiliation && COMPANY_METRICS.has(metric) ? state.catalog.get(named.affiliation) : undefined;
   const entity = person ?? (metric === 'funding_total' && GENERIC_BACKERS.test(v.text) ? (subject?.entity ?? state.mainEntity?.entity ?? null) : named);
@@ -135,7 +147,22 @@ export function figureFor(
   // (start-ups, countries) is no fact a reader can use.
   if ((!entity && (quantity.kind !== 'money' || COMPANY_METRICS.has(metric))) || (quantity.kind === 'money' && !quantity.currency && !state.claim)) return null;
   if (quantity.kind === 'count' && metric === 'count' && !LOOKED_UP_COUNTS.has(quantity.unit)) return null;
-  const name = entity?.name ?? null;
+  return figureRecord(quantity, v, clause, state, entity, entity?.name ?? null, metric, period, `the cue for ${metric} nearest to the number; ${entity ? `${entity.name} owns it` : 'no company named'}`);
+}
+
+/** The figure read: `entity` when a listed or found company owns it, `name` for whatever owns it (also a market). */
+function figureRecord(
+  quantity: Quantity,
+  v: SentenceView,
+  clause: [number, number],
+  state: ArticleState,
+  entity: Entity | null,
+  name: string | null,
+  metric: string,
+  period: string | null,
+  reason: string,
+): Figure {
+  const valuation = metric === 'valuation' || metric === 'ipo_valuation';
   return {
     entityId: entity?.id ?? null,
     entity: name ?? '',
@@ -148,7 +175,7 @@ export function figureFor(
     qualifier: quantity.qualifier,
     conditional: CONDITIONAL.test(v.text.slice(...clause)),
     basis: valuation ? basisOf(v.text.slice(Math.max(clause[0], quantity.start - 40), Math.min(clause[1], quantity.end + 40))) : null,
-    rule: { id: `figure.${metric}`, reason: `the cue for ${metric} nearest to the number; ${entity ? `${entity.name} owns it` : 'no company named'}` },
+    rule: { id: `figure.${metric}`, reason },
     sources: [source(state.article, v.sentence, quantity)],
   };
 }
@@ -165,6 +192,36 @@ function respectiveOwner(quantity: Quantity, v: SentenceView): Entity | undefine
   const last = named.at(-1);
   const group = last ? coInvestors(v, last) : [];
   return group.length === amounts.length && group.length >= 2 ? group[amounts.indexOf(quantity)]?.canonical : undefined;
+}
+
+/** A person's fortune named: "the fortune of chairman Larry Ellison", "Elon Musk's net worth", "das Vermögen von Oracle-Gründer Larry Ellison". */
+const PERSON = String.raw`\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,2}`;
+const FORTUNE_OF = new RegExp(
+  [
+    String.raw`\b(?:fortune|net worth|wealth)\s+of\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(${PERSON})`,
+    String.raw`(${PERSON})['’]s\s+(?:personal\s+)?(?:fortune|net worth|wealth)\b`,
+    String.raw`\b(?:Privatv|V)ermögen\s+(?:von|des)\s+(?:[\p{L}-]+\s+){0,2}?(${PERSON})`,
+    String.raw`(${PERSON})s\s+(?:Privatv|V)ermögen\b`,
+  ].join('|'),
+  'gu',
+);
+/** "has added more than $100bn to …": the amount is what the fortune grew by. */
+const ADDED_TO = /\b(?:added|adds|adding|brought|hinzugefügt|beschert(?:e)?)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+
+/**
+ * Whose fortune an amount is: the person a fortune phrase names, nearest before the amount, else the first
+ * after it in the sentence. Other people compared with them ("putting him alongside Elon Musk") are not.
+ */
+function wealthOwner(quantity: Quantity, v: SentenceView): Entity | undefined {
+  const owners = [...v.text.matchAll(FORTUNE_OF)].map((m) => {
+    const name = m.slice(1).find(Boolean)!;
+    const start = m.index + m[0].indexOf(name);
+    return { name, start, end: start + name.length };
+  });
+  const owner = owners.filter((o) => o.end <= quantity.start).at(-1) ?? owners.find((o) => o.start >= quantity.end);
+  if (!owner) return undefined;
+  const listed = v.mentions.find((m) => m.start <= owner.start && m.end >= owner.end);
+  return listed?.canonical ?? unknownEntity(owner.name, 'person');
 }
 
 /** Whose part of a deal an amount is (see `figureFor`): a company named before it, else the company the article's deals are about. */

@@ -120,6 +120,12 @@ export const KIND_CUES: readonly { kind: DealKind; pattern: RegExp }[] = [
   { kind: 'equity', pattern: w(String.raw`(?:funding |financing |fundraising |investment |equity |venture |seed )?rounds?|series [a-h]\d?|seed|stake|equity|shares|invest(?:s|ed|ing|ment|ments)?|beteiligung|eigenkapital|\p{L}*runde|investition|investiert\p{L}*|anteile?|risikokapital|wagniskapital|frisches kapital`) },
 ];
 
+/** Words that say shares change hands, whoever pays: "stake", "Series B", "Anteile", "Eigenkapital". */
+export const EXPLICIT_EQUITY = w(String.raw`stake|shares|equity|invest(?:s|ed|ing)?|investiert\p{L}*|series [a-h]\d?|seed|(?:funding |financing |investment |venture )rounds?|beteiligung|anteile?|eigenkapital|risikokapital|wagniskapital|\p{L}*runde`);
+
+/** Names of banks, which lend more often than they buy shares: "Deutsche Bank", "Commerzbank", "KfW", "Sparkasse …". */
+export const BANK_NAME = /(?:\p{L}*[Bb]ank(?:engruppe|ing)?\b|\bKfW\b|\bSparkasse\b)/u;
+
 /** A round as printed: "Series B", "series C", "Seed", "Series-B-Runde", "IPO", "Börsengang". */
 export const ROUND_NAME = w(String.raw`(?:pre-)?seed(?:-runde)?|series[ -][a-h]\d?(?:-runde)?|serie[ -][a-h]\d?|ipo|börsengang`);
 

@@ -119,6 +119,7 @@ export const QUALIFIERS: Readonly<Record<Lang, QualifierPhrases>> = {
     { phrase: 'approx.', qualifier: 'about' },
     { phrase: 'some', qualifier: 'about' },
     { phrase: 'close to', qualifier: 'about' },
+    { phrase: 'approaching', qualifier: 'about' },
     { phrase: 'an estimated', qualifier: 'about' },
     { phrase: 'below', qualifier: 'below' },
     { phrase: 'less than', qualifier: 'below' },

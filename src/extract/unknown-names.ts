@@ -96,8 +96,8 @@ function slug(name: string): string {
   return `~${normalizeName(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
 }
 
-export function unknownEntity(name: string): Entity {
-  return { id: slug(name), name, kind: 'company', aliases: [name] };
+export function unknownEntity(name: string, kind: 'company' | 'person' = 'company'): Entity {
+  return { id: slug(name), name, kind, aliases: [name] };
 }
 
 /**

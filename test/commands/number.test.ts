@@ -134,3 +134,21 @@ describe('/number over an English and a German article', () => {
     expect(result.notes[0]).toMatch(/\$55B \(B\)/);
   });
 });
+
+describe('/number over markets and fortunes', () => {
+  const corpus = tempCorpus({
+    'm.md': '---\ndate: 2024-08-21\nlang: en\noutlet: M\n---\nIDC expects GenAI spending to hit $202 billion by 2028, equal to 32% of overall AI spending.\n\nCloud spending will reach $900 billion in 2028.\n',
+    'w.md': '---\ndate: 2025-09-11\nlang: en\noutlet: W\n---\nThe share rally has added more than $100bn to the fortune of chairman Larry Ellison.\n',
+  });
+  const ctx = corpus.context();
+
+  it('a market is found by the words that name it, and only that market', async () => {
+    const figures = numberJson.parse((await answer('/number genai spending', ctx)).json).figures;
+    expect(figures.map((f) => [f.entity, f.value])).toEqual([['GenAI spending', 202e9]]);
+  });
+
+  it('a fortune is found by the person\'s name', async () => {
+    const figures = numberJson.parse((await answer('/number larry ellison', ctx)).json).figures;
+    expect(figures.map((f) => [f.entity, f.metric, f.value, f.qualifier])).toEqual([['Larry Ellison', 'wealth_growth', 100e9, 'more_than']]);
+  });
+});

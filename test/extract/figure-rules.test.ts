@@ -103,8 +103,6 @@ describe('metric and company', () => {
   it.each([
     // A site or a plan with no company named is no company's.
     { text: 'Für ein Rechenzentrum in Texas sind 23,25 Milliarden US-Dollar vorgesehen.', lang: 'de' },
-    // A figure only "according to" a research firm is the market's, not the firm's.
-    { text: 'Global spending on AI will reach $632 billion in 2028, according to International Data Corporation.', lang: 'en' },
     // An earlier value given for comparison only ("up from about $1 billion").
     { text: 'Anthropic said its run-rate revenue was up from about $1 billion.', lang: 'en' },
     // A sum of no one without a year.
@@ -152,6 +150,37 @@ describe('metric and company', () => {
     const figures = figuresIn('Das Start-up DeepL erhält 300 Millionen Dollar bei einer Bewertung von zwei Milliarden Dollar.', { lang: 'de' });
     expect(figures.map((f) => [f.metric, f.value])).toEqual([['valuation', 2e9]]);
     expect(figuresIn('Acme AI raised $300 million at a valuation of $2 billion.').map((f) => [f.metric, f.value])).toEqual([['valuation', 2e9]]);
+  });
+
+  it('a market named as the clause\'s subject owns its size, growth and share; a market named nowhere owns nothing', () => {
+    const genai = figuresIn('IDC expects GenAI spending to hit $202 billion by 2028, equal to 32% of overall AI spending.');
+    expect(genai.map((f) => [f.entityId, f.entity, f.metric, f.value])).toEqual([
+      [null, 'GenAI spending', 'market_size', 202e9],
+      [null, 'GenAI spending', 'market_share', 32],
+    ]);
+    // A figure only "according to" a research firm is the market's, not the firm's.
+    expect(figureIn('Global spending on AI will reach $632 billion in 2028, according to International Data Corporation.')).toMatchObject({ entityId: null, entity: 'Global spending on AI' });
+    expect(figureIn('Global spending on artificial intelligence will reach $632 billion in 2028.')).toMatchObject({ entity: 'Global spending on artificial intelligence', metric: 'market_size', period: '2028' });
+    expect(figureIn('Der Markt für KI-Chips soll bis 2030 um 25 Prozent wachsen.', { lang: 'de' })).toMatchObject({ entity: 'Markt für KI-Chips', metric: 'growth', value: 25 });
+    expect(figureIn('Die weltweiten Ausgaben für KI sollen 2027 rund 500 Milliarden Dollar erreichen.', { lang: 'de' })).toMatchObject({ entity: 'weltweiten Ausgaben für KI', metric: 'market_size', value: 500e9 });
+    // The market as an object is not what the number is about; a bare "spending" names no market.
+    expect(figuresIn('The category will outgrow the AI market as a whole, posting a five-year CAGR of 59.2%.')).toEqual([]);
+    expect(figuresIn('Because AI is being built into products, spending will post a 29% compound annual growth rate through 2028.', { subject: 'Nvidia' })).toEqual([]);
+    expect(figureIn('The European market for AI chips grew 20% last year.')).toMatchObject({ entity: 'European market for AI chips', metric: 'growth' });
+    // A market word that only describes who acts is no market: "Stock market investors poured …".
+    expect(figuresIn('Stock market investors poured $5 billion into AI start-ups in 2025.')).toEqual([]);
+    // A company's own spending stays the company's.
+    expect(figureIn('Microsoft spending on AI will reach $80 billion in 2025.')).toMatchObject({ entity: 'Microsoft', metric: 'investment' });
+  });
+
+  it('a fortune is the person\'s whose fortune the sentence names, not a person they are compared with', () => {
+    const figures = figuresIn('The share rally has added more than $100bn to the fortune of chairman Larry Ellison, putting him alongside Elon Musk among the world’s wealthiest people, with a net worth estimated to be approaching $400bn.');
+    expect(figures.map((f) => [f.entity, f.metric, f.value])).toEqual([
+      ['Larry Ellison', 'wealth_growth', 100e9],
+      ['Larry Ellison', 'wealth', 400e9],
+    ]);
+    expect(figureIn('Das Vermögen von Oracle-Gründer Larry Ellison liegt bei rund 400 Milliarden Dollar.', { lang: 'de' })).toMatchObject({ entity: 'Larry Ellison', metric: 'wealth', value: 400e9 });
+    expect(figureIn("Elon Musk's net worth is about $480 billion.")).toMatchObject({ entityId: 'elon-musk', metric: 'wealth' });
   });
 
   it('a valuation given only as a possibility is marked conditional', () => {

@@ -239,12 +239,12 @@ describe('qualifiers', () => {
 
   it('reads English qualifiers', () => {
     all(
-      'up to $1bn, as much as $2bn, about $3bn, around $4bn, roughly $5bn, nearly $6bn, almost $7bn, approximately $8bn, some $9bn, below $10bn, less than $11bn, under $12bn, more than $13bn, over $14bn',
+      'up to $1bn, as much as $2bn, about $3bn, around $4bn, roughly $5bn, nearly $6bn, almost $7bn, approximately $8bn, some $9bn, approaching $9.5bn, below $10bn, less than $11bn, under $12bn, more than $13bn, over $14bn',
       'en',
       [
         { qualifier: 'up_to', text: 'up to $1bn' },
         { qualifier: 'up_to', text: 'as much as $2bn' },
-        ...Array.from({ length: 7 }, () => ({ qualifier: 'about' as const })),
+        ...Array.from({ length: 8 }, () => ({ qualifier: 'about' as const })),
         { qualifier: 'below' },
         { qualifier: 'below' },
         { qualifier: 'below' },
