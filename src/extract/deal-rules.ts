@@ -30,7 +30,7 @@ import {
 } from './clause-roles.ts';
 import { type DateMention } from './dates.ts';
 import type { EntityCatalog, EntityMention } from './entities.ts';
-import { BANK_NAME, EXPLICIT_EQUITY, FUND_NOUN, KIND_CUES, PARTNER_PREPOSITION, REJECTED_CUES, ROUND_NAME, RUMOUR_CUES } from './frame-cues.ts';
+import { BANK_NAME, EXPLICIT_EQUITY, FUND_NOUN, KIND_CUES, OFFER_WORD, PARTNER_PREPOSITION, REJECTED_CUES, ROUND_NAME, RUMOUR_CUES } from './frame-cues.ts';
 import type { Deal, DealKind, DealStatus, Quantity, Rule } from './types.ts';
 import type { Lang } from '../text/lang.ts';
 import { nearestMetric } from './figure-rules.ts';
@@ -623,6 +623,19 @@ export function unknownKindIfBanks(deal: Deal, catalog: EntityCatalog): void {
   if (deal.sources.some((s) => EXPLICIT_EQUITY.test(s.quote))) return;
   deal.kind = 'unknown';
   deal.rule = { id: deal.rule.id, reason: `${deal.rule.reason}; every backer is a bank and no word says shares: kind unknown (a loan as likely as equity)` };
+}
+
+/**
+ * An offer turned down in a later sentence ("Das Übernahmeangebot über 100 Milliarden …" — "… das Durcheinander
+ * um die unerwünschte Offerte"): the sentence after speaks of an offer and says it is unwanted or rejected.
+ */
+export function rejectedLater(deal: Deal, later: readonly string[]): void {
+  if (deal.kind !== 'acquisition' || deal.status === 'completed' || deal.status === 'historic' || deal.status === 'rejected') return;
+  if (!deal.sources.some((s) => OFFER_WORD.test(s.quote))) return;
+  const refusal = later.find((text) => OFFER_WORD.test(text) && REJECTED_CUES.test(text));
+  if (!refusal) return;
+  deal.status = 'rejected';
+  deal.rule = { id: deal.rule.id, reason: `${deal.rule.reason}; the offer is turned down later: "${refusal.slice(0, 120)}"` };
 }
 
 // ── Status and date ──────────────────────────────────────────────────────────────────────────────────

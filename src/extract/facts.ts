@@ -10,7 +10,7 @@
 import type { Article } from '../corpus/types.ts';
 import type { Entity, EntityCatalog, EntityMention } from './entities.ts';
 import type { Deal, Facts, Figure } from './types.ts';
-import { dealFor, dealWithoutAmount, projectCostDeal, timesRaised, unknownKindIfBanks } from './deal-rules.ts';
+import { dealFor, dealWithoutAmount, projectCostDeal, rejectedLater, timesRaised, unknownKindIfBanks } from './deal-rules.ts';
 import { figureFor, isRoundOrFunding } from './figure-rules.ts';
 import { view, type ArticleState, type SentenceView } from './reading.ts';
 import type { Lang } from '../text/lang.ts';
@@ -101,10 +101,16 @@ export function extractFacts(article: Article, catalog: EntityCatalog, { claim =
     .map(({ v, sentence: s }) => participantsIn(v, s, state))
     .filter((statement): statement is Participants => statement !== null);
   attachParticipants(placed, statements);
-  for (const { deal } of placed) unknownKindIfBanks(deal, state.catalog);
+  for (const { deal, sentence: at } of placed) {
+    unknownKindIfBanks(deal, state.catalog);
+    rejectedLater(deal, moneyless.filter((m) => m.sentence > at && m.sentence <= at + OFFER_REACH).map((m) => m.v.text));
+  }
   deals.push(...withoutRepeats(amountless, deals));
   return { deals, figures };
 }
+
+/** How many sentences after an offer its refusal is looked for (see `rejectedLater`). */
+const OFFER_REACH = 3;
 
 /** How many sentences back a project's plan is looked for (see `projectCostDeal`). */
 const RECENT_SENTENCES = 4;

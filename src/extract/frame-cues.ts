@@ -130,7 +130,10 @@ export const BANK_NAME = /(?:\p{L}*[Bb]ank(?:engruppe|ing)?\b|\bKfW\b|\bSparkass
 export const ROUND_NAME = w(String.raw`(?:pre-)?seed(?:-runde)?|series[ -][a-h]\d?(?:-runde)?|serie[ -][a-h]\d?|ipo|börsengang`);
 
 /** Words that make an acquisition or offer `rejected`. */
-export const REJECTED_CUES = w(String.raw`rejected|rejects|turned down|fell apart|spurned|declined|unsolicited|abgelehnt|lehnt\p{L}* ab|zurückgewiesen|ausgeschlagen|nicht angenommen|gar nicht angenommen|gescheitert`);
+export const REJECTED_CUES = w(String.raw`rejected|rejects|turned down|fell apart|spurned|declined|unsolicited|unwanted|unerwünscht\p{L}*|abgelehnt|lehnt\p{L}* ab|zurückgewiesen|ausgeschlagen|nicht angenommen|gar nicht angenommen|gescheitert`);
+
+/** Words for an offer to buy: "offer", "bid", "Übernahmeangebot", "Offerte". */
+export const OFFER_WORD = w(String.raw`offers?|bids?|\p{L}*angebot\p{L}*|offerte`);
 
 /** Words that make news `rumoured`: reported by others, not confirmed by the parties. */
 export const RUMOUR_CUES = w(String.raw`reportedly|reports? that|reported that|citing (?:sources|people|insiders|a person)|is said to|are said to|according to (?:people|sources|a person|persons|insiders|reports?|media reports)|people (?:familiar|briefed|close)|sources? (?:say|said|close to|familiar)|media reports? (?:say|said|suggest(?:ed)?)|a source (?:has |had )?(?:confirmed|told|said)|insider (?:sagten|sagen|berichten)|insidern zufolge|unter berufung auf|berichten zufolge|informationen zufolge|laut (?:insidern|kreisen|berichten|informationen)|soll(?:en)? .{0,60}(?:haben|sein)\b|gerüchte\p{L}*|angeblich|medienberichten`);
