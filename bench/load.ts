@@ -7,13 +7,17 @@
  * 3. runs `connections` keep-alive connections, each sending the next signed command as soon as the last
  *    one was acknowledged, for `seconds`; a request counts as an error when it fails, is not answered
  *    200, or takes longer than Slack's 3 s;
- * 4. waits (bounded) for the answers on `response_url`, stops the app, prints one JSON line.
+ * 4. waits (bounded) for the answers on `response_url`, stops the app, prints one JSON line: ack and answer
+ *    latencies, "busy" replies (work the app refused), requests still unanswered, and the app's RSS before
+ *    and after the load.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { Agent, createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { BUSY_TEXT } from '../src/slack/listeners/answer-limit.ts';
 import { generateQueries } from './generate.ts';
 import { nowMs, percentiles, round } from './stats.ts';
 
@@ -35,21 +39,28 @@ interface FakeSlack {
   url: string;
   /** Send time of each command by its response_url id, and the time its answer arrived. */
   answered: Map<string, number>;
+  /** The response_url ids answered "busy" after the ack (the app refused the work). */
+  busy: Set<string>;
   server: Server;
 }
 
 async function startFakeSlack(): Promise<FakeSlack> {
   const answered = new Map<string, number>();
+  const busy = new Set<string>();
   const server = createServer((req, res) => {
-    req.resume();
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       const match = /^\/response\/(\S+)$/.exec(req.url ?? '');
-      if (match) answered.set(match[1]!, nowMs());
+      if (match) {
+        answered.set(match[1]!, nowMs());
+        if (body.includes(BUSY_TEXT)) busy.add(match[1]!);
+      }
       res.writeHead(200, { 'content-type': match ? 'text/plain' : 'application/json' }).end(match ? 'ok' : '{"ok":true}');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, answered, server };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, answered, busy, server };
 }
 
 /** Starts the app child; resolves with its port once it listens. */
@@ -69,6 +80,12 @@ function startApp(options: LoadOptions, apiUrl: string): Promise<{ child: ChildP
     });
     child.once('exit', (code) => reject(new Error(`the app exited (${code}) before listening`)));
   });
+}
+
+/** The resident memory of a process, in MB (Linux: `/proc/<pid>/status`). */
+function rssMb(pid: number): number {
+  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return kb ? Math.round(Number(kb) / 1024) : NaN;
 }
 
 /** A slash command payload as Slack posts it, signed with the app's signing secret. */
@@ -100,16 +117,17 @@ function signedCommand(command: string, text: string, responseUrl: string): { bo
   };
 }
 
-/** Posts one command; resolves with the HTTP status (0 on a network error or a timeout). */
-function post(agent: Agent, port: number, payload: { body: string; headers: Record<string, string> }): Promise<number> {
+/** Posts one command; resolves with the HTTP status (0 on a network error or a timeout) and whether the ack said "busy". */
+function post(agent: Agent, port: number, payload: { body: string; headers: Record<string, string> }): Promise<{ status: number; busy: boolean }> {
   return new Promise((resolve) => {
     const req = request({ agent, host: '127.0.0.1', port, method: 'POST', path: '/slack/events', headers: payload.headers, timeout: ACK_TIMEOUT_MS }, (res: IncomingMessage) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', () => resolve(0));
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, busy: body.includes(BUSY_TEXT) }));
+      res.on('error', () => resolve({ status: 0, busy: false }));
     });
     req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve(0));
+    req.on('error', () => resolve({ status: 0, busy: false }));
     req.end(payload.body);
   });
 }
@@ -128,12 +146,15 @@ async function runLoad(options: LoadOptions) {
   const slack = await startFakeSlack();
   const { child, port } = await startApp(options, `${slack.url}/api/`);
   try {
+    const rssBefore = rssMb(child.pid!);
     const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
     const mix = commandMix(options.seed);
     const acks: number[] = [];
     const sentAt = new Map<string, number>();
     let errors = 0;
     let next = 0;
+    // Commands refused in the ack ("busy"): no answer is owed for them.
+    const busyAcks = new Set<string>();
     const deadline = nowMs() + options.seconds * 1000;
     const worker = async () => {
       while (nowMs() < deadline) {
@@ -142,19 +163,23 @@ async function runLoad(options: LoadOptions) {
         const payload = signedCommand(command, text, `${slack.url}/response/${id}`);
         const started = nowMs();
         sentAt.set(id, started);
-        const status = await post(agent, port, payload);
+        const { status, busy } = await post(agent, port, payload);
         const ms = nowMs() - started;
         acks.push(ms);
         if (status !== 200 || ms > ACK_TIMEOUT_MS) errors++;
+        else if (busy) busyAcks.add(id);
       }
     };
     const started = nowMs();
     await Promise.all(Array.from({ length: options.connections }, worker));
     const elapsed = nowMs() - started;
     const drainUntil = nowMs() + DRAIN_MS;
-    while (slack.answered.size < sentAt.size - errors && nowMs() < drainUntil) await new Promise((r) => setTimeout(r, 50));
+    const owed = () => sentAt.size - errors - busyAcks.size;
+    while (slack.answered.size < owed() && nowMs() < drainUntil) await new Promise((r) => setTimeout(r, 50));
     agent.destroy();
-    const answers = [...slack.answered].map(([id, at]) => at - sentAt.get(id)!);
+    const rssAfter = rssMb(child.pid!);
+    // Answers proper; a "busy" reply is counted apart (it is the app refusing work, not an answer).
+    const answers = [...slack.answered].filter(([id]) => !slack.busy.has(id)).map(([id, at]) => at - sentAt.get(id)!);
     const ack = percentiles(acks);
     return {
       requests: acks.length,
@@ -167,6 +192,10 @@ async function runLoad(options: LoadOptions) {
       answered: answers.length,
       answer_p50_ms: percentiles(answers).p50,
       answer_p99_ms: percentiles(answers).p99,
+      busy: slack.busy.size + busyAcks.size,
+      unanswered: owed() - slack.answered.size,
+      rss_before_mb: rssBefore,
+      rss_after_mb: rssAfter,
     };
   } finally {
     child.kill('SIGTERM');

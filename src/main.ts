@@ -7,26 +7,37 @@ import { createContext } from './app/create-context.ts';
 import { startBackgroundJobs } from './app/background.ts';
 import { log } from './log.ts';
 import { startSlackApp } from './slack/start.ts';
+import { EngineThread } from './app/engine-thread.ts';
+import { engineConfigOf } from './app/engine-protocol.ts';
+import type { App } from '@slack/bolt';
 
 runMain(async () => {
   const config = configOrExit();
   const { mode } = config;
   log.info({ mode: mode.kind, corpusDir: config.corpusDir }, `starting in ${mode.kind} mode`);
-  const ctx = createContext(config);
   if (mode.kind === 'console') {
+    const ctx = createContext(config);
     // In the console the "channel" is the terminal: a due digest is printed there.
     const jobs = await startBackgroundJobs({ config, ctx, post: async (_channel, answer) => void process.stdout.write(`${renderText(answer)}\n`) });
     await runConsole(ctx);
     await jobs.stop();
     return;
   }
-  const running = await startSlackApp({ ...config, mode }, ctx);
-  // Digests go out through the Web API client, which retries rate-limited (429) calls itself.
-  const jobs = await startBackgroundJobs({
-    config,
-    ctx,
-    post: (channel, answer) => running.app.client.chat.postMessage({ channel, ...renderBlocks(answer) }),
-  });
+  // The corpus, the answers and the background jobs run on the engine thread; this one talks to Slack.
+  let client: App['client'] | null = null;
+  const engine = await EngineThread.start(
+    { config: engineConfigOf(config) },
+    {
+      // Digests go out through the Web API client, which retries rate-limited (429) calls itself.
+      post: async (channel, answer) => {
+        if (!client) throw new Error('not connected to Slack yet');
+        await client.chat.postMessage({ channel, ...renderBlocks(answer) });
+      },
+    },
+  );
+  const running = await startSlackApp({ ...config, mode }, engine);
+  client = running.app.client;
+  engine.startJobs();
   log.info(
     { mode: running.mode, port: running.port },
     running.port === null
@@ -36,7 +47,7 @@ runMain(async () => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log.info({ signal }, 'stopping');
-      Promise.all([jobs.stop(), running.stop()]).then(
+      Promise.all([engine.stop(), running.stop()]).then(
         () => process.exit(0),
         (error: unknown) => {
           log.error({ err: error }, 'could not stop cleanly');
@@ -46,3 +57,4 @@ runMain(async () => {
     });
   }
 });
+

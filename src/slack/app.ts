@@ -7,7 +7,7 @@
  * seconds, so a few quick retries instead of the SDK's default of ten over half an hour.
  */
 import { App, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
-import type { CommandContext } from '../context.ts';
+import type { Answerer } from '../app/answerer.ts';
 import type { Config, Mode } from '../config.ts';
 import { log } from '../log.ts';
 import { registerListeners, type ListenerOptions } from './listeners/index.ts';
@@ -34,7 +34,7 @@ export interface SlackAppOptions extends ListenerOptions {
  * Builds the app without contacting Slack: call `app.init()` (runs `auth.test` unless `identity` is given)
  * before `app.start()`; `startSlackApp` does both.
  */
-export function createSlackApp(config: Pick<Config, 'SLACK_API_URL'> & { mode: SlackMode }, ctx: CommandContext, options: SlackAppOptions = {}): App {
+export function createSlackApp(config: Pick<Config, 'SLACK_API_URL'> & { mode: SlackMode }, answerer: Answerer, options: SlackAppOptions = {}): App {
   const logger = boltLogger(log);
   const clientOptions: webApi.WebClientOptions = {
     retryConfig: options.retryConfig ?? DEFAULT_RETRY,
@@ -53,7 +53,7 @@ export function createSlackApp(config: Pick<Config, 'SLACK_API_URL'> & { mode: S
   app.error(async (error) => {
     log.error({ err: error, code: error.code }, 'Slack app error');
   });
-  registerListeners(app, ctx, options);
+  registerListeners(app, answerer, options);
   return app;
 }
 

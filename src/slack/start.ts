@@ -2,7 +2,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
-import type { CommandContext } from '../context.ts';
+import type { Answerer } from '../app/answerer.ts';
 import type { Config } from '../config.ts';
 import { createSlackApp, type SlackAppOptions, type SlackMode } from './app.ts';
 
@@ -20,10 +20,10 @@ export interface RunningSlackApp {
  */
 export async function startSlackApp(
   config: Pick<Config, 'SLACK_API_URL' | 'HOST'> & { mode: SlackMode },
-  ctx: CommandContext,
+  answerer: Answerer,
   options: SlackAppOptions = {},
 ): Promise<RunningSlackApp> {
-  const app = createSlackApp(config, ctx, options);
+  const app = createSlackApp(config, answerer, options);
   await app.init();
   const stop = async () => {
     await app.stop();

@@ -1,20 +1,25 @@
 /**
  * The real app in HTTP mode on 127.0.0.1 against a fake Slack Web API (SLACK_API_URL), driven with requests
- * built exactly as Slack builds them: signed form-encoded slash commands, signed JSON events.
+ * built exactly as Slack builds them: signed form-encoded slash commands, signed JSON events. As in
+ * production, the answers come from the engine thread (the seed corpus loaded in a worker).
  */
+import { engineConfigOf } from '../../src/app/engine-protocol.ts';
+import { EngineThread } from '../../src/app/engine-thread.ts';
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCommand } from '../../commands/index.ts';
 import { loadConfig } from '../../src/config.ts';
 import { startSlackApp, type RunningSlackApp } from '../../src/slack/start.ts';
 import { BOT_USER_ID, startFakeSlack, type FakeSlack } from '../helpers/fake-slack.ts';
-import { blockText, captureLog, seedContext, type CapturedLog } from '../slack/fixtures.ts';
+import { blockText, captureLog, type CapturedLog } from '../slack/fixtures.ts';
+import { SEEDS_DIR, tempDir } from '../helpers/corpus.ts';
 
 const SECRET = 'e2e-signing-secret';
 const FORM = 'application/x-www-form-urlencoded';
 
 let slack: FakeSlack;
 let app: RunningSlackApp;
+let engine: EngineThread;
 let logged: CapturedLog;
 let url: string;
 
@@ -29,12 +34,15 @@ beforeAll(async () => {
     PORT: '0',
   });
   if (config.mode.kind !== 'http') throw new Error(`expected http mode, got ${config.mode.kind}`);
-  app = await startSlackApp({ ...config, mode: config.mode }, seedContext(), { retryConfig: { retries: 0 } });
+  const state = tempDir('dealdesk-e2e-');
+  engine = await EngineThread.start({ config: engineConfigOf({ ...config, corpusDir: SEEDS_DIR, indexDir: state, dataDir: state }) }, { post: async () => {} });
+  app = await startSlackApp({ ...config, mode: config.mode }, engine, { retryConfig: { retries: 0 } });
   url = `http://127.0.0.1:${app.port}/slack/events`;
 });
 
 afterAll(async () => {
   await app?.stop();
+  await engine?.stop();
   await slack?.close();
   logged?.restore();
 });

@@ -3,6 +3,7 @@
  * `ws://127.0.0.1:…/socket`, the server says hello and sends a slash-command envelope, the app must ack
  * the envelope over the socket and answer on response_url.
  */
+import { inProcess } from '../../src/app/answerer.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { loadConfig } from '../../src/config.ts';
@@ -21,7 +22,7 @@ beforeAll(async () => {
   const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-e2e', SLACK_APP_TOKEN: 'xapp-e2e', SLACK_API_URL: slack.apiUrl });
   if (config.mode.kind !== 'socket') throw new Error(`expected socket mode, got ${config.mode.kind}`);
   const connected = slack.nextSocket();
-  app = await startSlackApp({ ...config, mode: config.mode }, seedContext(), { retryConfig: { retries: 0 }, autoReconnect: false });
+  app = await startSlackApp({ ...config, mode: config.mode }, inProcess(seedContext()), { retryConfig: { retries: 0 }, autoReconnect: false });
   socket = await connected;
 });
 

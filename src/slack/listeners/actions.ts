@@ -8,8 +8,7 @@
  */
 import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import { answer } from '../../../commands/index.ts';
-import type { CommandContext } from '../../context.ts';
+import type { Answerer } from '../../app/answerer.ts';
 import { LIMITS, renderBlocks, SHARE_ACTION_ID } from '../../answer/blocks.ts';
 import { listener } from './listener.ts';
 
@@ -17,18 +16,18 @@ type ShareArgs = Pick<SlackActionMiddlewareArgs<BlockAction<ButtonAction>>, 'ack
 
 const payloadSchema = z.object({ line: z.string().min(1).max(LIMITS.buttonValue) });
 
-export function registerActions(app: App, ctx: CommandContext): void {
-  app.action<BlockAction<ButtonAction>>(SHARE_ACTION_ID, shareListener(ctx));
+export function registerActions(app: App, answerer: Answerer): void {
+  app.action<BlockAction<ButtonAction>>(SHARE_ACTION_ID, shareListener(answerer));
 }
 
 /** Acks at once, then answers the button's stored line for the channel; an apology is ephemeral. */
-export function shareListener(ctx: CommandContext) {
-  return listener<ShareArgs>(ctx, {
+export function shareListener(answerer: Answerer) {
+  return listener<ShareArgs>(answerer, {
     what: 'share',
     channel: ({ body }) => body.channel?.id ?? body.user.id,
     answer: async ({ body, action, respond }, request) => {
       const { line } = payloadSchema.parse(JSON.parse(action.value ?? ''));
-      const result = await answer(line, request);
+      const result = await answerer.answer(line, request);
       await respond({ response_type: 'in_channel', replace_original: false, ...renderBlocks(result, { sharedBy: body.user.id }) });
     },
     apologise: ({ respond }, text) => respond({ response_type: 'ephemeral', replace_original: false, text }),

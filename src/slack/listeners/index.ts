@@ -1,5 +1,5 @@
 /**
- * Every listener of the app, one module per surface, each with its own `register…(app, ctx)`:
+ * Every listener of the app, one module per surface, each with its own `register…(app, answerer)`:
  *
  * | module        | surface                                            |
  * | ------------- | -------------------------------------------------- |
@@ -12,7 +12,7 @@
  * guards it with an apology, so no surface does that itself.
  */
 import type { App } from '@slack/bolt';
-import type { CommandContext } from '../../context.ts';
+import type { Answerer } from '../../app/answerer.ts';
 import { registerActions } from './actions.ts';
 import { registerCommands } from './commands.ts';
 import { registerHome } from './home.ts';
@@ -21,9 +21,9 @@ import { registerMentions, type MentionOptions } from './mentions.ts';
 /** What the listeners take besides the context (tests: a fresh dedupe memory, the company-name finder). */
 export type ListenerOptions = MentionOptions;
 
-export function registerListeners(app: App, ctx: CommandContext, options: ListenerOptions = {}): void {
-  registerCommands(app, ctx);
-  registerMentions(app, ctx, options);
-  registerActions(app, ctx);
-  registerHome(app, ctx);
+export function registerListeners(app: App, answerer: Answerer, options: ListenerOptions = {}): void {
+  registerCommands(app, answerer);
+  registerMentions(app, answerer, options);
+  registerActions(app, answerer);
+  registerHome(app, answerer);
 }

@@ -1,15 +1,17 @@
 /**
  * `listener()`: how every Dealdesk listener is built, so that what all of them need is done here, once.
  *
- * A listener made with `listener(ctx, spec)` runs a request in four steps:
+ * A listener made with `listener(answerer, spec)` runs a request in five steps:
  *
  * 1. **Ack first.** Commands and actions carry an `ack`, called before anything else (Slack wants it within
  *    3 s). Events carry none: Bolt acked them before any listener ran.
  * 2. **Ignore** the request if `spec.ignore` says so (duplicate deliveries, bots, the Messages tab).
- * 3. **The request's context**: `ctx` with the request's channel (`spec.channel`) and `now` fixed as the
- *    request arrives (spreading reads the `now` getter once), so one request sees one "now" even while it
- *    waits for its turn (`nextTurn` in commands.ts).
- * 4. **The guard**: `spec.answer` runs; if it throws, the error is logged with a fresh error id
+ * 3. **The request**: its channel (`spec.channel`) and `now` fixed as it arrives, so one request sees one
+ *    "now" even while it waits for the engine.
+ * 4. **The limit** (`AnswerLimit`): when too many answers are in progress already, the user is told at
+ *    once to try again (`BUSY_TEXT`: in the ack itself where `spec.busyAck` can, else through
+ *    `spec.apologise`) and nothing is computed.
+ * 5. **The guard**: `spec.answer` runs; if it throws, the error is logged with a fresh error id
  *    (`handler: spec.what`) and the user gets a short apology with that id through `spec.apologise`, in the
  *    place the answer would have gone. The listener itself never throws: a failed apology is logged too.
  *
@@ -19,8 +21,9 @@
  * thread reply, nowhere), which a listener knows and a global middleware would have to guess.
  */
 import { randomBytes } from 'node:crypto';
-import type { CommandContext } from '../../context.ts';
+import type { AnswerRequest, Answerer } from '../../app/answerer.ts';
 import { log } from '../../log.ts';
+import { AnswerLimit, BUSY_TEXT, MAX_ANSWERS_IN_PROGRESS } from './answer-limit.ts';
 
 /** What a surface tells `listener()`; `Args` are the Bolt listener arguments it uses. */
 export interface ListenerSpec<Args> {
@@ -30,10 +33,15 @@ export interface ListenerSpec<Args> {
   channel: (args: Args) => string;
   /** True drops the request after the ack, before any work (and without an apology). */
   ignore?: (args: Args) => boolean;
-  /** The work: answer and reply. `request` is the request's context (step 3). */
-  answer: (args: Args, request: CommandContext) => Promise<unknown>;
+  /** The work: answer (through `answerer`) and reply. `request` is step 3's. */
+  answer: (args: Args, request: AnswerRequest) => Promise<unknown>;
   /** Sends the apology `text` where the answer would have gone. */
   apologise: (args: Args, text: string) => Promise<unknown>;
+  /**
+   * Acks with the "busy" `text` itself, where the surface shows an ack's body (slash commands): when the
+   * limit is reached, the refusal then costs no second request to Slack.
+   */
+  busyAck?: (args: Args, text: string) => Promise<unknown>;
 }
 
 /** Bolt hands commands and actions an `ack`; an event's is `undefined` (or absent in a test's fake arguments). */
@@ -41,27 +49,36 @@ interface MaybeAck {
   ack?: (() => Promise<void>) | undefined;
 }
 
-/** A Bolt listener running `spec` with the ack, the request's context and the apology guard (see above). */
-export function listener<Args extends MaybeAck>(ctx: CommandContext, spec: ListenerSpec<Args>): (args: Args) => Promise<void> {
-  return async (args) => {
-    await args.ack?.();
-    if (spec.ignore?.(args)) return;
-    const request = forChannel(ctx, spec.channel(args));
-    const what = typeof spec.what === 'string' ? spec.what : spec.what(args);
-    await guarded(
-      what,
-      () => spec.answer(args, request),
-      (text) => spec.apologise(args, text),
-    );
-  };
-}
+/** The limit of every listener that is given none: one per process. */
+const processLimit = new AnswerLimit(MAX_ANSWERS_IN_PROGRESS);
 
 /**
- * The command context for one Slack request: its channel, and `now` fixed when the request arrived
- * (spreading reads the `now` getter once). Other fields are kept as they are.
+ * A Bolt listener running `spec` with the ack, the request, the limit and the apology guard (see above).
+ * `limit`: the limit it counts against (tests give their own).
  */
-function forChannel(ctx: CommandContext, channel: string): CommandContext {
-  return { ...ctx, now: ctx.now, channel, surface: 'slack' };
+export function listener<Args extends MaybeAck>(answerer: Answerer, spec: ListenerSpec<Args>, limit: AnswerLimit = processLimit): (args: Args) => Promise<void> {
+  return async (args) => {
+    const what = typeof spec.what === 'string' ? spec.what : spec.what(args);
+    if (spec.busyAck && limit.full) {
+      log.debug({ handler: what, inProgress: limit.size }, 'busy: request refused in its ack');
+      await spec.busyAck(args, BUSY_TEXT);
+      return;
+    }
+    await args.ack?.();
+    if (spec.ignore?.(args)) return;
+    const request: AnswerRequest = { channel: spec.channel(args), now: answerer.now(), surface: 'slack' };
+    const apologise = (text: string) => spec.apologise(args, text);
+    await guarded(
+      what,
+      async () => {
+        const done = await limit.run(() => spec.answer(args, request));
+        if (!done.busy) return;
+        log.debug({ handler: what, inProgress: limit.size }, 'busy: request refused');
+        await apologise(BUSY_TEXT);
+      },
+      apologise,
+    );
+  };
 }
 
 function apologyText(errorId: string): string {

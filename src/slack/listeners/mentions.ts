@@ -10,14 +10,13 @@
  * Messages from bots, including our own, are ignored.
  */
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { answer } from '../../../commands/index.ts';
-import type { CommandContext } from '../../context.ts';
+import type { Answerer } from '../../app/answerer.ts';
 import { renderBlocks } from '../../answer/blocks.ts';
 import { log } from '../../log.ts';
 import { RecentIds } from './dedupe.ts';
 import { listener } from './listener.ts';
 import { plainText, stripBotMention } from './text.ts';
-import { fetchThread, threadLine, type FindNames } from './thread-context.ts';
+import { fetchThread } from './thread-context.ts';
 
 /** `ack` is there only as `undefined`: Bolt acked the event before any listener ran. */
 type MentionArgs = Pick<SlackEventMiddlewareArgs<'app_mention'>, 'event' | 'body' | 'ack'> & Pick<AllMiddlewareArgs, 'context' | 'client'>;
@@ -27,22 +26,21 @@ const UNDELIVERED = new Set(['connection_failed', 'ssl_error', 'http_error']);
 
 export interface MentionOptions {
   seen?: RecentIds;
-  findNames?: FindNames;
 }
 
-export function registerMentions(app: App, ctx: CommandContext, options: MentionOptions = {}): void {
-  app.event('app_mention', mentionListener(ctx, options));
+export function registerMentions(app: App, answerer: Answerer, options: MentionOptions = {}): void {
+  app.event('app_mention', mentionListener(answerer, options));
 }
 
-export function mentionListener(ctx: CommandContext, { seen = new RecentIds(), findNames = (text) => ctx.corpus.facts.names.find(text) }: MentionOptions = {}) {
-  return listener<MentionArgs>(ctx, {
+export function mentionListener(answerer: Answerer, { seen = new RecentIds() }: MentionOptions = {}) {
+  return listener<MentionArgs>(answerer, {
     what: 'app_mention',
     channel: ({ event }) => event.channel,
     ignore: (args) => ignored(args, seen),
     answer: async ({ event, context, client }, request) => {
       const question = plainText(stripBotMention(event.text, context.botUserId));
-      const line = event.thread_ts ? await lineInThread(client, event, question, context.botUserId, findNames) : question;
-      const result = await answer(line || '/help', request);
+      const line = event.thread_ts ? await lineInThread(client, answerer, event, question, context.botUserId) : question;
+      const result = await answerer.answer(line || '/help', request);
       await client.chat.postMessage({ channel: event.channel, thread_ts: threadOf(event), ...renderBlocks(result) });
     },
     apologise: ({ event, client }, text) => client.chat.postMessage({ channel: event.channel, thread_ts: threadOf(event), text }),
@@ -70,15 +68,15 @@ function ignored({ event, body, context }: MentionArgs, seen: RecentIds): boolea
 /** The question read in its thread; if the thread cannot be read, the question as asked. */
 async function lineInThread(
   client: App['client'],
+  answerer: Answerer,
   event: MentionArgs['event'],
   question: string,
   botUserId: string | undefined,
-  findNames: FindNames,
 ): Promise<string> {
   try {
     const thread = await fetchThread(client, event.channel, event.thread_ts!);
     const earlier = thread.filter((m) => m.ts !== undefined && Number(m.ts) < Number(event.ts));
-    return threadLine(question, earlier, botUserId, findNames);
+    return await answerer.threadLine(question, earlier, botUserId);
   } catch (error) {
     log.warn({ err: error, channel: event.channel }, 'could not read the thread; answering the question alone');
     return question;

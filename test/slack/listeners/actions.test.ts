@@ -1,3 +1,4 @@
+import { inProcess } from '../../../src/app/answerer.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { shareListener } from '../../../src/slack/listeners/actions.ts';
 import { blockText, captureLog, seedContext } from '../fixtures.ts';
@@ -12,7 +13,7 @@ function shareArgs(value: string) {
 describe('share button', () => {
   it('answers the stored line again and posts it for everyone, saying who shared it', async () => {
     const { args, ack, respond } = shareArgs(JSON.stringify({ line: '/news Indiana' }));
-    await shareListener(seedContext())(args);
+    await shareListener(inProcess(seedContext()))(args);
     expect(ack).toHaveBeenCalledTimes(1);
     const message = respond.mock.calls[0]![0];
     expect(message).toMatchObject({ response_type: 'in_channel', replace_original: false });
@@ -26,7 +27,7 @@ describe('share button', () => {
     const logged = captureLog();
     try {
       const { args, respond } = shareArgs('not json');
-      await shareListener(seedContext())(args);
+      await shareListener(inProcess(seedContext()))(args);
       const message = respond.mock.calls[0]![0];
       expect(message.response_type).toBe('ephemeral');
       expect(message.text).toMatch(/error id `[0-9a-f]{8}`/);

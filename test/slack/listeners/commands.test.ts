@@ -1,8 +1,10 @@
+import { inProcess } from '../../../src/app/answerer.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { App } from '@slack/bolt';
 import { commands, dealdeskLine } from '../../../commands/index.ts';
 import { SHARE_ACTION_ID } from '../../../src/answer/blocks.ts';
 import { commandListener, registerCommands } from '../../../src/slack/listeners/commands.ts';
+import { AnswerLimit, BUSY_TEXT } from '../../../src/slack/listeners/answer-limit.ts';
 import { blockText, captureLog, seedContext } from '../fixtures.ts';
 
 /** A slash command payload as Bolt hands it to a listener. */
@@ -11,7 +13,7 @@ const slash = (command: string, text: string) =>
 
 function fakeArgs(command: string, text: string) {
   const order: string[] = [];
-  const ack = vi.fn(async () => void order.push('ack'));
+  const ack = vi.fn(async (_response?: unknown) => void order.push('ack'));
   const respond = vi.fn(async (_message: any) => void order.push('respond'));
   return { args: { command: slash(command, text), ack, respond } as any, ack, respond, order };
 }
@@ -23,7 +25,7 @@ afterEach(() => vi.restoreAllMocks());
 describe('slash command listener', () => {
   it('acks first, then responds ephemerally with the Block Kit answer and a share button', async () => {
     const { args, respond, order } = fakeArgs('/news', 'Indiana');
-    await commandListener(seedContext(), newsLine)(args);
+    await commandListener(inProcess(seedContext()), newsLine)(args);
     expect(order).toEqual(['ack', 'respond']);
     const message = respond.mock.calls[0]![0];
     expect(message.response_type).toBe('ephemeral');
@@ -37,7 +39,7 @@ describe('slash command listener', () => {
 
   it('answers bad input with the usage, ephemeral and without a share button', async () => {
     const { args, respond } = fakeArgs('/news', '   ');
-    await commandListener(seedContext(), newsLine)(args);
+    await commandListener(inProcess(seedContext()), newsLine)(args);
     const message = respond.mock.calls[0]![0];
     expect(message.response_type).toBe('ephemeral');
     expect(message.blocks[0].text.text).toBe('Tell me what to search for.');
@@ -47,7 +49,7 @@ describe('slash command listener', () => {
 
   it("decodes Slack's escaping of the typed text before answering, and escapes it again when showing it", async () => {
     const { args, respond } = fakeArgs('/news', 'Indiana &lt;b&gt; &amp;');
-    await commandListener(seedContext(), newsLine)(args);
+    await commandListener(inProcess(seedContext()), newsLine)(args);
     const message = respond.mock.calls[0]![0];
     expect(JSON.parse(message.blocks.at(-1).elements[0].value)).toEqual({ line: '/news Indiana <b> &' });
     expect(message.text).toContain('News for “Indiana &lt;b&gt; &amp;”');
@@ -61,7 +63,7 @@ describe('slash command listener', () => {
         throw new Error('index exploded');
       });
       const { args, ack, respond } = fakeArgs('/news', 'Indiana');
-      await commandListener(ctx, newsLine)(args);
+      await commandListener(inProcess(ctx), newsLine)(args);
       expect(ack).toHaveBeenCalledTimes(1);
       const message = respond.mock.calls[0]![0];
       expect(message.response_type).toBe('ephemeral');
@@ -74,12 +76,41 @@ describe('slash command listener', () => {
       logged.restore();
     }
   });
+
+  it('past the limit of answers in progress, says "busy" in the ack at once, computing nothing; once one is done, answers again', async () => {
+    const limit = new AnswerLimit(2);
+    const ctx = seedContext();
+    const search = vi.spyOn(ctx.corpus, 'search');
+    const listen = commandListener(inProcess(ctx), newsLine, limit);
+    // Two answers whose replies hang until released hold both places.
+    const releases: (() => void)[] = [];
+    const held = [0, 1].map(() => {
+      const fake = fakeArgs('/news', 'Indiana');
+      fake.respond.mockImplementation(() => new Promise<undefined>((resolve) => releases.push(() => resolve(undefined))));
+      return { fake, done: listen(fake.args) };
+    });
+    await vi.waitFor(() => expect(releases).toHaveLength(2));
+    expect(limit.size).toBe(2);
+    const searches = search.mock.calls.length;
+    // Refused in the ack itself: no second request to Slack.
+    const refused = fakeArgs('/news', 'Indiana');
+    await listen(refused.args);
+    expect(refused.order).toEqual(['ack']);
+    expect(refused.ack).toHaveBeenCalledWith({ response_type: 'ephemeral', text: BUSY_TEXT });
+    expect(search.mock.calls.length).toBe(searches);
+    releases.forEach((release) => release());
+    await Promise.all(held.map((h) => h.done));
+    expect(limit.size).toBe(0);
+    const again = fakeArgs('/news', 'Indiana');
+    await listen(again.args);
+    expect(again.respond.mock.calls[0]![0].text).not.toBe(BUSY_TEXT);
+  });
 });
 
 describe('registerCommands', () => {
   it('registers every command of the registry, plus /dealdesk', () => {
     const registered: string[] = [];
-    registerCommands({ command: (name: string) => void registered.push(name) } as unknown as App, seedContext());
+    registerCommands({ command: (name: string) => void registered.push(name) } as unknown as App, inProcess(seedContext()));
     expect(registered).toEqual([...commands.map((c) => `/${c.name}`), '/dealdesk']);
   });
 });
@@ -94,7 +125,7 @@ describe('/dealdesk', () => {
 
   it('answers help through the router, naming /dealdesk help and never /help (Slack keeps it for itself)', async () => {
     const { args, respond } = fakeArgs('/dealdesk', 'help');
-    await commandListener(seedContext(), (text) => `/dealdesk ${text}`)(args);
+    await commandListener(inProcess(seedContext()), (text) => `/dealdesk ${text}`)(args);
     const text = blockText(respond.mock.calls[0]![0].blocks);
     for (const command of commands.filter((c) => c.name !== 'help')) expect(text).toContain(`/${command.name}`);
     expect(text).toContain('/dealdesk help');

@@ -1,3 +1,4 @@
+import { inProcess } from '../../../src/app/answerer.ts';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { webApi } from '@slack/bolt';
@@ -20,7 +21,7 @@ describe('App Home', () => {
         published = Object.fromEntries(new URLSearchParams(body as string));
         return { ok: true };
       });
-    await homeListener(seedContext())({ event: { type: 'app_home_opened', user: 'U3', channel: 'D1', tab: 'home' }, client } as any);
+    await homeListener(inProcess(seedContext()))({ event: { type: 'app_home_opened', user: 'U3', channel: 'D1', tab: 'home' }, client } as any);
     expect(scope.isDone()).toBe(true);
     expect(published.user_id).toBe('U3');
     const view = JSON.parse(published.view);
@@ -34,7 +35,7 @@ describe('App Home', () => {
 
   it('does nothing for the messages tab', async () => {
     const scope = nock(API).post('/api/views.publish').reply(200, { ok: true });
-    await homeListener(seedContext())({ event: { type: 'app_home_opened', user: 'U3', channel: 'D1', tab: 'messages' }, client } as any);
+    await homeListener(inProcess(seedContext()))({ event: { type: 'app_home_opened', user: 'U3', channel: 'D1', tab: 'messages' }, client } as any);
     expect(scope.isDone()).toBe(false);
   });
 
@@ -42,7 +43,7 @@ describe('App Home', () => {
     const logged = captureLog();
     try {
       const scope = nock(API).post('/api/views.publish').reply(200, { ok: false, error: 'invalid_blocks' });
-      await homeListener(seedContext())({ event: { type: 'app_home_opened', user: 'U3', channel: 'D1', tab: 'home' }, client } as any);
+      await homeListener(inProcess(seedContext()))({ event: { type: 'app_home_opened', user: 'U3', channel: 'D1', tab: 'home' }, client } as any);
       expect(scope.isDone()).toBe(true);
       const entry = logged.lines.find((l) => l.handler === 'app_home_opened');
       expect(entry?.errorId).toMatch(/^[0-9a-f]{8}$/);

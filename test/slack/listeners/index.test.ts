@@ -1,3 +1,4 @@
+import { inProcess } from '../../../src/app/answerer.ts';
 import { describe, expect, it } from 'vitest';
 import type { App } from '@slack/bolt';
 import { commands } from '../../../commands/index.ts';
@@ -13,7 +14,7 @@ describe('registerListeners', () => {
       event: (name: string) => void registered.push(`event ${name}`),
       action: (id: string) => void registered.push(`action ${id}`),
     } as unknown as App;
-    registerListeners(app, seedContext());
+    registerListeners(app, inProcess(seedContext()));
     expect(registered).toEqual([
       ...commands.map((c) => `command /${c.name}`),
       'command /dealdesk',

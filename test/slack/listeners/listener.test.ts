@@ -1,21 +1,22 @@
-/** The wrapper every listener is built with: ack first, ignore, the request's context, the apology guard. */
+/** The wrapper every listener is built with: ack first, ignore, the request, its turn, the apology guard. */
 import { describe, expect, it, vi } from 'vitest';
-import type { CommandContext } from '../../../src/context.ts';
+import type { AnswerRequest, Answerer } from '../../../src/app/answerer.ts';
 import { listener } from '../../../src/slack/listeners/listener.ts';
 import { captureLog } from '../fixtures.ts';
 
-/** A context whose `now` moves on every read, like the real one (a getter over the clock). */
-function tickingContext(): CommandContext {
+/** An answerer whose clock moves on every read, like the real one. */
+function tickingContext(): Answerer & { reads: () => number } {
   let tick = 0;
   return {
-    corpus: {} as CommandContext['corpus'],
-    store: {} as CommandContext['store'],
-    channel: 'console',
-    digestDefaults: { time: '08:00', timeZone: 'Europe/Berlin' },
-    get now() {
+    now() {
       tick += 1;
       return new Date(Date.UTC(2026, 0, 1, 0, 0, tick));
     },
+    reads: () => tick,
+    answer: async () => {
+      throw new Error('not used');
+    },
+    threadLine: async (question) => question,
   };
 }
 
@@ -27,7 +28,7 @@ interface Args {
 
 function recorder() {
   const order: string[] = [];
-  const seen: CommandContext[] = [];
+  const seen: AnswerRequest[] = [];
   const apologies: string[] = [];
   return { order, seen, apologies };
 }
@@ -49,10 +50,10 @@ describe('listener()', () => {
     expect(order).toEqual(['ack', 'answer']);
     const request = seen[0]!;
     expect(request.channel).toBe('C42');
-    expect(request.now).toBe(request.now); // a plain value now, not the ticking getter
-    expect(request.corpus).toBe(ctx.corpus);
-    expect(request.store).toBe(ctx.store);
-    expect(ctx.channel).toBe('console'); // the shared context is left alone
+    expect(request.surface).toBe('slack');
+    // The clock is read once, as the request arrives: one request sees one "now".
+    expect(ctx.reads()).toBe(1);
+    expect(request.now).toEqual(new Date(Date.UTC(2026, 0, 1, 0, 0, 1)));
   });
 
   it('works without an ack (events: Bolt acked them already)', async () => {

@@ -1,3 +1,4 @@
+import { inProcess } from '../../../src/app/answerer.ts';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { webApi } from '@slack/bolt';
@@ -47,7 +48,7 @@ describe('app_mention listener', () => {
   it('answers a top-level mention in a new thread under it, with escaped text', async () => {
     const posts = recordPosts();
     const args = mention(`<@${BOT}> Indiana &lt;b&gt; <https://evil.example|bank> <!channel>`);
-    await mentionListener(seedContext())(args);
+    await mentionListener(inProcess(seedContext()))(args);
     expect(posts).toHaveLength(1);
     const post = posts[0]!;
     expect(post.channel).toBe('C1');
@@ -76,7 +77,7 @@ describe('app_mention listener', () => {
           ],
         };
       });
-    await mentionListener(seedContext())(mention(`<@${BOT}> and Nvidia?`, { ts: '1700000100.000200', thread_ts: parent }));
+    await mentionListener(inProcess(seedContext()))(mention(`<@${BOT}> and Nvidia?`, { ts: '1700000100.000200', thread_ts: parent }));
     expect(repliesQuery).toMatchObject({ channel: 'C1', ts: parent });
     expect(posts).toHaveLength(1);
     expect(posts[0]!.thread_ts).toBe(parent);
@@ -92,7 +93,7 @@ describe('app_mention listener', () => {
     try {
       const posts = recordPosts();
       nock(API).post('/api/conversations.replies').reply(200, { ok: false, error: 'missing_scope' });
-      await mentionListener(seedContext())(mention(`<@${BOT}> Indiana`, { thread_ts: '1700000000.000100' }));
+      await mentionListener(inProcess(seedContext()))(mention(`<@${BOT}> Indiana`, { thread_ts: '1700000000.000100' }));
       expect(posts[0]!.thread_ts).toBe('1700000000.000100');
       expect(posts[0]!.blocks[0].text.text).toBe('News for “Indiana”');
       expect(logged.lines.find((l) => l.level === 40)?.msg).toBe('could not read the thread; answering the question alone');
@@ -103,7 +104,7 @@ describe('app_mention listener', () => {
 
   it('replies once to the same event_id delivered twice', async () => {
     const posts = recordPosts();
-    const listener = mentionListener(seedContext(), { seen: new RecentIds() });
+    const listener = mentionListener(inProcess(seedContext()), { seen: new RecentIds() });
     const args = mention(`<@${BOT}> Indiana`);
     await listener(args);
     await listener({ ...args });
@@ -112,19 +113,19 @@ describe('app_mention listener', () => {
 
   it('ignores a retry of a delivery Slack timed out on, even with an event_id it has not seen', async () => {
     const posts = recordPosts();
-    await mentionListener(seedContext())(mention(`<@${BOT}> Indiana`, {}, { retryNum: 1, retryReason: 'http_timeout' }));
+    await mentionListener(inProcess(seedContext()))(mention(`<@${BOT}> Indiana`, {}, { retryNum: 1, retryReason: 'http_timeout' }));
     expect(posts).toHaveLength(0);
   });
 
   it('answers a retry whose first delivery never arrived (connection_failed)', async () => {
     const posts = recordPosts();
-    await mentionListener(seedContext())(mention(`<@${BOT}> Indiana`, {}, { retryNum: 1, retryReason: 'connection_failed' }));
+    await mentionListener(inProcess(seedContext()))(mention(`<@${BOT}> Indiana`, {}, { retryNum: 1, retryReason: 'connection_failed' }));
     expect(posts).toHaveLength(1);
   });
 
   it('ignores bots and its own messages', async () => {
     const posts = recordPosts();
-    const listener = mentionListener(seedContext());
+    const listener = mentionListener(inProcess(seedContext()));
     await listener(mention(`<@${BOT}> Indiana`, { bot_id: 'B2', user: undefined }));
     await listener(mention(`<@${BOT}> Indiana`, { user: BOT }));
     expect(posts).toHaveLength(0);
@@ -139,7 +140,7 @@ describe('app_mention listener', () => {
         throw new Error('index exploded');
       });
       const args = mention(`<@${BOT}> Indiana`);
-      await mentionListener(ctx)(args);
+      await mentionListener(inProcess(ctx))(args);
       expect(posts).toHaveLength(1);
       expect(posts[0]!.thread_ts).toBe(args.event.ts);
       const errorId = /error id `([0-9a-f]{8})`/.exec(posts[0]!.text)?.[1];
