@@ -1,10 +1,11 @@
 /**
  * `npm run bench [-- --sizes 1k,10k,100k] [--quick] [--json] [--seed N] [--queries N] [--seconds N]
- *  [--connections N] [--query-budget S]`
+ *  [--connections N] [--query-budget S] [--no-flood]`
  *
  * Measures Dealdesk against raw MiniSearch on a synthetic corpus (`bench/generate.ts`), per size and side
  * by side: build rate, snapshot size and load time, memory after a GC, query latency, and the HTTP
- * receiver's ack latency under load. Every measurement runs in a fresh `node --expose-gc` process
+ * receiver's ack latency under load; then the floods over the bundled corpus (acks, answers or "busy"
+ * replies, RSS before and after). Every measurement runs in a fresh `node --expose-gc` process
  * (`bench/measure.ts`, `bench/load.ts`), so heaps never mix. Prints a table, or with `--json` the figures
  * as JSON on stdout (progress goes to stderr).
  */
@@ -15,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SEED } from './generate.ts';
 import { round } from './stats.ts';
+import { loadCorpus, saveSnapshot } from '../src/search/load-corpus.ts';
 
 interface Args {
   sizes: number[];
@@ -25,6 +27,8 @@ interface Args {
   connections: number;
   /** Seconds each command's latency run may take at most. */
   budget: number;
+  /** Run the floods over the bundled corpus too (`--no-flood` skips them). */
+  flood: boolean;
 }
 
 const FULL_SIZES = [1_000, 10_000, 100_000];
@@ -38,7 +42,7 @@ function parseSize(text: string): number {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: FULL_SIZES, json: false, seed: DEFAULT_SEED, queries: 1000, seconds: 10, connections: 50, budget: 30 };
+  const args: Args = { sizes: FULL_SIZES, json: false, seed: DEFAULT_SEED, queries: 1000, seconds: 10, connections: 50, budget: 30, flood: true };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = () => argv[++i] ?? '';
@@ -50,6 +54,7 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--seconds') args.seconds = Number(value());
     else if (flag === '--connections') args.connections = Number(value());
     else if (flag === '--query-budget') args.budget = Number(value());
+    else if (flag === '--no-flood') args.flood = false;
     else throw new Error(`unknown option ${flag}`);
   }
   return args;
@@ -108,14 +113,7 @@ async function measureSize(size: number, args: Args, dir: string, progress: (tex
   progress(`${size}: raw load + queries`);
   const rawLoad = await child<{ load_ms: number; after_load: Memory; search: Latency }>('measure.ts', ['load-raw', options(rawSnapshot)], timeout);
   progress(`${size}: ${args.connections} connections for ${args.seconds} s against the HTTP receiver`);
-  const ack = await child<{
-    requests: number; per_s: number; ack_p50_ms: number; ack_p95_ms: number; ack_p99_ms: number; ack_max_ms: number; ack_errors: number;
-    answered: number; answer_p50_ms: number; answer_p99_ms: number; busy: number; unanswered: number; rss_before_mb: number; rss_after_mb: number;
-  }>(
-    'load.ts',
-    [JSON.stringify({ snapshot: productSnapshot, fingerprint: 'bench', seed: args.seed, connections: args.connections, seconds: args.seconds })],
-    timeout + args.seconds * 1000 + 30_000,
-  );
+  const ack = await loadTest(productSnapshot, 'bench', args.seed, args.connections, args.seconds, timeout);
   rmSync(productSnapshot, { force: true });
   rmSync(rawSnapshot, { force: true });
 
@@ -141,6 +139,45 @@ async function measureSize(size: number, args: Args, dir: string, progress: (tex
 }
 
 type SizeResult = Awaited<ReturnType<typeof measureSize>>;
+
+interface LoadResult {
+  requests: number; per_s: number; ack_p50_ms: number; ack_p95_ms: number; ack_p99_ms: number; ack_max_ms: number; ack_errors: number;
+  answered: number; answer_p50_ms: number; answer_p99_ms: number; busy: number; unanswered: number; rss_before_mb: number; rss_after_mb: number;
+}
+
+/** `connections` clients, each sending the next signed command as soon as the last was acked, for `seconds`. */
+function loadTest(snapshot: string, fingerprint: string, seed: number, connections: number, seconds: number, timeout: number): Promise<LoadResult> {
+  return child<LoadResult>('load.ts', [JSON.stringify({ snapshot, fingerprint, seed, connections, seconds })], timeout + seconds * 1000 + 30_000);
+}
+
+/** The floods of issue 13, over the bundled corpus: 50 clients for 20 s, 200 clients for 10 s. */
+const FLOODS = [
+  { connections: 50, seconds: 20 },
+  { connections: 200, seconds: 10 },
+];
+
+async function floods(dir: string, seed: number, progress: (text: string) => void) {
+  const snapshot = path.join(dir, 'bundled.json');
+  const seeds = path.join(HERE, '..', 'seeds');
+  const { corpus } = loadCorpus({ corpusDir: seeds, indexDir: path.join(dir, 'bundled-index') });
+  saveSnapshot(snapshot, corpus);
+  const results = [];
+  for (const { connections, seconds } of FLOODS) {
+    progress(`flood: ${connections} clients for ${seconds} s over the bundled corpus`);
+    results.push({ connections, seconds, ...(await loadTest(snapshot, corpus.fingerprint, seed, connections, seconds, 60_000)) });
+  }
+  return results;
+}
+
+type FloodResult = Awaited<ReturnType<typeof floods>>[number];
+
+function floodTable(results: FloodResult[]): string {
+  const rows = results.map(
+    (f) =>
+      `| ${f.connections} clients, ${f.seconds} s | ${f.requests} | ${f.ack_p50_ms} / ${f.ack_p99_ms} / ${f.ack_max_ms} (${f.ack_errors}) | ${f.answered} (${f.answer_p50_ms} / ${f.answer_p99_ms}) | ${f.busy} | ${f.unanswered} | ${f.rss_before_mb} → ${f.rss_after_mb} |`,
+  );
+  return ['| flood (bundled corpus) | commands | ack ms p50 / p99 / max (errors) | answered (p50 / p99 ms) | busy | unanswered | RSS MB |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
+}
 
 /** The issue's targets as ratios: each with its value, its limit, and whether it is met. */
 function targets(s: SizeResult) {
@@ -195,8 +232,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   const progress = (text: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0)} s] ${text}\n`);
   const results: SizeResult[] = [];
+  let flooded: FloodResult[] = [];
   try {
     for (const size of args.sizes) results.push(await measureSize(size, args, dir, progress));
+    if (args.flood) flooded = await floods(dir, args.seed, progress);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -206,9 +245,13 @@ async function main(): Promise<void> {
     cpus: cpus().length,
     seconds: round((Date.now() - started) / 1000, 1),
     sizes: results.map((s) => ({ ...s, targets: targets(s) })),
+    floods: flooded,
   };
   if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else process.stdout.write(`${table(results)}\n\n${report.cpus} cpus, Node ${report.node}, seed ${report.seed}, ${report.seconds} s\n`);
+  else {
+    const floodPart = flooded.length ? `\n\n${floodTable(flooded)}` : '';
+    process.stdout.write(`${table(results)}${floodPart}\n\n${report.cpus} cpus, Node ${report.node}, seed ${report.seed}, ${report.seconds} s\n`);
+  }
 }
 
 main().catch((error: unknown) => {
