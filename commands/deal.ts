@@ -4,7 +4,7 @@ import { errorAnswer, type Answer } from '../src/answer/model.ts';
 import type { Entity } from '../src/extract/entities.ts';
 import type { Deal, Figure } from '../src/extract/types.ts';
 import type { Corpus } from '../src/search/corpus.ts';
-import { insertTop, readQuery } from './facts-common.ts';
+import { readQuery } from './facts-common.ts';
 import { parseArgs, type Command } from './types.ts';
 
 const usage = [
@@ -87,35 +87,24 @@ function roleOf(d: Deal, entity: Entity, corpus: Corpus): Role {
  */
 function dealsFor(corpus: Corpus, first: Entity, second: Entity | undefined, years: string[], limit: number): { deals: Deal[]; total: number } {
   const withSecond = second ? new Set(corpus.facts.dealsOf(second.id)) : null;
-  const top: Keyed[] = [];
+  const newest = corpus.facts.dealsNewestFirst(first.id);
+  const everyDeal = !withSecond && years.length === 0;
+  // Newest first already: split into money into the company (any deal, with a second company) and its own investments.
+  const into: Deal[] = [];
+  const by: Deal[] = [];
   let total = 0;
-  for (const d of corpus.facts.dealsOf(first.id)) {
+  for (const d of newest) {
     if ((withSecond && !withSecond.has(d)) || (years.length && !years.some((y) => d.date?.startsWith(y)))) continue;
     total++;
-    insertTop(top, { d, group: second || roleOf(d, first, corpus) === 'target' ? 0 : 1, month: (d.date ?? '').slice(0, 7) }, limit, compareKeyed);
+    // Once both parts are full only the count goes on: no need to ask whose money it was.
+    if (into.length >= limit && by.length >= limit) continue;
+    if (second || roleOf(d, first, corpus) === 'target') {
+      if (into.length < limit) into.push(d);
+    } else if (by.length < limit) by.push(d);
+    // Without a filter the count is known: stop once the money into the company fills the answer.
+    if (everyDeal && into.length === limit) return { deals: into, total: newest.length };
   }
-  return { deals: top.map((k) => k.d), total };
-}
-
-interface Keyed {
-  d: Deal;
-  /** 0: money into the company (or any deal between two companies), 1: its own investments. */
-  group: number;
-  month: string;
-}
-
-function compareKeyed(a: Keyed, b: Keyed): number {
-  return a.group - b.group || (a.month < b.month ? 1 : a.month > b.month ? -1 : 0) || background(a.d) - background(b.d) || rank(b.d) - rank(a.d);
-}
-
-/** Background (money paid long ago, dated only by the article) after this month's news. */
-function background(d: Deal): number {
-  return d.status === 'historic' ? 1 : 0;
-}
-
-/** Within a date, named investors before unnamed ones, bigger amounts first. */
-function rank(d: Deal): number {
-  return (d.investor ? 1e15 : 0) + (d.amount?.value ?? 0) / 1e3;
+  return { deals: [...into, ...by].slice(0, limit), total };
 }
 
 /** Valuations noted under a company's deals: the newest few, the rest counted. */
@@ -126,16 +115,15 @@ const MAX_VALUATION_NOTES = 3;
  * for, only those of these years. At most `MAX_VALUATION_NOTES`, then how many more `/number` shows.
  */
 function valuationNotes(corpus: Corpus, entity: Entity, years: string[]): string[] {
-  const top: { f: Figure; when: string }[] = [];
+  const top: Figure[] = [];
   let total = 0;
-  for (const f of corpus.facts.figuresOf(entity.id)) {
+  for (const f of corpus.facts.figuresNewestFirst(entity.id)) {
     if (f.metric !== 'valuation' && f.metric !== 'ipo_valuation') continue;
-    const when = f.period ?? corpus.get(f.sources[0]!.article)?.date ?? '';
-    if (years.length && !years.some((y) => when.startsWith(y))) continue;
+    if (years.length && !years.some((y) => corpus.facts.whenOf(f).startsWith(y))) continue;
     total++;
-    insertTop(top, { f, when }, MAX_VALUATION_NOTES, (a, b) => (a.when < b.when ? 1 : a.when > b.when ? -1 : 0));
+    if (top.length < MAX_VALUATION_NOTES) top.push(f);
   }
-  const notes = top.map(({ f }) => {
+  const notes = top.map((f) => {
     const article = corpus.get(f.sources[0]!.article);
     return `${figureLine(f)} (${[article?.outlet ?? 'outlet unknown', article?.date ?? 'undated'].join(', ')})`;
   });

@@ -40,12 +40,13 @@ export function readQuery(text: string, catalog: Names): ReadQuery {
 }
 
 /**
- * A single word resolves leniently (inflections, typos: `openais`, `antrhopic`); a span of several words
- * only when it is one name as a whole ("Project Prometheus"), so "anthropic valuation" stays two words.
+ * A single word resolves leniently (inflections, typos: `openais`, `antrhopic`); a span of several words, or
+ * a word of two letters, only when it is one name as a whole ("Project Prometheus", "LG"), so "anthropic
+ * valuation" stays two words.
  */
 function resolveSpan(span: string, words: number, catalog: Names): Entity | undefined {
-  if (span.length < 3) return undefined;
-  if (words === 1) return catalog.resolve(span);
+  // A single word of three letters or more is read leniently; a shorter one ("LG", "1X") only as written.
+  if (words === 1 && span.length >= 3) return catalog.resolve(span);
   const mentions = catalog.find(span);
   const whole = mentions.length === 1 && mentions[0]!.start === 0 && mentions[0]!.end === span.length;
   return whole ? mentions[0]!.entity : undefined;

@@ -7,6 +7,7 @@ import { analyzeQuery } from '../src/search/analyzer.ts';
 import { fold, tokenize } from '../src/text/words.ts';
 import { stem } from '../src/text/stem.ts';
 import type { Corpus } from '../src/search/corpus.ts';
+import { mergeSorted } from '../src/extract/sorted-lists.ts';
 import { insertTop, readQuery } from './facts-common.ts';
 import { parseArgs, type Command } from './types.ts';
 
@@ -56,11 +57,12 @@ export const number: Command<{ query: string }> = {
   run({ query }, { corpus }): Answer {
     const figures = findFigures(corpus, query);
     if (figures.length === 0) {
-      const suggestions = corpus.facts.names.suggest(query, 3);
+      const { entities, rest } = readQuery(query, corpus.facts.names);
+      // Names close to what was typed help only when no company was recognised.
+      const suggestions = entities.length === 0 ? corpus.facts.names.suggest(query, 3) : [];
       const hint = suggestions.length ? `Known names close to that: ${suggestions.join(', ')}. ${usage}` : usage;
       // Neither a company nor a metric it knows: bad input, as for /deal (`ask` exits 2). A known name
       // without such a figure is an answer: none.
-      const { entities, rest } = readQuery(query, corpus.facts.names);
       if (entities.length === 0 && !rest.some((word) => metricsOf(word).length > 0)) {
         const answer = errorAnswer('number', `I don't know a company or a figure called “${query}”.`, hint);
         return { ...answer, json: { ...answer.json, suggestions } };
@@ -113,12 +115,12 @@ export function findFigures(corpus: Corpus, query: string): Figure[] {
   const { entities, years, rest } = readQuery(query, corpus.facts.names);
   const metrics = new Set(rest.flatMap(metricsOf));
   const otherWords = analyzeQuery(rest.filter((w) => metricsOf(w).length === 0).join(' '));
-  // Candidates: the company's figures, else the metric's (both indexed), else all.
+  // Candidates, newest first: the company's figures, else the metric's (both indexed), else all.
   const pool = entities.length
-    ? [...new Set(entities.flatMap((e) => corpus.facts.figuresOf(e.id)))]
-    : metrics.size
-      ? corpus.facts.figuresWithMetrics(metrics)
-      : corpus.facts.figures;
+    ? newestOf(corpus, entities.map((e) => e.id))
+    : corpus.facts.figuresOfMetricsNewestFirst(metrics, years.length === 1 ? years[0] : undefined);
+  // Without other words no figure scores above this: once the top is full of such, the rest cannot enter.
+  const bestPossible = (metrics.size ? 4 : 0) + (years.length ? 2 : 0);
   const best: Scored[] = [];
   for (const figure of pool) {
     if (metrics.size && !metrics.has(figure.metric)) continue;
@@ -126,8 +128,9 @@ export function findFigures(corpus: Corpus, query: string): Figure[] {
     const wordHits = otherWords.length ? countWordHits(figure, otherWords) : 0;
     if (entities.length === 0 && metrics.size === 0 && wordHits === 0) continue;
     const score = (metrics.size ? 4 : 0) + (years.length && figure.period?.startsWith(years[0]!) ? 2 : 0) + wordHits;
-    const when = figure.period ?? corpus.get(figure.sources[0]!.article)?.date ?? '';
-    insertTop(best, { figure, score, when, wordHits }, MAX_FIGURES, compareScored);
+    // The pool is newest first: among equal scores the one met first stays first.
+    insertTop(best, { figure, score, wordHits }, MAX_FIGURES, (a, b) => b.score - a.score);
+    if (otherWords.length === 0 && best.length === MAX_FIGURES && best.at(-1)!.score === bestPossible) break;
   }
   // Without a company, words that some figures hold say whose figure is meant ("genai spending" is not
   // "cloud spending"); when no figure holds them (a German source for "new wealth"), the metric decides.
@@ -138,23 +141,24 @@ export function findFigures(corpus: Corpus, query: string): Figure[] {
 interface Scored {
   figure: Figure;
   score: number;
-  /** When the figure holds: its period, else the date of the article that states it. */
-  when: string;
   /** How many of the query's other words its subject or sentences hold. */
   wordHits: number;
 }
 
-/** `localeCompare` without arguments, but with one collator instead of one per call. */
-const collate = new Intl.Collator().compare;
-
-/** Best first: higher score, then the newer figure. */
-function compareScored(a: Scored, b: Scored): number {
-  return b.score - a.score || collate(b.when, a.when);
+/** The figures of these companies (and their parts), newest first; a figure of two of them once. */
+function newestOf(corpus: Corpus, ids: string[]): Iterable<Figure> {
+  if (ids.length === 1) return corpus.facts.figuresNewestFirst(ids[0]!);
+  const seen = new Set<Figure>();
+  return [...mergeSorted(ids.map((id) => corpus.facts.figuresNewestFirst(id)), corpus.facts.newerFigureFirst)].filter((f) => !seen.has(f) && (seen.add(f), true));
 }
-
 
 /** How many of the other query words the figure's subject or sentences contain (stem or prefix). */
 function countWordHits(figure: Figure, words: ReturnType<typeof analyzeQuery>): number {
-  const text = tokenize(`${figure.subject} ${figure.sources.map((s) => s.quote).join(' ')}`).map((t) => [stem(t.folded, 'de'), stem(t.folded, 'en')]).flat();
-  return words.filter((w) => w.terms.some((term) => text.some((t) => t === term || (term.length >= 5 && t.startsWith(term))))).length;
+  const raw = `${figure.subject} ${figure.sources.map((s) => s.quote).join(' ')}`;
+  // Most figures hold none of the words: a cheap look for each term's first letters decides before stemming.
+  const folded = fold(raw);
+  const candidates = words.filter((w) => w.terms.some((term) => folded.includes(term.slice(0, 3))));
+  if (candidates.length === 0) return 0;
+  const text = tokenize(raw).map((t) => [stem(t.folded, 'de'), stem(t.folded, 'en')]).flat();
+  return candidates.filter((w) => w.terms.some((term) => text.some((t) => t === term || (term.length >= 5 && t.startsWith(term))))).length;
 }

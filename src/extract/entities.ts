@@ -304,8 +304,13 @@ export function bundledCatalog(): EntityCatalog {
   return bundled;
 }
 
+/** Answers of `EntityCatalog.resolve` kept at most (a bound for long-running servers). */
+const RESOLVED_LIMIT = 10_000;
+
 export class EntityCatalog {
   readonly entities: Entity[];
+  /** `resolve`'s answers by query: the catalog never changes after it is made. */
+  private readonly resolved = new Map<string, Entity | undefined>();
   private readonly byId = new Map<string, Entity>();
   private readonly canonicalById = new Map<string, Entity>();
   /** lower-cased first word of an alias → candidate aliases, longest first */
@@ -458,6 +463,15 @@ export class EntityCatalog {
    * then a light typo (1 edit from 5 letters, 2 from 9) if exactly one entity is that close.
    */
   resolve(query: string): Entity | undefined {
+    // Questions repeat their words ("valuation", "capex"): the fuzzy search below is done once per word.
+    if (this.resolved.has(query)) return this.resolved.get(query);
+    if (this.resolved.size >= RESOLVED_LIMIT) this.resolved.clear();
+    const entity = this.resolveUncached(query);
+    this.resolved.set(query, entity);
+    return entity;
+  }
+
+  private resolveUncached(query: string): Entity | undefined {
     const norm = normalizeName(query);
     if (!norm) return undefined;
     const variants = [norm];

@@ -6,6 +6,7 @@
 import type { Article } from '../corpus/types.ts';
 import { bundledCatalog, type EntityCatalog } from './entities.ts';
 import { extractFacts } from './facts.ts';
+import { mergeSorted, SortedLists } from './sorted-lists.ts';
 import { NameIndex } from './unknown-names.ts';
 import type { Amount, Deal, DealStatus, Facts, Figure } from './types.ts';
 
@@ -35,6 +36,11 @@ export class FactStore {
   private readonly order = new Map<Deal | Figure, number>();
   /** `article start` of every source of a figure that has been merged into. */
   private readonly sourceKeys = new Map<Figure, Set<string>>();
+  /** Deals per entity and figures per entity and per metric, newest first (see `dealsNewestFirst`). */
+  private readonly newestDeals = new SortedLists<Deal>(newerDealFirst);
+  private readonly newestFigures = new SortedLists<Figure>((a, b) => newerFirst(this.whenOf(a), this.whenOf(b)));
+  /** Each article's date, for figures without a period. */
+  private readonly articleDates = new Map<string, string>();
 
   constructor(catalog: EntityCatalog = bundledCatalog()) {
     this.catalog = catalog;
@@ -43,6 +49,7 @@ export class FactStore {
 
   /** Stores the facts of one article: `facts` when they were extracted elsewhere (`FactsThread`), else extracted here. */
   addArticle(article: Article, facts: Facts = extractFacts(article, this.catalog)): Facts {
+    if (article.date) this.articleDates.set(article.id, article.date);
     for (const deal of facts.deals) this.addDeal(deal);
     for (const figure of facts.figures) this.addFigure(figure);
     return facts;
@@ -63,6 +70,8 @@ export class FactStore {
       });
     const deals = without(this.deals);
     const figures = without(this.figures);
+    this.newestDeals.clear();
+    this.newestFigures.clear();
     for (const map of [this.dealsByEntity, this.figuresByEntity, this.figuresByMetric, this.dealsByTargetId, this.dealsByTargetName, this.figuresByKey, this.order, this.sourceKeys]) map.clear();
     this.deals.length = 0;
     this.figures.length = 0;
@@ -78,6 +87,43 @@ export class FactStore {
   /** Figures about the entity and its parts. */
   figuresOf(entityId: string): Figure[] {
     return this.figuresByEntity.get(entityId) ?? [];
+  }
+
+  /**
+   * The entity's deals, newest first: by month; within a month this month's news before background, named
+   * investors before unnamed ones, bigger amounts first. Sorted once per change, not per question.
+   */
+  dealsNewestFirst(entityId: string): readonly Deal[] {
+    return this.newestDeals.get(entityId);
+  }
+
+  /** The entity's figures (with its parts'), newest first: by period, else by the date of the article reporting it. */
+  figuresNewestFirst(entityId: string): readonly Figure[] {
+    return this.newestFigures.get(entityId);
+  }
+
+  /**
+   * Figures of these metrics (all figures when none is given), newest first; with `year`, only those of that
+   * year (see `yearsOf`). Lazily, so a caller may stop early.
+   */
+  figuresOfMetricsNewestFirst(metrics: Iterable<string>, year?: string): Iterable<Figure> {
+    const keys = [...new Set(metrics)].map((m) => `metric:${m}`);
+    const lists = (keys.length ? keys : [ALL_FIGURES]).map((key) => this.newestFigures.get(year ? `${key}|year:${year}` : key));
+    return mergeSorted(lists, this.newerFigureFirst);
+  }
+
+  /** When a figure holds: its period, else the date of the article that first reported it ('' when unknown). */
+  whenOf(figure: Figure): string {
+    return figure.period ?? this.articleDates.get(figure.sources[0]!.article) ?? '';
+  }
+
+  /** Newer figure first (see `whenOf`). */
+  readonly newerFigureFirst = (a: Figure, b: Figure): number => newerFirst(this.whenOf(a), this.whenOf(b));
+
+  /** Sorts every newest-first list now: after a load or a build, so that no question pays for it. */
+  sortAll(): void {
+    this.newestDeals.sortAll();
+    this.newestFigures.sortAll();
   }
 
   /** Figures of any of these metrics, in the order of `figures` (so `/number` need not scan them all). */
@@ -102,17 +148,23 @@ export class FactStore {
     return { deals: this.deals, figures: this.figures };
   }
 
-  static fromJSON(facts: Facts, catalog?: EntityCatalog): FactStore {
+  /** The store of a snapshot; `articles` give the dates of figures without a period. */
+  static fromJSON(facts: Facts, catalog?: EntityCatalog, articles: readonly Pick<Article, 'id' | 'date'>[] = []): FactStore {
     const store = new FactStore(catalog);
+    for (const article of articles) if (article.date) store.articleDates.set(article.id, article.date);
     for (const deal of facts.deals) store.indexDeal(deal);
     for (const figure of facts.figures) store.indexFigure(figure);
+    store.sortAll();
     return store;
   }
 
   private addDeal(deal: Deal): void {
     const same = this.earliest(this.dealCandidates(deal), (known) => sameDeal(known, deal));
-    if (same) mergeDeal(same, deal);
-    else this.indexDeal(deal);
+    if (same) {
+      mergeDeal(same, deal);
+      // Its date, status or investors may have changed: where it stands among the newest.
+      this.newestDeals.changed(this.entityKeys(same));
+    } else this.indexDeal(deal);
   }
 
   /** Every known deal that can be the same as `deal`: same target (by id, or by name where an id is missing), value nearby. */
@@ -157,9 +209,23 @@ export class FactStore {
     const bucket = valueBucket(deal.amount ? deal.amount.value : NO_AMOUNT);
     if (deal.targetId) push(this.dealsByTargetId, `${deal.targetId}|${bucket}`, deal);
     push(this.dealsByTargetName, `${deal.target}|${bucket}`, deal);
-    for (const id of new Set([...deal.investorIds, deal.targetId])) {
-      if (id) for (const key of this.withAncestors(id)) push(this.dealsByEntity, key, deal);
+    for (const key of this.entityKeys(deal)) {
+      push(this.dealsByEntity, key, deal);
+      this.newestDeals.add(key, deal);
     }
+  }
+
+  /** Lists the figure among those of `year` (all, and of its metric). */
+  private listByYear(figure: Figure, year: string): void {
+    this.newestFigures.add(`${ALL_FIGURES}|year:${year}`, figure);
+    this.newestFigures.add(`metric:${figure.metric}|year:${year}`, figure);
+  }
+
+  /** The entities a deal is listed under: its investors and its target, each with the entities it belongs to. */
+  private entityKeys(deal: Deal): Set<string> {
+    const keys = new Set<string>();
+    for (const id of new Set([...deal.investorIds, deal.targetId])) if (id) for (const key of this.withAncestors(id)) keys.add(key);
+    return keys;
   }
 
   private addFigure(figure: Figure): void {
@@ -173,8 +239,11 @@ export class FactStore {
       let keys = this.sourceKeys.get(same);
       if (!keys) this.sourceKeys.set(same, (keys = new Set(same.sources.map(sourceKey))));
       const added = figure.sources.filter((s) => !keys.has(sourceKey(s)));
+      const years = yearsOf(same);
       same.sources.push(...added);
       for (const s of added) keys.add(sourceKey(s));
+      // A new source may name another year: the figure is of that year too.
+      for (const year of yearsOf(same)) if (!years.has(year)) this.listByYear(same, year);
     } else this.indexFigure(figure);
   }
 
@@ -184,7 +253,15 @@ export class FactStore {
     this.figures.push(figure);
     push(this.figuresByKey, `${figureKey(figure)}|${valueBucket(figure.value)}`, figure);
     push(this.figuresByMetric, figure.metric, figure);
-    if (figure.entityId) for (const key of this.withAncestors(figure.entityId)) push(this.figuresByEntity, key, figure);
+    this.newestFigures.add(ALL_FIGURES, figure);
+    this.newestFigures.add(`metric:${figure.metric}`, figure);
+    for (const year of yearsOf(figure)) this.listByYear(figure, year);
+    if (figure.entityId) {
+      for (const key of this.withAncestors(figure.entityId)) {
+        push(this.figuresByEntity, key, figure);
+        this.newestFigures.add(key, figure);
+      }
+    }
   }
 
   /** The entity and the entities it belongs to: AWS figures are also Amazon's. */
@@ -195,6 +272,40 @@ export class FactStore {
     }
     return ids.length ? ids : [id];
   }
+}
+
+/** The key of the list of every figure among the newest-first lists (entity ids never start with `*`). */
+const ALL_FIGURES = '*';
+
+/** The years a figure is of, as `/number … 2026` asks: its period's, and any year its sentences name. */
+export function yearsOf(figure: Figure): Set<string> {
+  const years = new Set<string>();
+  const period = /^(?:19|20)\d{2}/.exec(figure.period ?? '');
+  if (period) years.add(period[0]);
+  for (const s of figure.sources) for (const m of s.quote.matchAll(YEAR)) years.add(m[0]);
+  return years;
+}
+
+const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
+
+/** Newer first, for ISO-like dates and periods ("2026", "2026-Q1", "2026-02-14"); unknown ('') last. */
+function newerFirst(a: string, b: string): number {
+  return a < b ? 1 : a > b ? -1 : 0;
+}
+
+/** Deals newest first: by month; then news before background, named investors first, bigger amounts first. */
+function newerDealFirst(a: Deal, b: Deal): number {
+  return newerFirst((a.date ?? '').slice(0, 7), (b.date ?? '').slice(0, 7)) || background(a) - background(b) || rank(b) - rank(a);
+}
+
+/** Background (money paid long ago, dated only by the article) after this month's news. */
+function background(d: Deal): number {
+  return d.status === 'historic' ? 1 : 0;
+}
+
+/** Named investors before unnamed ones, bigger amounts first. */
+function rank(d: Deal): number {
+  return (d.investor ? 1e15 : 0) + (d.amount?.value ?? 0) / 1e3;
 }
 
 /** Stands for a deal without an amount in the value buckets. */

@@ -218,12 +218,21 @@ export class ArticleNames {
  */
 export class NameIndex {
   private readonly unknown = new Map<string, Entity>();
+  /** The unknown companies by their normalised name, and by its first word ("skild" → Skild AI): the first one remembered. */
+  private readonly byName = new Map<string, Entity>();
+  private readonly byFirstWord = new Map<string, Entity>();
 
   constructor(readonly catalog: EntityCatalog) {}
 
   /** Remembers an unknown company from a stored fact (ids starting with `~`). */
   remember(id: string | null, name: string | null): void {
-    if (id?.startsWith('~') && name && !this.unknown.has(id)) this.unknown.set(id, unknownEntity(name));
+    if (!id?.startsWith('~') || !name || this.unknown.has(id)) return;
+    const entity = unknownEntity(name);
+    this.unknown.set(id, entity);
+    const normal = normalizeName(name);
+    if (!this.byName.has(normal)) this.byName.set(normal, entity);
+    const first = normal.split(' ')[0]!;
+    if (!this.byFirstWord.has(first)) this.byFirstWord.set(first, entity);
   }
 
   get(id: string): Entity | undefined {
@@ -235,21 +244,19 @@ export class NameIndex {
     if (known) return known;
     const wanted = normalizeName(query);
     if (wanted.length < 3) return undefined;
-    const all = [...this.unknown.values()];
-    return all.find((e) => normalizeName(e.name) === wanted) ?? all.find((e) => normalizeName(e.name).split(' ')[0] === wanted);
+    return this.byName.get(wanted) ?? this.byFirstWord.get(wanted);
   }
 
   find(text: string): EntityMention[] {
     const known = this.catalog.find(text);
-    const wanted = normalizeName(text);
-    const exact = [...this.unknown.values()].find((e) => normalizeName(e.name) === wanted);
+    const exact = this.byName.get(normalizeName(text));
     if (exact && known.length === 0) return [{ entity: exact, canonical: exact, start: 0, end: text.length, text }];
     return known;
   }
 
   suggest(query: string, n = 5): string[] {
     const wanted = normalizeName(query);
-    const unknown = [...this.unknown.values()].map((e) => e.name).filter((name) => wanted.length >= 3 && normalizeName(name).includes(wanted));
+    const unknown = wanted.length >= 3 ? [...this.byName].filter(([normal]) => normal.includes(wanted)).map(([, e]) => e.name) : [];
     return [...new Set([...this.catalog.suggest(query, n), ...unknown])].slice(0, n);
   }
 }

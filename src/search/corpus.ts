@@ -68,6 +68,7 @@ export class Corpus {
     } finally {
       thread?.close();
     }
+    corpus.facts.sortAll();
     return corpus;
   }
 
@@ -77,7 +78,7 @@ export class Corpus {
    */
   static fromSnapshot(buffer: Buffer, expectedFingerprint?: string, catalog: EntityCatalog = bundledCatalog()): Corpus {
     const data = parseSnapshot(buffer, expectedFingerprint);
-    return new Corpus(data.articles, ArticleIndex.load(data.index), FactStore.fromJSON(data.facts, catalog), data.fingerprint);
+    return new Corpus(data.articles, ArticleIndex.load(data.index), FactStore.fromJSON(data.facts, catalog, data.articles), data.fingerprint);
   }
 
   /**
