@@ -41,6 +41,8 @@ export class FactStore {
   private readonly newestFigures = new SortedLists<Figure>((a, b) => newerFirst(this.whenOf(a), this.whenOf(b)));
   /** Each article's date, for figures without a period. */
   private readonly articleDates = new Map<string, string>();
+  /** Whether each new fact joins the newest-first lists (not while a snapshot is read: `sortAll` makes them at the end). */
+  private listing = true;
 
   constructor(catalog: EntityCatalog = bundledCatalog()) {
     this.catalog = catalog;
@@ -120,10 +122,18 @@ export class FactStore {
   /** Newer figure first (see `whenOf`). */
   readonly newerFigureFirst = (a: Figure, b: Figure): number => newerFirst(this.whenOf(a), this.whenOf(b));
 
-  /** Sorts every newest-first list now: after a load or a build, so that no question pays for it. */
+  /**
+   * Puts every newest-first list in order now, after a load or a build, so that no question pays for it: all
+   * deals and all figures are sorted once, then handed out to their lists in that order.
+   */
   sortAll(): void {
-    this.newestDeals.sortAll();
-    this.newestFigures.sortAll();
+    this.newestDeals.rebuild([...this.deals].sort(newerDealFirst), (deal) => this.entityKeys(deal));
+    const dated = this.figures.map((figure) => ({ figure, when: this.whenOf(figure) }));
+    dated.sort((a, b) => newerFirst(a.when, b.when));
+    this.newestFigures.rebuild(
+      dated.map((d) => d.figure),
+      (figure) => this.figureKeys(figure),
+    );
   }
 
   /** Figures of any of these metrics, in the order of `figures` (so `/number` need not scan them all). */
@@ -152,8 +162,10 @@ export class FactStore {
   static fromJSON(facts: Facts, catalog?: EntityCatalog, articles: readonly Pick<Article, 'id' | 'date'>[] = []): FactStore {
     const store = new FactStore(catalog);
     for (const article of articles) if (article.date) store.articleDates.set(article.id, article.date);
+    store.listing = false;
     for (const deal of facts.deals) store.indexDeal(deal);
     for (const figure of facts.figures) store.indexFigure(figure);
+    store.listing = true;
     store.sortAll();
     return store;
   }
@@ -211,14 +223,8 @@ export class FactStore {
     push(this.dealsByTargetName, `${deal.target}|${bucket}`, deal);
     for (const key of this.entityKeys(deal)) {
       push(this.dealsByEntity, key, deal);
-      this.newestDeals.add(key, deal);
+      if (this.listing) this.newestDeals.add(key, deal);
     }
-  }
-
-  /** Lists the figure among those of `year` (all, and of its metric). */
-  private listByYear(figure: Figure, year: string): void {
-    this.newestFigures.add(`${ALL_FIGURES}|year:${year}`, figure);
-    this.newestFigures.add(`metric:${figure.metric}|year:${year}`, figure);
   }
 
   /** The entities a deal is listed under: its investors and its target, each with the entities it belongs to. */
@@ -243,7 +249,9 @@ export class FactStore {
       same.sources.push(...added);
       for (const s of added) keys.add(sourceKey(s));
       // A new source may name another year: the figure is of that year too.
-      for (const year of yearsOf(same)) if (!years.has(year)) this.listByYear(same, year);
+      for (const year of yearsOf(same)) {
+        if (!years.has(year)) for (const key of [`${ALL_FIGURES}|year:${year}`, `metric:${same.metric}|year:${year}`]) this.newestFigures.add(key, same);
+      }
     } else this.indexFigure(figure);
   }
 
@@ -253,15 +261,16 @@ export class FactStore {
     this.figures.push(figure);
     push(this.figuresByKey, `${figureKey(figure)}|${valueBucket(figure.value)}`, figure);
     push(this.figuresByMetric, figure.metric, figure);
-    this.newestFigures.add(ALL_FIGURES, figure);
-    this.newestFigures.add(`metric:${figure.metric}`, figure);
-    for (const year of yearsOf(figure)) this.listByYear(figure, year);
-    if (figure.entityId) {
-      for (const key of this.withAncestors(figure.entityId)) {
-        push(this.figuresByEntity, key, figure);
-        this.newestFigures.add(key, figure);
-      }
-    }
+    if (figure.entityId) for (const key of this.withAncestors(figure.entityId)) push(this.figuresByEntity, key, figure);
+    if (this.listing) for (const key of this.figureKeys(figure)) this.newestFigures.add(key, figure);
+  }
+
+  /** The newest-first lists a figure is in: all, its metric's, its entities', and those of its years. */
+  private figureKeys(figure: Figure): string[] {
+    const keys = [ALL_FIGURES, `metric:${figure.metric}`];
+    if (figure.entityId) keys.push(...this.withAncestors(figure.entityId));
+    for (const year of yearsOf(figure)) keys.push(`${ALL_FIGURES}|year:${year}`, `metric:${figure.metric}|year:${year}`);
+    return keys;
   }
 
   /** The entity and the entities it belongs to: AWS figures are also Amazon's. */

@@ -29,10 +29,19 @@ export class SortedLists<T> {
     return list;
   }
 
-  /** Sorts every unsorted list now (after a load, so that no question pays for it). */
-  sortAll(): void {
-    for (const key of this.unsorted) this.lists.get(key)!.sort(this.compare);
-    this.unsorted.clear();
+  /**
+   * Makes the lists anew from `items`, already in order, each put in the lists `keysOf` names: every list
+   * comes out sorted with one sort of all items (after a load or a build, so that no question pays for it).
+   */
+  rebuild(items: Iterable<T>, keysOf: (item: T) => Iterable<string>): void {
+    this.clear();
+    for (const item of items) {
+      for (const key of keysOf(item)) {
+        const list = this.lists.get(key);
+        if (list) list.push(item);
+        else this.lists.set(key, [item]);
+      }
+    }
   }
 
   clear(): void {
