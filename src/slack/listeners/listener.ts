@@ -23,7 +23,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AnswerRequest, Answerer } from '../../app/answerer.ts';
 import { log } from '../../log.ts';
-import { AnswerLimit, BUSY_TEXT, MAX_ANSWERS_IN_PROGRESS } from './answer-limit.ts';
+import { AnswerLimit, BUSY_TEXT, MAX_ANSWER_LATENCY_MS, MAX_ANSWERS_IN_PROGRESS } from './answer-limit.ts';
 
 /** What a surface tells `listener()`; `Args` are the Bolt listener arguments it uses. */
 export interface ListenerSpec<Args> {
@@ -50,7 +50,7 @@ interface MaybeAck {
 }
 
 /** The limit of every listener that is given none: one per process. */
-const processLimit = new AnswerLimit(MAX_ANSWERS_IN_PROGRESS);
+const processLimit = new AnswerLimit(MAX_ANSWERS_IN_PROGRESS, MAX_ANSWER_LATENCY_MS);
 
 /**
  * A Bolt listener running `spec` with the ack, the request, the limit and the apology guard (see above).
