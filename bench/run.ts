@@ -1,16 +1,16 @@
 /**
  * `npm run bench [-- --sizes 1k,10k,100k] [--quick] [--json] [--seed N] [--queries N] [--seconds N]
- *  [--connections N] [--query-budget S] [--no-flood]`
+ *  [--connections N] [--query-budget S] [--no-flood] [--table FILE]`
  *
  * Measures Dealdesk against raw MiniSearch on a synthetic corpus (`bench/generate.ts`), per size and side
  * by side: build rate, snapshot size and load time, memory after a GC, query latency, and the HTTP
  * receiver's ack latency under load; then the floods over the bundled corpus (acks, answers or "busy"
  * replies, RSS before and after). Every measurement runs in a fresh `node --expose-gc` process
  * (`bench/measure.ts`, `bench/load.ts`), so heaps never mix. Prints a table, or with `--json` the figures
- * as JSON on stdout (progress goes to stderr).
+ * as JSON on stdout (progress goes to stderr); `--table FILE` prints the tables of such a saved JSON.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,8 @@ interface Args {
   budget: number;
   /** Run the floods over the bundled corpus too (`--no-flood` skips them). */
   flood: boolean;
+  /** Print the tables of a saved `--json` report instead of measuring (`--table FILE`). */
+  table: string | null;
 }
 
 const FULL_SIZES = [1_000, 10_000, 100_000];
@@ -42,7 +44,7 @@ function parseSize(text: string): number {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: FULL_SIZES, json: false, seed: DEFAULT_SEED, queries: 1000, seconds: 10, connections: 50, budget: 30, flood: true };
+  const args: Args = { sizes: FULL_SIZES, json: false, seed: DEFAULT_SEED, queries: 1000, seconds: 10, connections: 50, budget: 30, flood: true, table: null };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = () => argv[++i] ?? '';
@@ -55,6 +57,7 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--connections') args.connections = Number(value());
     else if (flag === '--query-budget') args.budget = Number(value());
     else if (flag === '--no-flood') args.flood = false;
+    else if (flag === '--table') args.table = value();
     else throw new Error(`unknown option ${flag}`);
   }
   return args;
@@ -226,8 +229,20 @@ function table(results: SizeResult[]): string {
   return [header, rule, ...rows.map(([label, cell]) => `| ${label} | ${results.map(cell).join(' | ')} |`)].join('\n');
 }
 
+type Report = { seed: number; node: string; cpus: number; seconds: number; sizes: SizeResult[]; floods: FloodResult[] };
+
+/** The Markdown tables of a report: the sizes side by side, then the floods. */
+function tables(report: Report): string {
+  const floodPart = report.floods.length ? `\n\n${floodTable(report.floods)}` : '';
+  return `${table(report.sizes)}${floodPart}\n\n${report.cpus} cpus, Node ${report.node}, seed ${report.seed}, ${report.seconds} s\n`;
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.table) {
+    process.stdout.write(tables(JSON.parse(readFileSync(args.table, 'utf8')) as Report));
+    return;
+  }
   const dir = mkdtempSync(path.join(tmpdir(), 'dealdesk-bench-'));
   const started = Date.now();
   const progress = (text: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0)} s] ${text}\n`);
@@ -247,11 +262,7 @@ async function main(): Promise<void> {
     sizes: results.map((s) => ({ ...s, targets: targets(s) })),
     floods: flooded,
   };
-  if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else {
-    const floodPart = flooded.length ? `\n\n${floodTable(flooded)}` : '';
-    process.stdout.write(`${table(results)}${floodPart}\n\n${report.cpus} cpus, Node ${report.node}, seed ${report.seed}, ${report.seconds} s\n`);
-  }
+  process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : tables(report));
 }
 
 main().catch((error: unknown) => {
