@@ -1,7 +1,7 @@
 /**
- * The MiniSearch adapter reads MiniSearch's private internals (`executeQuery`, `combineResults`,
- * `_documentIds`), so an upgrade could silently change what it returns: here it must return what
- * MiniSearch's own public `search()` returns for the same query, on the seed articles.
+ * The MiniSearch adapter reads MiniSearch's postings and scores them itself, so an upgrade could silently
+ * change what it returns: here it must return what MiniSearch's own public `search()` returns for the same
+ * query, on the seed articles.
  */
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
@@ -45,5 +45,20 @@ describe('ArticleIndex', () => {
     const loaded = ArticleIndex.load(JSON.parse(JSON.stringify(index.toJSON())));
     const words = analyzeQuery('Rechenzentrum');
     expect(loaded.search(words, false, 5)).toEqual(index.search(words, false, 5));
+  });
+
+  it('leaves out a removed article, and counts only the articles still there', () => {
+    const words = analyzeQuery('Amazon');
+    const partial = ArticleIndex.create();
+    articles.forEach((article, id) => partial.add(id, article));
+    const before = partial.search(words, false, articles.length);
+    const gone = before.top[0]!.id;
+    partial.remove(gone);
+    const after = partial.search(words, false, articles.length);
+    expect(after.count).toBe(before.count - 1);
+    expect(after.words[0]!.articles).toBe(before.words[0]!.articles - 1);
+    expect(after.top.map((r) => r.id)).not.toContain(gone);
+    const reloaded = ArticleIndex.load(JSON.parse(JSON.stringify(partial.toJSON())));
+    expect(reloaded.search(words, false, articles.length).top.map((r) => r.id)).toEqual(after.top.map((r) => r.id));
   });
 });
