@@ -102,9 +102,16 @@ export interface IndexSearch {
 /** MiniSearch's postings of one index term: field id → (internal document id → term frequency). */
 type TermData = Map<number, Map<number, number>>;
 
+/**
+ * A node of MiniSearch's radix tree of terms: each key an edge (part of a term) to a child node, and the key
+ * `''` (a leaf) to the postings of the term that ends here.
+ */
+type TreeNode = Map<string, TreeNode | TermData>;
+
 /** The internals of MiniSearch 7 that `search` reads (see the module comment). */
 interface Internals {
   _index: {
+    _tree: TreeNode;
     get(term: string): TermData | undefined;
     atPrefix(prefix: string): Iterable<[string, TermData]>;
     fuzzyGet(term: string, maxDistance: number): Map<string, [TermData, number]>;
@@ -158,9 +165,22 @@ export class ArticleIndex {
     return new ArticleIndex(new MiniSearch<SearchDocument>(MINISEARCH_OPTIONS));
   }
 
-  /** Restores an index saved with `toJSON`. */
-  static load(json: AsPlainObject): ArticleIndex {
-    return new ArticleIndex(MiniSearch.loadJS<SearchDocument>(json, MINISEARCH_OPTIONS));
+  /**
+   * Restores an index saved with `toJSON`. MiniSearch's `loadJS` would insert each term into its tree
+   * and turn each posting's key from a string back to a number; here the tree comes back as it was saved,
+   * node by node, about twice as fast.
+   */
+  static load(json: IndexJSON): ArticleIndex {
+    const index = MiniSearch.loadJS<SearchDocument>({ ...json.head, index: [] }, MINISEARCH_OPTIONS);
+    const internals = index as unknown as Internals;
+    const root: TreeNode = new Map();
+    for (const [edge, next, value] of json.tree) {
+      let child = root.get(edge) as TreeNode | undefined;
+      if (!child) root.set(edge, (child = new Map()));
+      child.set(next, next === LEAF ? termDataOf(value as PostingsJSON) : treeOf(value as TreeJSON));
+    }
+    internals._index = new (searchableMap(internals))(root);
+    return new ArticleIndex(index);
   }
 
   /** Indexes article number `id`: its analysed text when already at hand (`analyzeArticle`), else analysed here. */
@@ -178,8 +198,25 @@ export class ArticleIndex {
     if (doc !== undefined) for (const lengths of this.lengths) lengths[doc] = DISCARDED;
   }
 
-  toJSON(): AsPlainObject {
-    return this.index.toJSON();
+  /** The index as plain data, for the snapshot: MiniSearch's `toJSON()` but its terms, and the tree of terms. */
+  toJSON(): IndexJSON {
+    const terms = this.internals._index;
+    // MiniSearch writes the head; with its terms set aside for that moment it does not write them too.
+    this.internals._index = new (searchableMap(this.internals))(new Map());
+    let head: AsPlainObject;
+    try {
+      head = this.index.toJSON();
+    } finally {
+      this.internals._index = terms;
+    }
+    const tree: TreePiece[] = [];
+    for (const [edge, child] of terms._tree) {
+      for (const [next, value] of child as TreeNode) {
+        tree.push([edge, next, next === LEAF ? postingsJSON(value as TermData) : treeJSON(value as TreeNode)]);
+      }
+    }
+    const { index: _none, ...rest } = head;
+    return { head: rest, tree };
   }
 
   /**
@@ -293,6 +330,69 @@ export class ArticleIndex {
     }
     return matched;
   }
+}
+
+/** MiniSearch's `SearchableMap` class (not exported), whose constructor takes a tree. */
+function searchableMap(internals: Internals): new (tree: TreeNode) => Internals['_index'] {
+  return internals._index.constructor as new (tree: TreeNode) => Internals['_index'];
+}
+
+/** The key of a leaf in MiniSearch's radix tree. */
+const LEAF = '';
+
+/** A term's postings as saved: per field, its id and then document ids and term frequencies, in pairs. */
+type PostingsJSON = (number | number[])[];
+
+/** A tree node as saved: its keys and values in turn (a child node, or the postings under a leaf). */
+type TreeJSON = (string | TreeJSON | PostingsJSON)[];
+
+/**
+ * A subtree two edges below the root: `[edge, next edge, node]`, or the postings when the next edge is a
+ * leaf. The snapshot writes one to a line, so that no line grows with the whole index.
+ */
+type TreePiece = [string, string, TreeJSON | PostingsJSON];
+
+/** An index as `ArticleIndex.toJSON` saves it. */
+export interface IndexJSON {
+  /** MiniSearch's own `toJSON()` without its terms: counts, document ids, field lengths. */
+  head: Omit<AsPlainObject, 'index'>;
+  tree: TreePiece[];
+}
+
+function postingsJSON(data: TermData): PostingsJSON {
+  const json: PostingsJSON = [];
+  for (const [fieldId, freqs] of data) {
+    const pairs: number[] = [];
+    freqs.forEach((tf, doc) => pairs.push(doc, tf));
+    json.push(fieldId, pairs);
+  }
+  return json;
+}
+
+function termDataOf(json: PostingsJSON): TermData {
+  const data: TermData = new Map();
+  for (let i = 0; i < json.length; i += 2) {
+    const pairs = json[i + 1] as number[];
+    const freqs = new Map<number, number>();
+    for (let j = 0; j < pairs.length; j += 2) freqs.set(pairs[j]!, pairs[j + 1]!);
+    data.set(json[i] as number, freqs);
+  }
+  return data;
+}
+
+function treeJSON(node: TreeNode): TreeJSON {
+  const json: TreeJSON = [];
+  for (const [key, value] of node) json.push(key, key === LEAF ? postingsJSON(value as TermData) : treeJSON(value as TreeNode));
+  return json;
+}
+
+function treeOf(json: TreeJSON): TreeNode {
+  const node: TreeNode = new Map();
+  for (let i = 0; i < json.length; i += 2) {
+    const key = json[i] as string;
+    node.set(key, key === LEAF ? termDataOf(json[i + 1] as PostingsJSON) : treeOf(json[i + 1] as TreeJSON));
+  }
+  return node;
 }
 
 /** The fields' boosts of `MINISEARCH_OPTIONS` (a field not named counts once). */

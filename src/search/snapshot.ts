@@ -6,51 +6,59 @@
  * JavaScript string however big the corpus; V8's limit is about 512 MB):
  * ```
  * {"version":N,"fingerprint":"…","articles":[
- * …articles…
+ * …articles without their passages…
+ * ],"passages":[
+ * …each article's passages, one article to a line…
  * ],"facts":{"deals":[
  * …deals…
  * ],"figures":[
  * …figures…
- * ]},"index":{…MiniSearch's toJSON() without its terms…,"index":[
- * …index terms…
+ * ]},"index":{"head":{…MiniSearch's toJSON() without its terms…},"tree":[
+ * …the tree of terms, one piece to a line (`IndexJSON`)…
  * ]}}
  * ```
  * Joined, the lines are one JSON document; `parseSnapshot` also reads any other JSON document of that shape.
+ *
+ * A start does not parse the passages, the bulk of the file: they stay in one buffer outside the JavaScript
+ * heap, and each article parses its own when they are read (`passagesOnDemand`).
  */
-import type { AsPlainObject } from 'minisearch';
-import type { Article } from '../corpus/types.ts';
+import type { Article, ArticleMeta, Passage } from '../corpus/types.ts';
 import type { Facts } from '../extract/types.ts';
+import type { IndexJSON } from './article-index.ts';
 
 /** Bumped whenever the analyzer, the extraction or the snapshot layout changes: old snapshots are rebuilt. */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 
 export interface SnapshotData {
   version: number;
   fingerprint: string;
   articles: Article[];
   facts: Facts;
-  index: AsPlainObject;
+  index: IndexJSON;
 }
 
 /** Array elements per line of a snapshot file. */
 const SNAPSHOT_CHUNK = 1000;
 const HEAD_LINE = /^\{"version":(-?\d+),"fingerprint":("(?:[^"\\]|\\.)*"),"articles":\[$/;
+const PASSAGES_LINE = '],"passages":[';
 const DEALS_LINE = '],"facts":{"deals":[';
 const FIGURES_LINE = '],"figures":[';
-const INDEX_LINE = /^\]\},"index":(\{.*),"index":\[$/;
+const INDEX_LINE = /^\]\},"index":\{"head":(\{.*\}),"tree":\[$/;
 const LAST_LINE = ']}}';
 
 /** The snapshot document in lines (see the layout above). */
 export function* snapshotLines(data: Omit<SnapshotData, 'version'>): Generator<string> {
-  const { index: terms, ...indexHead } = data.index;
   yield `{"version":${SNAPSHOT_VERSION},"fingerprint":${JSON.stringify(data.fingerprint)},"articles":[\n`;
-  yield* chunkLines(data.articles);
+  yield* chunkLines(data.articles.map(({ passages: _passages, ...meta }) => meta));
+  yield `${PASSAGES_LINE}\n`;
+  yield* chunkLines(data.articles.map((article) => article.passages), 1);
   yield `${DEALS_LINE}\n`;
   yield* chunkLines(data.facts.deals);
   yield `${FIGURES_LINE}\n`;
   yield* chunkLines(data.facts.figures);
-  yield `]},"index":${JSON.stringify(indexHead).slice(0, -1)},"index":[\n`;
-  yield* chunkLines(terms);
+  yield `]},"index":{"head":${JSON.stringify(data.index.head)},"tree":[\n`;
+  // Pieces of the tree vary in size (all the terms of a prefix): one to a line.
+  yield* chunkLines(data.index.tree, 1);
   yield `${LAST_LINE}\n`;
 }
 
@@ -60,61 +68,104 @@ export function* snapshotLines(data: Omit<SnapshotData, 'version'>): Generator<s
  * snapshot of another version or corpus is rejected after its first line, before the rest is parsed.
  */
 export function parseSnapshot(buffer: Buffer, expectedFingerprint?: string): SnapshotData {
-  const lines = bufferLines(buffer);
-  const head = HEAD_LINE.exec(lines.next().value ?? '');
-  if (!head) {
-    const data = checked(JSON.parse(buffer.toString('utf8')) as SnapshotData, expectedFingerprint);
-    if (!Array.isArray(data.articles) || !data.facts || !data.index) throw new Error('snapshot is incomplete');
-    return data;
-  }
+  const lines = lineRanges(buffer);
+  const text = ([start, end]: LineRange) => buffer.toString('utf8', start, end);
+  const first = lines.next();
+  const head = HEAD_LINE.exec(first.done ? '' : text(first.value));
+  if (!head) return wholeDocument(buffer, expectedFingerprint);
   checked({ version: Number(head[1]), fingerprint: JSON.parse(head[2]!) as string }, expectedFingerprint);
+  /** Whether the line at `range` is `expected` (decoded only when its length can match). */
+  const is = (range: LineRange, expected: string) => range[1] - range[0] === expected.length && text(range) === expected;
   /** Elements up to the line `end` matches; returns them and that line. */
   const elements = <T>(end: (line: string) => boolean): { items: T[]; last: string } => {
     const items: T[] = [];
     for (let next = lines.next(); !next.done; next = lines.next()) {
-      const line = next.value;
+      const line = text(next.value);
       if (end(line)) return { items, last: line };
       const parsed = JSON.parse(`[${line.endsWith(',') ? line.slice(0, -1) : line}]`) as T[];
       for (const item of parsed) items.push(item);
     }
     throw new Error('snapshot is truncated');
   };
-  const articles = elements<Article>((line) => line === DEALS_LINE).items;
+  const metas = elements<ArticleMeta>((line) => line === PASSAGES_LINE).items;
+  const passageLines: LineRange[] = [];
+  for (let next = lines.next(); ; next = lines.next()) {
+    if (next.done) throw new Error('snapshot is truncated');
+    if (is(next.value, DEALS_LINE)) break;
+    passageLines.push(next.value);
+  }
+  if (passageLines.length !== metas.length) throw new Error('snapshot is incomplete: articles and passages differ in number');
+  // One copy of the passages' bytes, so that the buffer of the whole file can be freed.
+  const offset = passageLines[0]?.[0] ?? 0;
+  const passages = Buffer.from(buffer.subarray(offset, passageLines.at(-1)?.[1] ?? offset));
+  const articles = metas.map((meta, i) => {
+    const [start, end] = passageLines[i]!;
+    const withoutComma = buffer[end - 1] === COMMA ? end - 1 : end;
+    return passagesOnDemand(meta, passages, start - offset, withoutComma - offset);
+  });
   const deals = elements<Facts['deals'][number]>((line) => line === FIGURES_LINE).items;
   const figures = elements<Facts['figures'][number]>((line) => INDEX_LINE.test(line));
-  const indexHead = JSON.parse(`${INDEX_LINE.exec(figures.last)![1]!}}`) as Omit<AsPlainObject, 'index'>;
-  const terms = elements<AsPlainObject['index'][number]>((line) => line === LAST_LINE).items;
+  const indexHead = JSON.parse(INDEX_LINE.exec(figures.last)![1]!) as IndexJSON['head'];
+  const tree = elements<IndexJSON['tree'][number]>((line) => line === LAST_LINE).items;
   return {
     version: SNAPSHOT_VERSION,
     fingerprint: JSON.parse(head[2]!) as string,
     articles,
     facts: { deals, figures: figures.items },
-    index: { ...indexHead, index: terms },
+    index: { head: indexHead, tree },
   };
 }
 
+/** A snapshot that is one JSON document, not in lines: articles and their passages joined here. */
+function wholeDocument(buffer: Buffer, expectedFingerprint?: string): SnapshotData {
+  type Document = Omit<SnapshotData, 'articles'> & { articles: ArticleMeta[]; passages: Passage[][] };
+  const data = checked(JSON.parse(buffer.toString('utf8')) as Document, expectedFingerprint);
+  const { articles, passages, ...rest } = data;
+  if (!Array.isArray(articles) || !Array.isArray(passages) || passages.length !== articles.length || !data.facts || !data.index) {
+    throw new Error('snapshot is incomplete');
+  }
+  return { ...rest, articles: articles.map((meta, i) => ({ ...meta, passages: passages[i]! })) };
+}
+
+/**
+ * `meta` as an article whose passages are parsed from `text[start, end)` each time they are read, and never
+ * kept: a start parses no article text, and the text stays outside the JavaScript heap. Articles are read
+ * a few at a time (the passages of a search's top articles, a digest's first sentences), so parsing one
+ * again costs less than keeping them all.
+ */
+function passagesOnDemand(meta: ArticleMeta, text: Buffer, start: number, end: number): Article {
+  const read = (): Passage[] => JSON.parse(text.toString('utf8', start, end)) as Passage[];
+  return Object.defineProperty(meta, 'passages', { enumerable: true, get: read }) as Article;
+}
+
 /** The snapshot's head, checked: an object of this version, for the expected corpus, and complete. */
-function checked<T extends Partial<SnapshotData>>(data: T, expectedFingerprint?: string): T & SnapshotData {
+function checked<T extends Partial<Pick<SnapshotData, 'version' | 'fingerprint'>>>(data: T, expectedFingerprint?: string): T {
   if (data === null || typeof data !== 'object') throw new Error('snapshot is not an object');
   if (data.version !== SNAPSHOT_VERSION) throw new Error(`snapshot version ${data.version}, expected ${SNAPSHOT_VERSION}`);
   if (expectedFingerprint && data.fingerprint !== expectedFingerprint) throw new Error('snapshot is for another corpus');
-  return data as T & SnapshotData;
+  return data;
 }
 
-/** Elements of `items`, `SNAPSHOT_CHUNK` to a line, separated by commas (as inside a JSON array). */
-function* chunkLines(items: readonly unknown[]): Generator<string> {
-  for (let i = 0; i < items.length; i += SNAPSHOT_CHUNK) {
-    const chunk = items.slice(i, i + SNAPSHOT_CHUNK).map((item) => JSON.stringify(item)).join(',');
-    yield `${chunk}${i + SNAPSHOT_CHUNK < items.length ? ',' : ''}\n`;
+/** Elements of `items`, `perLine` to a line, separated by commas (as inside a JSON array). */
+function* chunkLines(items: readonly unknown[], perLine = SNAPSHOT_CHUNK): Generator<string> {
+  for (let i = 0; i < items.length; i += perLine) {
+    const chunk = items.slice(i, i + perLine).map((item) => JSON.stringify(item)).join(',');
+    yield `${chunk}${i + perLine < items.length ? ',' : ''}\n`;
   }
 }
 
-/** The lines of a UTF-8 buffer, each decoded on its own. */
-function* bufferLines(buffer: Buffer): Generator<string> {
+/** Where a line of a buffer starts and ends (without its newline). */
+type LineRange = [number, number];
+
+const NEWLINE = 0x0a;
+const COMMA = 0x2c;
+
+/** The lines of a buffer, as ranges: decoded only where needed. */
+function* lineRanges(buffer: Buffer): Generator<LineRange> {
   for (let start = 0; start < buffer.length; ) {
-    let end = buffer.indexOf(10, start);
+    let end = buffer.indexOf(NEWLINE, start);
     if (end < 0) end = buffer.length;
-    yield buffer.toString('utf8', start, end);
+    yield [start, end];
     start = end + 1;
   }
 }

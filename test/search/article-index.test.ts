@@ -41,10 +41,15 @@ describe('ArticleIndex', () => {
     expect([...rechenzentrum!.terms].every((term) => term.startsWith('rechenzentr'))).toBe(true);
   });
 
-  it('loads what it saved', () => {
+  it('loads what it saved: the same results for every query, and takes new articles after', () => {
     const loaded = ArticleIndex.load(JSON.parse(JSON.stringify(index.toJSON())));
-    const words = analyzeQuery('Rechenzentrum');
-    expect(loaded.search(words, false, 5)).toEqual(index.search(words, false, 5));
+    for (const query of QUERIES) {
+      for (const fuzzy of [false, true]) expect(loaded.search(analyzeQuery(query), fuzzy, 5)).toEqual(index.search(analyzeQuery(query), fuzzy, 5));
+    }
+    const again = articles.length;
+    loaded.add(again, articles[0]!);
+    const words = analyzeQuery(articles[0]!.title ?? 'Amazon');
+    expect(loaded.search(words, false, articles.length + 1).top.map((r) => r.id)).toContain(again);
   });
 
   it('leaves out a removed article, and counts only the articles still there', () => {

@@ -103,6 +103,8 @@ describe('snapshot', () => {
     ['no index', (good) => JSON.stringify({ ...JSON.parse(good), index: undefined })],
     ['a broken index', (good) => JSON.stringify({ ...JSON.parse(good), index: { documentCount: 'x', index: 42 } })],
     ['articles not a list', (good) => JSON.stringify({ ...JSON.parse(good), articles: { a: 1 } })],
+    ['an article without its passages', (good) => good.replace(/(\],"passages":\[\n)[^\n]*\n/, '$1')],
+    ['passages missing from one JSON document', (good) => JSON.stringify({ ...JSON.parse(good), passages: undefined })],
   ];
 
   it.each(CORRUPTIONS)('a snapshot with %s is rebuilt and saved again, without crashing', (_what, corrupt) => {
