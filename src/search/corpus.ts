@@ -4,7 +4,7 @@
  * (`fromSnapshot`); articles arriving later are added one at a time (`add`).
  */
 import type { Article } from '../corpus/types.ts';
-import { bundledCatalog, type EntityCatalog } from '../extract/entities.ts';
+import { bundledCatalog, EntityCatalog } from '../extract/entities.ts';
 import { FactStore } from '../extract/fact-store.ts';
 import { analyzeQuery, type QueryWord } from './analyzer.ts';
 import { ArticleIndex } from './article-index.ts';
@@ -73,12 +73,13 @@ export class Corpus {
   }
 
   /**
-   * Reads a snapshot file's bytes (see `snapshot.ts`). Throws if it is unreadable, of another version, or
-   * (with `expectedFingerprint`) for another corpus.
+   * Reads a snapshot file's bytes (see `snapshot.ts`), with the entity catalogue saved in it. Throws if it
+   * is unreadable, of another version, or (with `expectedFingerprint`) for another corpus.
    */
-  static fromSnapshot(buffer: Buffer, expectedFingerprint?: string, catalog: EntityCatalog = bundledCatalog()): Corpus {
+  static fromSnapshot(buffer: Buffer, expectedFingerprint?: string): Corpus {
     const data = parseSnapshot(buffer, expectedFingerprint);
-    return new Corpus(data.articles, ArticleIndex.load(data.index), FactStore.fromJSON(data.facts, catalog, data.articles), data.fingerprint);
+    const facts = FactStore.fromJSON(data.facts, EntityCatalog.fromEntities(data.entities), data.articles);
+    return new Corpus(data.articles, ArticleIndex.load(data.index), facts, data.fingerprint);
   }
 
   /**
@@ -88,7 +89,8 @@ export class Corpus {
    */
   snapshotLines(): Generator<string> {
     if (this.docs.length !== this.articles.length) throw new Error('a corpus with removed articles is saved by rebuilding it');
-    return snapshotLines({ fingerprint: this.fingerprint, articles: this.articles, facts: this.facts.toJSON(), index: this.index.toJSON() });
+    const { fingerprint, articles, facts, index } = this;
+    return snapshotLines({ fingerprint, entities: facts.catalog.entities, articles, facts: facts.toJSON(), index: index.toJSON() });
   }
 
   /**

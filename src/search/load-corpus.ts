@@ -44,18 +44,19 @@ export function loadCorpus({ corpusDir, indexDir, entitiesFile = null, force = f
   const sidecarText = readSidecarText(corpusDir);
   // The entity list's text is part of the fingerprint: editing it re-extracts the facts.
   const catalogText = EntityCatalog.readText(entitiesFile ?? DEFAULT_ENTITIES_FILE);
-  const catalog = entitiesFile ? EntityCatalog.fromText(catalogText, entitiesFile) : bundledCatalog();
   const print = fingerprint(files, sidecarText, `v${SNAPSHOT_VERSION}:${codeFingerprint()}:${catalogText}`);
   const snapshotPath = path.join(indexDir, snapshotFile(corpusDir));
   let reason = force ? 'forced rebuild' : 'no snapshot yet';
   if (!force) {
-    const attempt = tryLoadSnapshot(snapshotPath, print, catalog);
+    // The snapshot holds the catalogue it was built with, whose text the fingerprint covers.
+    const attempt = tryLoadSnapshot(snapshotPath, print);
     if ('corpus' in attempt) return { corpus: attempt.corpus, source: 'snapshot' };
     reason = attempt.reason;
   }
   if (files.length === 0) log.warn({ corpusDir }, 'the corpus folder has no articles (.txt or .md)');
   const sidecar = parseSidecar(sidecarText);
   const articles = files.map((file) => parseArticle(file, sidecar.get(file.name)));
+  const catalog = entitiesFile ? EntityCatalog.fromText(catalogText, entitiesFile) : bundledCatalog();
   const corpus = Corpus.build(articles, print, catalog, onProgress);
   try {
     saveSnapshot(snapshotPath, corpus);
@@ -76,7 +77,7 @@ export function readSnapshot(file: string, print?: string): Corpus {
   return Corpus.fromSnapshot(readFileSync(file), print);
 }
 
-function tryLoadSnapshot(file: string, print: string, catalog: EntityCatalog): { corpus: Corpus } | { reason: string } {
+function tryLoadSnapshot(file: string, print: string): { corpus: Corpus } | { reason: string } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -84,7 +85,7 @@ function tryLoadSnapshot(file: string, print: string, catalog: EntityCatalog): {
     return { reason: 'no snapshot yet' };
   }
   try {
-    return { corpus: Corpus.fromSnapshot(bytes, print, catalog) };
+    return { corpus: Corpus.fromSnapshot(bytes, print) };
   } catch (error) {
     const reason = `snapshot not usable: ${(error as Error).message}`;
     log.info({ file, reason }, 'rebuilding the index');

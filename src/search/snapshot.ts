@@ -5,7 +5,9 @@
  * Layout (each big array's elements `SNAPSHOT_CHUNK` to a line, so that no line is too long for a
  * JavaScript string however big the corpus; V8's limit is about 512 MB):
  * ```
- * {"version":N,"fingerprint":"…","articles":[
+ * {"version":N,"fingerprint":"…","entities":[
+ * …the entity catalogue the facts were read with…
+ * ],"articles":[
  * …articles without their passages…
  * ],"passages":[
  * …each article's passages, one article to a line…
@@ -23,15 +25,18 @@
  * heap, and each article parses its own when they are read (`passagesOnDemand`).
  */
 import type { Article, ArticleMeta, Passage } from '../corpus/types.ts';
+import type { Entity } from '../extract/entities.ts';
 import type { Facts } from '../extract/types.ts';
 import type { IndexJSON } from './article-index.ts';
 
 /** Bumped whenever the analyzer, the extraction or the snapshot layout changes: old snapshots are rebuilt. */
-export const SNAPSHOT_VERSION = 4;
+export const SNAPSHOT_VERSION = 5;
 
 export interface SnapshotData {
   version: number;
   fingerprint: string;
+  /** The entity catalogue, so that a start does not parse and check its YAML again (the fingerprint covers its text). */
+  entities: Entity[];
   articles: Article[];
   facts: Facts;
   index: IndexJSON;
@@ -39,7 +44,8 @@ export interface SnapshotData {
 
 /** Array elements per line of a snapshot file. */
 const SNAPSHOT_CHUNK = 1000;
-const HEAD_LINE = /^\{"version":(-?\d+),"fingerprint":("(?:[^"\\]|\\.)*"),"articles":\[$/;
+const HEAD_LINE = /^\{"version":(-?\d+),"fingerprint":("(?:[^"\\]|\\.)*"),"entities":\[$/;
+const ARTICLES_LINE = '],"articles":[';
 const PASSAGES_LINE = '],"passages":[';
 const DEALS_LINE = '],"facts":{"deals":[';
 const FIGURES_LINE = '],"figures":[';
@@ -48,7 +54,9 @@ const LAST_LINE = ']}}';
 
 /** The snapshot document in lines (see the layout above). */
 export function* snapshotLines(data: Omit<SnapshotData, 'version'>): Generator<string> {
-  yield `{"version":${SNAPSHOT_VERSION},"fingerprint":${JSON.stringify(data.fingerprint)},"articles":[\n`;
+  yield `{"version":${SNAPSHOT_VERSION},"fingerprint":${JSON.stringify(data.fingerprint)},"entities":[\n`;
+  yield* chunkLines(data.entities);
+  yield `${ARTICLES_LINE}\n`;
   yield* chunkLines(data.articles.map(({ passages: _passages, ...meta }) => meta));
   yield `${PASSAGES_LINE}\n`;
   yield* chunkLines(data.articles.map((article) => article.passages), 1);
@@ -87,6 +95,7 @@ export function parseSnapshot(buffer: Buffer, expectedFingerprint?: string): Sna
     }
     throw new Error('snapshot is truncated');
   };
+  const entities = elements<Entity>((line) => line === ARTICLES_LINE).items;
   const metas = elements<ArticleMeta>((line) => line === PASSAGES_LINE).items;
   const passageLines: LineRange[] = [];
   for (let next = lines.next(); ; next = lines.next()) {
@@ -110,6 +119,7 @@ export function parseSnapshot(buffer: Buffer, expectedFingerprint?: string): Sna
   return {
     version: SNAPSHOT_VERSION,
     fingerprint: JSON.parse(head[2]!) as string,
+    entities,
     articles,
     facts: { deals, figures: figures.items },
     index: { head: indexHead, tree },
@@ -121,7 +131,8 @@ function wholeDocument(buffer: Buffer, expectedFingerprint?: string): SnapshotDa
   type Document = Omit<SnapshotData, 'articles'> & { articles: ArticleMeta[]; passages: Passage[][] };
   const data = checked(JSON.parse(buffer.toString('utf8')) as Document, expectedFingerprint);
   const { articles, passages, ...rest } = data;
-  if (!Array.isArray(articles) || !Array.isArray(passages) || passages.length !== articles.length || !data.facts || !data.index) {
+  const parts = [data.entities, articles, passages];
+  if (!parts.every(Array.isArray) || passages.length !== articles.length || !data.facts || !data.index) {
     throw new Error('snapshot is incomplete');
   }
   return { ...rest, articles: articles.map((meta, i) => ({ ...meta, passages: passages[i]! })) };

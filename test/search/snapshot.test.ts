@@ -51,6 +51,22 @@ describe('snapshot', () => {
     expect(second.corpus.articles).toEqual(first.corpus.articles);
   });
 
+  it('keeps the entity catalogue it was built with: a custom one is still known after a load', () => {
+    const corpus = tempCorpus({ 'a.txt': 'Quillotronics sammelt 20 Millionen Euro ein.\n' });
+    const entitiesFile = path.join(tempDir(), 'entities.yml');
+    writeFileSync(entitiesFile, 'entities:\n  - id: quillotronics\n    name: Quillotronics\n    kind: company\n');
+    const load = () => loadCorpus({ corpusDir: corpus.corpusDir, indexDir: corpus.indexDir, entitiesFile });
+    expect(load().source).toBe('built');
+    const loaded = load();
+    expect(loaded.source).toBe('snapshot');
+    expect(loaded.corpus.facts.catalog.get('quillotronics')?.name).toBe('Quillotronics');
+    expect(loaded.corpus.facts.catalog.get('amazon')).toBeUndefined();
+    writeFileSync(entitiesFile, 'entities:\n  - id: quillo\n    name: Quillotronics\n    kind: company\n');
+    const edited = load();
+    expect(edited.source).toBe('built');
+    expect(edited.corpus.facts.catalog.get('quillo')?.name).toBe('Quillotronics');
+  });
+
   it('answers identically from a fresh build and from the loaded snapshot', () => {
     const corpus = seedCopy();
     const built = corpus.load();
