@@ -16,6 +16,9 @@ const optionalSecret = z
 /** `/digest on` without a time or zone: DIGEST_TIME and DIGEST_TZ, unless set. */
 export const DIGEST_DEFAULTS = { time: '08:00', timeZone: 'Europe/Berlin' } as const;
 
+/** A time of day, `HH:MM` on the 24-hour clock: DIGEST_TIME, and each stored subscription's time. */
+export const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 const envSchema = z.object({
   CORPUS_DIR: z.string().min(1).default('seeds'),
   INDEX_DIR: z.string().min(1).default('index'),
@@ -28,12 +31,15 @@ const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalSecret.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must start with xoxb-'),
   SLACK_APP_TOKEN: optionalSecret.refine((v) => v === undefined || v.startsWith('xapp-'), 'must start with xapp-'),
   SLACK_SIGNING_SECRET: optionalSecret,
+  /** This app's id (A…) and its workspace's (T…): when set, HTTP requests for another app or workspace are refused. */
+  SLACK_APP_ID: z.string().trim().regex(/^A[A-Z0-9]+$/, 'must be an app id such as A0123ABCD').optional(),
+  SLACK_TEAM_ID: z.string().trim().regex(/^[TE][A-Z0-9]+$/, 'must be a workspace id such as T0123ABCD').optional(),
   /** Web API base URL, e.g. `http://127.0.0.1:4000/api/` for a local fake Slack or an enterprise proxy. */
   SLACK_API_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   /** Default digest time and zone for `/digest on` without arguments. */
-  DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)').default(DIGEST_DEFAULTS.time),
+  DIGEST_TIME: z.string().regex(LOCAL_TIME, 'must be HH:MM (24 h)').default(DIGEST_DEFAULTS.time),
   DIGEST_TZ: z
     .string()
     .refine((tz) => isValidTimeZone(tz), 'must be an IANA time zone such as Europe/Berlin')

@@ -34,7 +34,11 @@ export interface SlackAppOptions extends ListenerOptions {
  * Builds the app without contacting Slack: call `app.init()` (runs `auth.test` unless `identity` is given)
  * before `app.start()`; `startSlackApp` does both.
  */
-export function createSlackApp(config: Pick<Config, 'SLACK_API_URL'> & { mode: SlackMode }, answerer: Answerer, options: SlackAppOptions = {}): App {
+export function createSlackApp(
+  config: Pick<Config, 'SLACK_API_URL'> & Partial<Pick<Config, 'SLACK_APP_ID' | 'SLACK_TEAM_ID'>> & { mode: SlackMode },
+  answerer: Answerer,
+  options: SlackAppOptions = {},
+): App {
   const logger = boltLogger(log);
   const clientOptions: webApi.WebClientOptions = {
     retryConfig: options.retryConfig ?? DEFAULT_RETRY,
@@ -43,7 +47,7 @@ export function createSlackApp(config: Pick<Config, 'SLACK_API_URL'> & { mode: S
   };
   const app = new App({
     token: config.mode.botToken,
-    receiver: createReceiver(config.mode, clientOptions, options),
+    receiver: createReceiver(config, clientOptions, options),
     logger,
     logLevel: boltLevel(log.level),
     clientOptions,
@@ -57,10 +61,14 @@ export function createSlackApp(config: Pick<Config, 'SLACK_API_URL'> & { mode: S
   return app;
 }
 
-function createReceiver(mode: SlackMode, clientOptions: webApi.WebClientOptions, options: SlackAppOptions): Receiver {
+function createReceiver(
+  { mode, SLACK_APP_ID: appId, SLACK_TEAM_ID: teamId }: Parameters<typeof createSlackApp>[0],
+  clientOptions: webApi.WebClientOptions,
+  options: SlackAppOptions,
+): Receiver {
   const logger = boltLogger(log, mode.kind === 'http' ? 'slack-http' : 'slack-socket');
   if (mode.kind === 'http') {
-    return new SlackHttpReceiver({ signingSecret: mode.signingSecret, endpoints: '/slack/events', logger, signatureVerification: true });
+    return new SlackHttpReceiver({ signingSecret: mode.signingSecret, endpoints: '/slack/events', logger, signatureVerification: true }, { appId, teamId });
   }
   return new SocketModeReceiver({
     appToken: mode.appToken,

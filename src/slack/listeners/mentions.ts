@@ -3,7 +3,9 @@
  * starts one). Inside a thread, the thread is context (see thread-context.ts).
  *
  * Exactly one reply per mention: Bolt acks an event before listeners run and does not de-duplicate, so
- * - a delivery whose `event_id` was already seen is dropped (bounded memory of recent ids);
+ * - a delivery whose `event_id` was already seen is dropped, and so is one for a message already answered
+ *   (same channel and `ts`, under another event id) — a bounded memory of recent ids, which only mentions
+ *   by people enter (the bot's own events cannot push them out);
  * - a retry (`X-Slack-Retry-Num`, Socket Mode `retry_attempt`) is dropped unless its reason says the first
  *   delivery never reached us (`connection_failed`, `ssl_error`, `http_error`): a timed-out delivery was
  *   received and is being answered, even if this process has restarted and forgotten its id since.
@@ -58,11 +60,14 @@ function ignored({ event, body, context }: MentionArgs, seen: RecentIds): boolea
     log.debug({ eventId: body.event_id, retryNum: context.retryNum, reason: context.retryReason }, 'ignoring a retried delivery');
     return true;
   }
-  if (!seen.firstTime(body.event_id)) {
-    log.debug({ eventId: body.event_id }, 'ignoring a duplicate delivery');
+  if (event.bot_id || !event.user || event.user === context.botUserId) return true;
+  const newEvent = seen.firstTime(body.event_id);
+  const newMessage = seen.firstTime(`${event.channel}/${event.ts}`);
+  if (!newEvent || !newMessage) {
+    log.debug({ eventId: body.event_id, channel: event.channel, ts: event.ts }, 'ignoring a duplicate delivery');
     return true;
   }
-  return Boolean(event.bot_id || !event.user || event.user === context.botUserId);
+  return false;
 }
 
 /** The question read in its thread; if the thread cannot be read, the question as asked. */

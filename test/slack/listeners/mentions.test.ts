@@ -111,6 +111,25 @@ describe('app_mention listener', () => {
     expect(posts).toHaveLength(1);
   });
 
+  it('replies once to the same message delivered under two event ids', async () => {
+    const posts = recordPosts();
+    const listener = mentionListener(inProcess(seedContext()), { seen: new RecentIds() });
+    const args = mention(`<@${BOT}> Indiana`);
+    await listener(args);
+    await listener({ ...args, body: { ...args.body, event_id: 'EvOther' } });
+    expect(posts).toHaveLength(1);
+  });
+
+  it('remembers a mention however many bot events arrive after it', async () => {
+    const posts = recordPosts();
+    const listener = mentionListener(inProcess(seedContext()), { seen: new RecentIds(3) });
+    const args = mention(`<@${BOT}> Indiana`);
+    await listener(args);
+    for (let i = 0; i < 10; i++) await listener(mention(`<@${BOT}> Indiana`, { bot_id: 'B2', user: undefined }));
+    await listener({ ...args });
+    expect(posts).toHaveLength(1);
+  });
+
   it('ignores a retry of a delivery Slack timed out on, even with an event_id it has not seen', async () => {
     const posts = recordPosts();
     await mentionListener(inProcess(seedContext()))(mention(`<@${BOT}> Indiana`, {}, { retryNum: 1, retryReason: 'http_timeout' }));
