@@ -1,7 +1,7 @@
 /** Entry point: Socket Mode, HTTP, or the local console, chosen from the configuration. */
 import { renderBlocks } from './answer/blocks.ts';
 import { renderText } from './answer/text.ts';
-import { runMain, configOrExit } from './cli/run.ts';
+import { runMain, configOrExit, lockDataDirOrExit } from './cli/run.ts';
 import { runConsole } from './console.ts';
 import { createContext } from './app/create-context.ts';
 import { startBackgroundJobs } from './app/background.ts';
@@ -14,6 +14,8 @@ import type { App } from '@slack/bolt';
 runMain(async () => {
   const config = configOrExit();
   const { mode } = config;
+  // One process per data folder: the state files are not made for two writers.
+  lockDataDirOrExit(config.dataDir);
   log.info({ mode: mode.kind, corpusDir: config.corpusDir }, `starting in ${mode.kind} mode`);
   if (mode.kind === 'console') {
     const ctx = createContext(config);

@@ -15,6 +15,7 @@ import type { types } from '@slack/bolt';
 import { safeUrl, sourceParts } from './cite.ts';
 import type { Answer, AnswerItem, Citation, Span } from './model.ts';
 import { applyHighlights } from './text.ts';
+import { headOf } from '../text/chars.ts';
 
 type KnownBlock = types.KnownBlock;
 type ContextBlock = types.ContextBlock;
@@ -171,9 +172,7 @@ function fit(raw: string, max: number, render: (text: string) => string): string
 /** At most `max` characters (ending in "…" when cut), never splitting a surrogate pair. */
 function cut(text: string, max: number): string {
   if (text.length <= max) return text;
-  let end = Math.max(0, max - ELLIPSIS.length);
-  if (end > 0 && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end -= 1;
-  return text.slice(0, end).trimEnd() + ELLIPSIS;
+  return headOf(text, Math.max(0, max - ELLIPSIS.length)).trimEnd() + ELLIPSIS;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;

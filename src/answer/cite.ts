@@ -1,5 +1,6 @@
 import type { Article } from '../corpus/types.ts';
 import type { Citation, Span } from './model.ts';
+import { headOf } from '../text/chars.ts';
 
 /** The citation of one sentence of an article. */
 export function cite(article: Article, quote: string, highlights: Span[] = []): Citation {
@@ -21,7 +22,7 @@ export const SHORT_TITLE_MAX = 80;
 export function shortTitle(title: string): string {
   const clean = title.replace(/\s*…$/u, '').trim();
   if (clean.length <= SHORT_TITLE_MAX) return clean;
-  const cut = clean.slice(0, SHORT_TITLE_MAX - 1);
+  const cut = headOf(clean, SHORT_TITLE_MAX - 1);
   const atWord = cut.replace(/\s+\S*$/u, '');
   return `${(atWord.length >= SHORT_TITLE_MAX / 2 ? atWord : cut).replace(/[\s,;:–—-]+$/u, '')}…`;
 }

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { log } from '../log.ts';
+import { DataDirLockedError, lockDataDir } from '../state/data-lock.ts';
 
 /** Loads the configuration for a command-line entry point; a bad value ends the process with one clear line. */
 export function configOrExit(): Config {
@@ -7,6 +8,23 @@ export function configOrExit(): Config {
     return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Takes the data folder for this process until it exits (see `data-lock.ts`); if another process has it,
+ * ends this one with one clear line.
+ */
+export function lockDataDirOrExit(dataDir: string): void {
+  try {
+    const lock = lockDataDir(dataDir);
+    process.once('exit', () => lock.release());
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(1);
     }

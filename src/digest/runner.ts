@@ -6,8 +6,8 @@
  * - a send time more than the grace period late (the bot was down) is recorded as skipped and logged; the
  *   next digest covers its articles and says so;
  * - before posting the log is marked `sending` for that send time, and only a confirmed post advances what
- *   the channel has seen — a crash mid-post therefore never causes a second post (and the articles come
- *   again in the next digest);
+ *   the channel has seen — a crash mid-post therefore never causes a second post. Found `sending` at the
+ *   next start, it is logged and recorded as skipped: the next digest covers its articles and says so;
  * - `not_in_channel` / `channel_not_found` disable that subscription; other errors are retried at the
  *   next tick (while within the grace period); rate limits are retried by the Slack Web API client.
  */
@@ -70,7 +70,13 @@ export class DigestRunner {
     }
     const slot = previousRunAt(time, timeZone, now);
     if (slot.getTime() <= Date.parse(subscription.activeSince)) return null;
-    const previous = await store.getDigestLog(channel);
+    let previous = await store.getDigestLog(channel);
+    // Ticks run one at a time and each ends its own post: `sending` here is a post the last process began.
+    if (previous.lastOutcome === 'sending' && previous.lastSlot) {
+      previous = { ...previous, lastOutcome: 'skipped', skippedSlots: [...previous.skippedSlots, previous.lastSlot] };
+      await store.putDigestLog(channel, previous);
+      log.warn({ channel, slot: previous.lastSlot }, 'a digest was being posted when the process stopped and may not have arrived: the next digest covers its articles and says so');
+    }
     if (previous.lastSlot && Date.parse(previous.lastSlot) >= slot.getTime()) return null;
     const slotIso = slot.toISOString();
 

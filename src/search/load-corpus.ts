@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { fingerprint, parseArticle, parseSidecar, readCorpusFiles, readSidecarText } from '../corpus/load.ts';
 import { bundledCatalog, DEFAULT_ENTITIES_FILE, EntityCatalog } from '../extract/entities.ts';
 import { log } from '../log.ts';
-import { writeFileAtomic } from '../util/atomic-file.ts';
+import { removeStaleTempFiles, writeFileAtomic } from '../util/atomic-file.ts';
 import { Corpus } from './corpus.ts';
 import { SNAPSHOT_VERSION } from './snapshot.ts';
 
@@ -46,6 +46,7 @@ export function loadCorpus({ corpusDir, indexDir, entitiesFile = null, force = f
   const catalogText = EntityCatalog.readText(entitiesFile ?? DEFAULT_ENTITIES_FILE);
   const print = fingerprint(files, sidecarText, `v${SNAPSHOT_VERSION}:${codeFingerprint()}:${catalogText}`);
   const snapshotPath = path.join(indexDir, snapshotFile(corpusDir));
+  removeStaleTempFiles(snapshotPath);
   let reason = force ? 'forced rebuild' : 'no snapshot yet';
   if (!force) {
     // The snapshot holds the catalogue it was built with, whose text the fingerprint covers.

@@ -2,8 +2,11 @@
  * The default state store: two JSON files under DATA_DIR, `digests.json` (subscriptions and digest logs
  * per channel) and `ingested.json` (the arrival log of articles). Each is written atomically.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { log } from '../log.ts';
+import { writeFileAtomic } from '../util/atomic-file.ts';
 import { JsonDocument } from './json-document.ts';
 import {
   EMPTY_DIGEST_LOG,
@@ -22,13 +25,40 @@ const digestLogSchema = z.object({
   skippedSlots: z.array(z.string()),
 });
 
-const digestsSchema = z.object({
-  version: z.literal(1),
-  channels: z.record(
-    z.string(),
-    z.object({ subscription: subscriptionSchema.nullable(), log: digestLogSchema }),
-  ),
-});
+const channelSchema = z.object({ subscription: subscriptionSchema.nullable(), log: digestLogSchema });
+type ChannelState = z.infer<typeof channelSchema>;
+
+/** A channel's entry that does not hold (a time of 99:99, a zone that does not exist), as read. */
+interface InvalidChannel {
+  channel: string;
+  entry: unknown;
+  problem: string;
+}
+
+/**
+ * Per channel, its subscription and digest log: an object in the file, a Map in memory. A channel id comes
+ * from a request, so it never becomes a key of a plain object, where `__proto__` would reach the prototype
+ * of every object (and be dropped on the next read). Each channel's entry is checked on its own: one that
+ * does not hold is set apart (`quarantined`), and the others keep working.
+ */
+const digestsSchema = z
+  .object({
+    version: z.literal(1),
+    channels: z.preprocess(
+      (value) => (value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : value),
+      z.array(z.tuple([z.string(), z.unknown()])),
+    ),
+  })
+  .transform(({ version, channels: entries }) => {
+    const channels = new Map<string, ChannelState>();
+    const quarantined: InvalidChannel[] = [];
+    for (const [channel, entry] of entries) {
+      const parsed = channelSchema.safeParse(entry);
+      if (parsed.success) channels.set(channel, parsed.data);
+      else quarantined.push({ channel, entry, problem: `${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}` });
+    }
+    return { version, channels, quarantined };
+  });
 type DigestsFile = z.infer<typeof digestsSchema>;
 
 const ingestedSchema = z.object({
@@ -46,6 +76,8 @@ const ingestedSchema = z.object({
 type IngestedFile = z.infer<typeof ingestedSchema>;
 
 export const DIGESTS_FILE = 'digests.json';
+/** Where channel entries that do not hold are kept (by channel, with the problem and when it was found). */
+export const QUARANTINE_FILE = 'digests.quarantined.json';
 export const INGESTED_FILE = 'ingested.json';
 
 export class FileStateStore implements StateStore {
@@ -53,34 +85,59 @@ export class FileStateStore implements StateStore {
   private readonly ingested: JsonDocument<IngestedFile>;
 
   constructor(readonly dataDir: string) {
-    this.digests = new JsonDocument(path.join(dataDir, DIGESTS_FILE), digestsSchema, () => ({ version: 1, channels: {} }));
+    this.digests = new JsonDocument(
+      path.join(dataDir, DIGESTS_FILE),
+      digestsSchema,
+      () => ({ version: 1, channels: new Map(), quarantined: [] }),
+      ({ version, channels }) => ({ version, channels: Object.fromEntries(channels) }),
+    );
     this.ingested = new JsonDocument(path.join(dataDir, INGESTED_FILE), ingestedSchema, () => ({ version: 1, articles: [] }));
   }
 
   async listSubscriptions(): Promise<Subscription[]> {
-    return Object.values(this.digests.read().channels).flatMap((c) => (c.subscription ? [c.subscription] : []));
+    return [...this.readDigests().channels.values()].flatMap((c) => (c.subscription ? [c.subscription] : []));
   }
 
   async getSubscription(channel: string): Promise<Subscription | null> {
-    return this.digests.read().channels[channel]?.subscription ?? null;
+    return this.readDigests().channels.get(channel)?.subscription ?? null;
   }
 
   async putSubscription(subscription: Subscription): Promise<void> {
-    this.digests.update((data) => {
-      const entry = (data.channels[subscription.channel] ??= { subscription: null, log: { ...EMPTY_DIGEST_LOG } });
-      entry.subscription = subscription;
+    this.updateDigests((data) => {
+      channelIn(data, subscription.channel).subscription = subscription;
     });
   }
 
   async getDigestLog(channel: string): Promise<DigestLog> {
-    return this.digests.read().channels[channel]?.log ?? { ...EMPTY_DIGEST_LOG, skippedSlots: [] };
+    return this.readDigests().channels.get(channel)?.log ?? { ...EMPTY_DIGEST_LOG, skippedSlots: [] };
   }
 
   async putDigestLog(channel: string, digestLog: DigestLog): Promise<void> {
-    this.digests.update((data) => {
-      const entry = (data.channels[channel] ??= { subscription: null, log: { ...EMPTY_DIGEST_LOG } });
-      entry.log = digestLog;
+    this.updateDigests((data) => {
+      channelIn(data, channel).log = digestLog;
     });
+  }
+
+  /** The digests file; channel entries that do not hold are moved to `QUARANTINE_FILE` first, once, with a log line each. */
+  private readDigests(): DigestsFile {
+    const data = this.digests.read();
+    if (data.quarantined.length === 0) return data;
+    const quarantine = path.join(this.dataDir, QUARANTINE_FILE);
+    const kept = readJsonObject(quarantine);
+    const at = new Date().toISOString();
+    for (const { channel, entry, problem } of data.quarantined) {
+      kept.set(channel, { entry, problem, at });
+      log.error({ channel, problem, file: quarantine }, 'a channel’s digest settings in the state file do not hold: set apart, the other channels keep working');
+    }
+    writeFileAtomic(quarantine, `${JSON.stringify(Object.fromEntries(kept), null, 2)}\n`);
+    this.digests.write(data);
+    return { ...data, quarantined: [] };
+  }
+
+  private updateDigests(change: (data: DigestsFile) => void): void {
+    const data = this.readDigests();
+    change(data);
+    this.digests.write(data);
   }
 
   async listIngested(): Promise<IngestRecord[]> {
@@ -97,5 +154,22 @@ export class FileStateStore implements StateStore {
         data.articles.push(record);
       }
     });
+  }
+}
+
+/** The state of `channel` in `data`, added empty if it has none. */
+function channelIn(data: DigestsFile, channel: string): ChannelState {
+  let entry = data.channels.get(channel);
+  if (!entry) data.channels.set(channel, (entry = { subscription: null, log: { ...EMPTY_DIGEST_LOG, skippedSlots: [] } }));
+  return entry;
+}
+
+/** A JSON file's object as a Map (empty when the file is missing or not an object). */
+function readJsonObject(file: string): Map<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return new Map(value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : []);
+  } catch {
+    return new Map();
   }
 }

@@ -4,17 +4,21 @@
  * does not match its schema is never silently emptied: it is renamed to `<file>.corrupt-<timestamp>`,
  * reported in the log, and the state starts again from empty.
  */
-import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync, renameSync } from 'node:fs';
 import type { z } from 'zod';
 import { log } from '../log.ts';
-import { writeFileAtomic } from '../util/atomic-file.ts';
+import { removeStaleTempFiles, writeFileAtomic } from '../util/atomic-file.ts';
 
 export class JsonDocument<T> {
+  /**
+   * @param schema reads the file's JSON into `T`
+   * @param toJson `T` back as JSON data, where `T` holds what JSON cannot (a Map)
+   */
   constructor(
     readonly file: string,
-    private readonly schema: z.ZodType<T>,
+    private readonly schema: z.ZodType<T, unknown>,
     private readonly empty: () => T,
+    private readonly toJson: (data: T) => unknown = (data) => data,
   ) {
     removeStaleTempFiles(file);
   }
@@ -42,7 +46,7 @@ export class JsonDocument<T> {
   }
 
   write(data: T): void {
-    writeFileAtomic(this.file, `${JSON.stringify(data, null, 2)}\n`);
+    writeFileAtomic(this.file, `${JSON.stringify(this.toJson(data), null, 2)}\n`);
   }
 
   /** Reads, changes and writes back; the file on disk changes only if the whole write succeeds. */
@@ -50,20 +54,5 @@ export class JsonDocument<T> {
     const data = this.read();
     change(data);
     this.write(data);
-  }
-}
-
-/** Temporary files left by a write that died before its rename (see `writeFileAtomic`). */
-function removeStaleTempFiles(file: string): void {
-  const dir = path.dirname(file);
-  const prefix = `${path.basename(file)}.`;
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (name.startsWith(prefix) && name.endsWith('.tmp')) rmSync(path.join(dir, name), { force: true });
   }
 }

@@ -3,14 +3,15 @@
  * covered, and when each article arrived. The shapes are plain JSON so any store can hold them.
  */
 import { z } from 'zod';
+import { isValidTimeZone, LOCAL_TIME } from '../config.ts';
 
 /** A channel's daily digest subscription, as stored (and as `/digest` answers show it). */
 export const subscriptionSchema = z.object({
   channel: z.string(),
   /** Local send time, `HH:MM` (24 h). */
-  time: z.string(),
+  time: z.string().regex(LOCAL_TIME, 'not a time of day (HH:MM)'),
   /** IANA time zone of `time`, e.g. `Europe/Berlin`. */
-  timeZone: z.string(),
+  timeZone: z.string().refine(isValidTimeZone, 'not an IANA time zone'),
   /** Stay silent instead of posting "Nothing new" when nothing is new. */
   quiet: z.boolean(),
   active: z.boolean(),

@@ -23,3 +23,9 @@ export const APOSTROPHES = "'\u2018\u2019\u02bc\u2032";
 export function classSource(chars: string): string {
   return `[${chars.replace(/[-\\\]^]/g, '\\$&')}]`;
 }
+
+/** The first `max` UTF-16 units of `text`, one fewer where the last would be half of a surrogate pair (an emoji). */
+export function headOf(text: string, max: number): string {
+  const end = Math.min(max, text.length);
+  return end > 0 && end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1]!) ? text.slice(0, end - 1) : text.slice(0, end);
+}

@@ -1,5 +1,7 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { log } from '../log.ts';
+import { isProcessRunning } from './process.ts';
 
 /**
  * Writes a file so that readers see either the old or the new content, never a torn one: the data goes to
@@ -8,7 +10,7 @@ import path from 'node:path';
  */
 export function writeFileAtomic(file: string, data: string | Iterable<string>): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const temp = tempFileOf(file, process.pid);
   try {
     const fd = openSync(temp, 'w');
     try {
@@ -21,5 +23,31 @@ export function writeFileAtomic(file: string, data: string | Iterable<string>): 
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
+  }
+}
+
+/** The temporary file a write of `file` by process `pid` goes to first. */
+function tempFileOf(file: string, pid: number): string {
+  return `${file}.${pid}.${Date.now()}.tmp`;
+}
+
+/**
+ * Removes the temporary files of `file` left by writes that died before their rename (kill -9, a full
+ * disk): those of processes that no longer run. One that is still running may be writing it right now.
+ */
+export function removeStaleTempFiles(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = /^\.(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length - 1))?.[1];
+    if (!name.startsWith(prefix) || !pid || (Number(pid) !== process.pid && isProcessRunning(Number(pid)))) continue;
+    rmSync(path.join(dir, name), { force: true });
+    log.info({ file: path.join(dir, name) }, 'removed a temporary file left by an interrupted write');
   }
 }

@@ -163,6 +163,14 @@ describe('/news: bad input', () => {
     expect(json.query.split(' ').every((w) => w === 'Rechenzentrum' || w === 'Indiana')).toBe(true);
   });
 
+  it('a long query of emoji is cut between two of them, never inside one (no lone surrogate)', () => {
+    // Each emoji is two UTF-16 units: one that starts at unit 299 would be cut in half at 300.
+    const { query } = news.parse(`x${'😀'.repeat(400)}`);
+    expect(query.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
+    expect(query).toBe(`x${'😀'.repeat((MAX_QUERY_LENGTH - 2) / 2)}`);
+    expect(query).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+  });
+
   it('a long query of one unbroken word is answered too', async () => {
     const result = await ask(`/news ${'x'.repeat(10_000)}`);
     expect(result.error).toBeUndefined();

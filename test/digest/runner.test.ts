@@ -149,8 +149,8 @@ describe('restarts', () => {
     expect((await s.store.getDigestLog('C1')).skippedSlots).toEqual([]);
   });
 
-  it('never sends twice when the bot died while posting; the next digest repeats those articles', async () => {
-    captureLogs();
+  it('never sends twice when the bot died while posting, nor stays silent: logged, and the next digest repeats those articles and says so', async () => {
+    const logs = captureLogs();
     const s = await setup([subscription('C1')]);
     // The first process dies in the middle of the post: the promise never settles.
     const dying = runner(s, { post: () => new Promise(() => {}) });
@@ -160,7 +160,11 @@ describe('restarts', () => {
     const restarted = runner(s);
     expect(await restarted.tick(at(SLOT, 60_000))).toEqual([]);
     expect(s.posts).toEqual([]);
+    expect(logs.filter((l) => l.level === 40 && l.msg.includes('may not have arrived'))).toHaveLength(1);
+    expect(await s.store.getDigestLog('C1')).toMatchObject({ lastOutcome: 'skipped', skippedSlots: [SLOT.toISOString()] });
     await restarted.tick(NEXT_SLOT);
+    expect(s.posts).toHaveLength(1);
     expect(s.posts[0]!.answer.items[0]!.text).toBe('New article: OpenAI raises again');
+    expect(s.posts[0]!.answer.notes.join('\n')).toContain('the digest due Thu, 5 Feb 2026, 08:00 (Europe/Berlin)');
   });
 });

@@ -1,4 +1,5 @@
 /** The index snapshot: built and saved once, reused, rebuilt when the corpus changes or the file is bad. */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -136,6 +137,16 @@ describe('snapshot', () => {
     expect(result.corpus.search('Indiana').hits[0]?.article.id).toBe('b.txt');
     expect(JSON.parse(readFileSync(snapshot, 'utf8')).version).toBe(SNAPSHOT_VERSION);
     expect(corpus.load().source).toBe('snapshot');
+  });
+
+  it('removes a snapshot’s temporary file left by a write that was killed', () => {
+    const corpus = tempCorpus({ 'a.txt': GERMAN });
+    corpus.load();
+    const snapshot = path.join(corpus.indexDir, snapshotFile(corpus.corpusDir));
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    writeFileSync(`${snapshot}.${gone}.1700000000000.tmp`, '{"version":');
+    expect(corpus.load().source).toBe('snapshot');
+    expect(readdirSync(corpus.indexDir)).toEqual([snapshotFile(corpus.corpusDir)]);
   });
 
   it('an index folder that cannot be written is not fatal', () => {
