@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cite } from '../src/answer/cite.ts';
 import { errorAnswer, type Answer } from '../src/answer/model.ts';
 import { parseArgs, type Command } from './types.ts';
+import { headOf } from '../src/text/chars.ts';
 
 /** Longer queries are cut here: enough for any real question, and searching stays fast. */
 export const MAX_QUERY_LENGTH = 300;
@@ -14,10 +15,10 @@ const usage = [
 
 const argsSchema = z.string().trim().min(1, 'Tell me what to search for.');
 
-/** Cuts a long query to MAX_QUERY_LENGTH, at a word boundary when there is one in its second half. */
+/** Cuts a long query to MAX_QUERY_LENGTH, at a word boundary when there is one in its second half (never inside an emoji). */
 function shorten(text: string): string {
   if (text.length <= MAX_QUERY_LENGTH) return text;
-  const head = text.slice(0, MAX_QUERY_LENGTH);
+  const head = headOf(text, MAX_QUERY_LENGTH);
   if (/\s/.test(text[MAX_QUERY_LENGTH]!)) return head.trimEnd();
   const lastSpace = head.search(/\s\S*$/);
   return (lastSpace > MAX_QUERY_LENGTH / 2 ? head.slice(0, lastSpace) : head).trimEnd();
