@@ -369,9 +369,10 @@ class Parser {
    * A figure: optional prefix currency, then digits or number words, then an optional scale.
    * Digits are rejected when they are part of a name or version ("GPT-4", "A100"), a time
    * ("06:58"), a German ordinal or date ("2. Februar"), or a year ("2026") — unless a currency
-   * symbol is printed before them.
+   * symbol is printed before them. `rangeCurrency`: the currency printed before the first half of a range
+   * this figure ends ("$1–2B"), which lets a glued scale ("2B") count as it would after the symbol.
    */
-  private coreAt(i: number): Core | null {
+  private coreAt(i: number, rangeCurrency: string | null = null): Core | null {
     const { ts, tokens, lang } = this;
     let k = i;
     const cur = CURRENCY_BEFORE.at(ts, k);
@@ -403,7 +404,7 @@ class Parser {
     const scale = j >= 0 ? SCALE_TABLE[lang].at(ts, j) : null;
     if (scale) {
       const s = scale.value;
-      const attachedOk = !s.attachedOnly || (j === k && ts.adjacent(j) && !word && (!!prefixCurrency || this.currencyAfter(scale.end)));
+      const attachedOk = !s.attachedOnly || (j === k && ts.adjacent(j) && !word && (!!(prefixCurrency ?? rangeCurrency) || this.currencyAfter(scale.end)));
       if (attachedOk) {
         // German nouns are capitalised: a lower-case "billion" in German text is an English quote (10^9).
         exp = lang === 'de' && s.exp === 12 && /^billions?$/.test(this.tokens[j]!.text) ? 9 : s.exp;
@@ -496,7 +497,7 @@ class Parser {
     if (!ts.linked(k)) return null;
     const sep = (between ? RANGE_JOIN : RANGE_SEPARATOR)[lang].at(ts, k);
     if (!sep || !ts.linked(sep.end)) return null;
-    const b = this.coreAt(sep.end);
+    const b = this.coreAt(sep.end, a.prefixCurrency);
     if (!b) return null;
     const tailB = this.tailAt(b);
     const percentA = tailA?.kind === 'percent';
