@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMrkdwn, LIMITS, renderBlocks, SHARE_ACTION_ID } from '../../src/answer/blocks.ts';
 import type { Answer, AnswerItem, Citation } from '../../src/answer/model.ts';
+import { expectWithinLimits, texts } from '../helpers/block-kit.ts';
 
 const citation = (quote: string, highlights: Citation['highlights'] = [], title = 'Amazon erwägt Beteiligung', url: string | null = null): Citation => ({
   article: '003_74890980bce22e95.txt',
@@ -20,40 +21,6 @@ const answerOf = (items: AnswerItem[], extra: Partial<Answer> = {}): Answer => (
   json: { command: 'news', query: 'Indiana', hits: [] },
   ...extra,
 });
-
-/** Every text a Slack client would show or parse, with where it sits. */
-function texts(blocks: any[]): { type: string; text: string }[] {
-  const out: { type: string; text: string }[] = [];
-  const visit = (node: any): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (node && typeof node === 'object') {
-      if ((node.type === 'mrkdwn' || node.type === 'plain_text') && typeof node.text === 'string') out.push(node);
-      Object.values(node).forEach(visit);
-    }
-  };
-  visit(blocks);
-  return out;
-}
-
-/** Slack's limits, checked on a rendered message. */
-function expectWithinLimits(blocks: any[]): void {
-  expect(blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
-  for (const block of blocks) {
-    if (block.type === 'header') expect(block.text.text.length).toBeLessThanOrEqual(LIMITS.headerText);
-    if (block.type === 'section') {
-      expect(block.text.text.length).toBeLessThanOrEqual(LIMITS.text);
-      expect((block.fields ?? []).length).toBeLessThanOrEqual(10);
-    }
-    if (block.type === 'context') {
-      expect(block.elements.length).toBeGreaterThan(0);
-      expect(block.elements.length).toBeLessThanOrEqual(LIMITS.contextElements);
-    }
-  }
-  for (const t of texts(blocks)) {
-    expect(t.text.length).toBeGreaterThan(0);
-    expect(t.text.length).toBeLessThanOrEqual(LIMITS.text);
-  }
-}
 
 const HOSTILE = ['<!channel>', '<!here>', '<@U123>', '<https://evil|bank>'];
 

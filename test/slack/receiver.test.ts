@@ -6,6 +6,7 @@ import { createHmac } from 'node:crypto';
 import { request } from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
+import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, SlackHttpReceiver } from '../../src/slack/receiver.ts';
 import { captureLog, type CapturedLog } from './fixtures.ts';
@@ -152,5 +153,42 @@ describe('the HTTP gate', () => {
   it('lets Slack’s unsigned SSL check through to Bolt', async () => {
     expect(await post('ssl_check=1&token=x', { signature: 'none' })).toBe(200);
     expect(ran).toEqual([]);
+  });
+
+  it('accepts exactly the signed, fresh, first-seen requests (property)', async () => {
+    let n = 0;
+    const request = fc.record({
+      skew: fc.oneof(fc.integer({ min: -290, max: 290 }), fc.integer({ min: 310, max: 100_000 }), fc.integer({ min: -100_000, max: -310 })),
+      form: fc.constantFrom('whole', 'fraction', 'exponent'),
+      rightSecret: fc.boolean(),
+      again: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(request, { minLength: 1, maxLength: 8 }), async (requests) => {
+        ran = [];
+        const expected: string[] = [];
+        const sent: { body: string; timestamp: string; signature: string; status: number }[] = [];
+        for (const r of requests) {
+          const seconds = now() + r.skew;
+          const timestamp = r.form === 'whole' ? String(seconds) : r.form === 'fraction' ? `${seconds}.5` : `${seconds / 1000}e3`;
+          const body = command(`p${n++}`);
+          const signature = sign(body, timestamp, r.rightSecret ? SECRET : 'not-the-secret');
+          // A replay of the previous request instead of a new one, when asked and there is one: refused
+          // as that one was, or else an empty 200 that runs nothing.
+          const replay = r.again ? sent.at(-1) : undefined;
+          if (replay) {
+            expect(await post(replay.body, replay)).toBe(replay.status === 401 ? 401 : 200);
+            continue;
+          }
+          const accepted = r.form === 'whole' && Math.abs(r.skew) <= 290 && r.rightSecret;
+          const status = await post(body, { timestamp, signature });
+          expect(status).toBe(accepted ? 200 : 401);
+          if (accepted) expected.push(new URLSearchParams(body).get('text')!);
+          sent.push({ body, timestamp, signature, status });
+        }
+        expect(ran).toEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
