@@ -240,12 +240,13 @@ export const digest: Command<DigestArgs> = {
   usage,
   hint: 'on [HH:MM] [Area/City] [quiet] | off | status | now',
   parse,
-  run(args, ctx) {
+  async run(args, ctx) {
     switch (args.action) {
+      // Answers that switch the subscription are not for sharing: they report a change, not the news.
       case 'on':
-        return turnOn(args, ctx);
+        return { ...(await turnOn(args, ctx)), changedState: true };
       case 'off':
-        return turnOff(ctx);
+        return { ...(await turnOff(ctx)), changedState: true };
       case 'status':
         return status(ctx);
       case 'now':

@@ -34,12 +34,12 @@ export const LIMITS = {
 /** Budgets inside one text object; each sum stays below `LIMITS.text`. */
 const BUDGET = { itemText: 1000, detail: 1900, quote: 2400, label: 580, note: 2900, fallback: 3000 } as const;
 
-/** The `action_id` of the "Share in channel" button; its value is `JSON.stringify({ line })`. */
+/** The `action_id` of the "Share in channel" button; its value is `JSON.stringify({ line, id })` (`SharePayload`). */
 export const SHARE_ACTION_ID = 'share_answer';
 
 export interface BlockOptions {
-  /** The command line that produced an ephemeral answer: adds a "Share in channel" button. */
-  shareLine?: string;
+  /** An ephemeral answer that may be shared: adds a "Share in channel" button carrying this. */
+  share?: SharePayload;
   /** The Slack user id of whoever shared the answer: adds "Shared by <@U…>". */
   sharedBy?: string;
 }
@@ -50,9 +50,10 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
-/** What the share button carries. */
+/** What the share button carries: the command line (for the logs), and the id the answer is kept under. */
 export interface SharePayload {
   line: string;
+  id: string;
 }
 
 const ELLIPSIS = '…';
@@ -74,7 +75,8 @@ export function renderBlocks(answer: Answer, opts: BlockOptions = {}): SlackMess
   if (notes.length) tail.push(notesBlock(notes));
   // A channel id is the only markup an answer carries, and only in this shape: Slack shows it as "#name".
   if (answer.channel && SLACK_CHANNEL_ID.test(answer.channel)) tail.push(context([`Channel: <#${answer.channel}>`]));
-  const shareValue = opts.shareLine === undefined ? undefined : JSON.stringify({ line: opts.shareLine } satisfies SharePayload);
+  // The line only names the answer in the logs: a long one is cut so that the button still fits.
+  const shareValue = opts.share && JSON.stringify({ line: headOf(opts.share.line, 500), id: opts.share.id } satisfies SharePayload);
   if (shareValue !== undefined && shareValue.length <= LIMITS.buttonValue) {
     tail.push({
       type: 'actions',

@@ -46,6 +46,8 @@ export interface Answer<J extends AnswerJson = AnswerJson> {
   error?: string;
   /** The Slack channel the answer is about (`/digest`): Block Kit names it as a channel link, `<#C123>`. */
   channel?: string;
+  /** Set when answering changed what the bot remembers (`/digest on`, `off`): such an answer is not for sharing. */
+  changedState?: true;
   /** The machine-readable form printed by `ask --json`: one of the JSON contracts in ./contracts.ts. */
   json: J;
 }

@@ -51,7 +51,7 @@ describe('renderBlocks', () => {
 
   it('cuts 60 items to at most 50 blocks and says how many more there are', () => {
     const items = Array.from({ length: 60 }, (_, i) => ({ text: `Deal ${i}`, citations: [citation(`Sentence ${i}.`)] }));
-    const { blocks } = renderBlocks(answerOf(items, { notes: ['a note'] }), { shareLine: '/news Indiana' });
+    const { blocks } = renderBlocks(answerOf(items, { notes: ['a note'] }), { share: { line: '/news Indiana', id: 'a1' } });
     expectWithinLimits(blocks);
     expect(blocks).toHaveLength(50);
     const shownItems = blocks.filter((b) => b.type === 'section').length;
@@ -100,7 +100,7 @@ describe('renderBlocks', () => {
       title: `News for “${hostile}”`,
       notes: [`note ${hostile}`],
     });
-    const { blocks, text } = renderBlocks(answer, { shareLine: `/news ${hostile}` });
+    const { blocks, text } = renderBlocks(answer, { share: { line: `/news ${hostile}`, id: 'a1' } });
     const escaped = hostile.replace(/</g, '&lt;').replace(/>/g, '&gt;');
     const mrkdwn = texts(blocks).filter((t) => t.type === 'mrkdwn');
     for (const t of [...mrkdwn, { text }]) {
@@ -159,14 +159,15 @@ describe('renderBlocks', () => {
     expect(context.elements[9].text).toBe('note 9\nnote 10\nnote 11\nnote 12');
   });
 
-  it('adds a share button carrying the command line as JSON, only when it fits in 2,000 characters', () => {
-    const shared = renderBlocks(answerOf([]), { shareLine: '/news Indiana <!channel>' }).blocks.at(-1) as any;
+  it('adds a share button carrying the kept answer’s id and the command line as JSON, a long line cut to fit', () => {
+    const shared = renderBlocks(answerOf([]), { share: { line: '/news Indiana <!channel>', id: 'k1' } }).blocks.at(-1) as any;
     expect(shared.type).toBe('actions');
     expect(shared.elements[0]).toMatchObject({ type: 'button', action_id: SHARE_ACTION_ID, text: { type: 'plain_text', text: 'Share in channel' } });
-    expect(JSON.parse(shared.elements[0].value)).toEqual({ line: '/news Indiana <!channel>' });
+    expect(JSON.parse(shared.elements[0].value)).toEqual({ line: '/news Indiana <!channel>', id: 'k1' });
 
-    const tooLong = renderBlocks(answerOf([]), { shareLine: `/news ${'x'.repeat(2000)}` }).blocks;
-    expect(tooLong.some((b) => b.type === 'actions')).toBe(false);
+    const long = renderBlocks(answerOf([]), { share: { line: `/news ${'"'.repeat(3000)}`, id: 'k2' } }).blocks.at(-1) as any;
+    expect(long.elements[0].value.length).toBeLessThanOrEqual(LIMITS.buttonValue);
+    expect(JSON.parse(long.elements[0].value).id).toBe('k2');
   });
 
   it('says who shared an answer with a real user mention (ours, not escaped)', () => {

@@ -1,6 +1,7 @@
 /**
- * The "Share in channel" button of an ephemeral answer: the stored command line is answered again (fresh
- * data) and posted for everyone, saying who shared it.
+ * The "Share in channel" button of an ephemeral answer: the answer the user saw (kept by `SharedAnswers`,
+ * never the command run again) is posted for everyone, saying who shared it. An answer no longer kept (an
+ * hour later, or after a restart) is not re-run: the user is asked, privately, to ask again.
  *
  * It posts through the action's `response_url` (`response_type: in_channel`) rather than
  * `chat.postMessage`: that works in every channel where the slash command worked — private channels and
@@ -11,24 +12,29 @@ import { z } from 'zod';
 import type { Answerer } from '../../app/answerer.ts';
 import { LIMITS, renderBlocks, SHARE_ACTION_ID } from '../../answer/blocks.ts';
 import { listener } from './listener.ts';
+import { sharedAnswers } from './shared-answers.ts';
 
 type ShareArgs = Pick<SlackActionMiddlewareArgs<BlockAction<ButtonAction>>, 'ack' | 'body' | 'action' | 'respond'>;
 
-const payloadSchema = z.object({ line: z.string().min(1).max(LIMITS.buttonValue) });
+const payloadSchema = z.object({ line: z.string().max(LIMITS.buttonValue), id: z.string().min(1).max(64) });
+
+/** What the button answers when the answer is no longer kept. */
+export const SHARE_EXPIRED_TEXT = 'That answer can no longer be shared (answers are kept for an hour, and not across restarts). Ask again, then share the new answer.';
 
 export function registerActions(app: App, answerer: Answerer): void {
   app.action<BlockAction<ButtonAction>>(SHARE_ACTION_ID, shareListener(answerer));
 }
 
-/** Acks at once, then answers the button's stored line for the channel; an apology is ephemeral. */
-export function shareListener(answerer: Answerer) {
+/** Acks at once, then posts the kept answer for the channel; an expired one or an apology is ephemeral. */
+export function shareListener(answerer: Answerer, shared = sharedAnswers) {
   return listener<ShareArgs>(answerer, {
     what: 'share',
     channel: ({ body }) => body.channel?.id ?? body.user.id,
-    answer: async ({ body, action, respond }, request) => {
-      const { line } = payloadSchema.parse(JSON.parse(action.value ?? ''));
-      const result = await answerer.answer(line, request);
-      await respond({ response_type: 'in_channel', replace_original: false, ...renderBlocks(result, { sharedBy: body.user.id }) });
+    answer: async ({ body, action, respond }) => {
+      const { id } = payloadSchema.parse(JSON.parse(action.value ?? ''));
+      const kept = shared.get(id);
+      if (!kept) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: SHARE_EXPIRED_TEXT }));
+      await respond({ response_type: 'in_channel', replace_original: false, ...renderBlocks(kept, { sharedBy: body.user.id }) });
     },
     apologise: ({ respond }, text) => respond({ response_type: 'ephemeral', replace_original: false, text }),
   });

@@ -10,6 +10,7 @@ import type { Answerer } from '../../app/answerer.ts';
 import { renderBlocks } from '../../answer/blocks.ts';
 import { listener } from './listener.ts';
 import type { AnswerLimit } from './answer-limit.ts';
+import { sharedAnswers } from './shared-answers.ts';
 import { plainText } from './text.ts';
 
 
@@ -23,17 +24,19 @@ export function registerCommands(app: App, answerer: Answerer): void {
 
 /**
  * Acks at once (Slack allows 3 s), then answers the line built from the command's text through the
- * router and responds ephemerally on `response_url`; an apology or a "busy" is ephemeral too.
+ * router and responds ephemerally on `response_url`; an apology or a "busy" is ephemeral too. An answer
+ * that only reads gets a "Share in channel" button and is kept in `shared` for it.
+ * `limit`, `shared`: the process's, unless a test gives its own.
  */
-/** `limit`: the limit its answers count against (the process's, unless a test gives its own). */
-export function commandListener(answerer: Answerer, lineOf: (text: string) => string, limit?: AnswerLimit) {
+export function commandListener(answerer: Answerer, lineOf: (text: string) => string, limit?: AnswerLimit, shared = sharedAnswers) {
   return listener<CommandArgs>(answerer, {
     what: ({ command }) => `/${command.command.replace(/^\//, '')}`,
     channel: ({ command }) => command.channel_id,
     answer: async ({ command, respond }, request) => {
       const line = lineOf(plainText(command.text)).trim();
       const result = await answerer.answer(line, request);
-      await respond({ response_type: 'ephemeral', ...renderBlocks(result, result.error ? {} : { shareLine: line }) });
+      const share = result.error || result.changedState ? {} : { share: { line, id: shared.keep(result) } };
+      await respond({ response_type: 'ephemeral', ...renderBlocks(result, share) });
     },
     apologise: ({ respond }, text) => respond({ response_type: 'ephemeral', text }),
     busyAck: ({ ack }, text) => ack({ response_type: 'ephemeral', text }),

@@ -34,7 +34,15 @@ describe('slash command listener', () => {
     expect(blockText(message.blocks)).toContain('— wallstreet-online · 2026-01-30 · ');
     const button = message.blocks.at(-1).elements[0];
     expect(button.action_id).toBe(SHARE_ACTION_ID);
-    expect(JSON.parse(button.value)).toEqual({ line: '/news Indiana' });
+    expect(JSON.parse(button.value)).toEqual({ line: '/news Indiana', id: expect.any(String) });
+  });
+
+  it('gives an answer that changed the channel’s subscription no share button', async () => {
+    const { args, respond } = fakeArgs('/digest', 'on 09:00');
+    await commandListener(inProcess(seedContext()), (text) => `/digest ${text}`)(args);
+    const message = respond.mock.calls[0]![0];
+    expect(message.blocks[0].text.text).toMatch(/^Daily digest on for /);
+    expect(message.blocks.some((b: any) => b.type === 'actions')).toBe(false);
   });
 
   it('answers bad input with the usage, ephemeral and without a share button', async () => {
@@ -51,7 +59,7 @@ describe('slash command listener', () => {
     const { args, respond } = fakeArgs('/news', 'Indiana &lt;b&gt; &amp;');
     await commandListener(inProcess(seedContext()), newsLine)(args);
     const message = respond.mock.calls[0]![0];
-    expect(JSON.parse(message.blocks.at(-1).elements[0].value)).toEqual({ line: '/news Indiana <b> &' });
+    expect(JSON.parse(message.blocks.at(-1).elements[0].value)).toMatchObject({ line: '/news Indiana <b> &' });
     expect(message.text).toContain('News for “Indiana &lt;b&gt; &amp;”');
   });
 
