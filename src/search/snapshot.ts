@@ -17,20 +17,21 @@
  * …figures…
  * ]},"index":{"head":{…MiniSearch's toJSON() without its terms…},"tree":[
  * …the tree of terms, one piece to a line (`IndexJSON`)…
- * ]}}
+ * ]},"manifest":{…each part's count and CRC-32…}}
  * ```
  * Joined, the lines are one JSON document; `parseSnapshot` also reads any other JSON document of that shape.
  *
  * A start does not parse the passages, the bulk of the file: they stay in one buffer outside the JavaScript
  * heap, and each article parses its own when they are read (`passagesOnDemand`).
  */
+import { crc32 } from 'node:zlib';
 import type { Article, ArticleMeta, Passage } from '../corpus/types.ts';
 import type { Entity } from '../extract/entities.ts';
 import type { Facts } from '../extract/types.ts';
 import type { IndexJSON } from './article-index.ts';
 
 /** Bumped whenever the analyzer, the extraction or the snapshot layout changes: old snapshots are rebuilt. */
-export const SNAPSHOT_VERSION = 5;
+export const SNAPSHOT_VERSION = 6;
 
 export interface SnapshotData {
   version: number;
@@ -50,59 +51,104 @@ const PASSAGES_LINE = '],"passages":[';
 const DEALS_LINE = '],"facts":{"deals":[';
 const FIGURES_LINE = '],"figures":[';
 const INDEX_LINE = /^\]\},"index":\{"head":(\{.*\}),"tree":\[$/;
-const LAST_LINE = ']}}';
+const LAST_LINE = /^\]\},"manifest":(\{.*\})\}$/;
+
+/** The parts of a snapshot, in file order: each a run of lines between two marker lines. */
+const PARTS = ['entities', 'articles', 'passages', 'deals', 'figures', 'tree'] as const;
+type PartName = (typeof PARTS)[number];
+
+/**
+ * Per part, how many elements it holds and the CRC-32 of its lines' bytes: written last, checked before
+ * anything is parsed, so that a part removed, emptied or damaged means a rebuild, never wrong answers.
+ */
+type Manifest = Record<PartName, { count: number; crc32: number }>;
 
 /** The snapshot document in lines (see the layout above). */
 export function* snapshotLines(data: Omit<SnapshotData, 'version'>): Generator<string> {
+  const manifest = {} as Manifest;
+  /** The part's lines, each counted into its CRC as it is written. */
+  function* part(name: PartName, items: readonly unknown[], perLine = SNAPSHOT_CHUNK): Generator<string> {
+    let crc = 0;
+    for (const line of chunkLines(items, perLine)) {
+      crc = crc32(line, crc);
+      yield line;
+    }
+    manifest[name] = { count: items.length, crc32: crc };
+  }
   yield `{"version":${SNAPSHOT_VERSION},"fingerprint":${JSON.stringify(data.fingerprint)},"entities":[\n`;
-  yield* chunkLines(data.entities);
+  yield* part('entities', data.entities);
   yield `${ARTICLES_LINE}\n`;
-  yield* chunkLines(data.articles.map(({ passages: _passages, ...meta }) => meta));
+  yield* part('articles', data.articles.map(({ passages: _passages, ...meta }) => meta));
   yield `${PASSAGES_LINE}\n`;
-  yield* chunkLines(data.articles.map((article) => article.passages), 1);
+  yield* part('passages', data.articles.map((article) => article.passages), 1);
   yield `${DEALS_LINE}\n`;
-  yield* chunkLines(data.facts.deals);
+  yield* part('deals', data.facts.deals);
   yield `${FIGURES_LINE}\n`;
-  yield* chunkLines(data.facts.figures);
+  yield* part('figures', data.facts.figures);
   yield `]},"index":{"head":${JSON.stringify(data.index.head)},"tree":[\n`;
   // Pieces of the tree vary in size (all the terms of a prefix): one to a line.
-  yield* chunkLines(data.index.tree, 1);
-  yield `${LAST_LINE}\n`;
+  yield* part('tree', data.index.tree, 1);
+  yield `]},"manifest":${JSON.stringify(manifest)}}\n`;
 }
 
 /**
  * Parses a snapshot file: the line layout of `snapshotLines`, or else the whole buffer as one JSON document.
  * Throws if it is unreadable, of another version, or (with `expectedFingerprint`) for another corpus; a
- * snapshot of another version or corpus is rejected after its first line, before the rest is parsed.
+ * snapshot of another version or corpus is rejected after its first line, before the rest is parsed. In
+ * the line layout every part is checked against the manifest (count and CRC-32) before it is used.
  */
 export function parseSnapshot(buffer: Buffer, expectedFingerprint?: string): SnapshotData {
-  const lines = lineRanges(buffer);
+  const lines = [...lineRanges(buffer)];
   const text = ([start, end]: LineRange) => buffer.toString('utf8', start, end);
-  const first = lines.next();
-  const head = HEAD_LINE.exec(first.done ? '' : text(first.value));
+  const head = HEAD_LINE.exec(lines.length ? text(lines[0]!) : '');
   if (!head) return wholeDocument(buffer, expectedFingerprint);
   checked({ version: Number(head[1]), fingerprint: JSON.parse(head[2]!) as string }, expectedFingerprint);
-  /** Whether the line at `range` is `expected` (decoded only when its length can match). */
-  const is = (range: LineRange, expected: string) => range[1] - range[0] === expected.length && text(range) === expected;
-  /** Elements up to the line `end` matches; returns them and that line. */
-  const elements = <T>(end: (line: string) => boolean): { items: T[]; last: string } => {
+  const manifestLine = lines.length > 1 ? LAST_LINE.exec(text(lines.at(-1)!)) : null;
+  if (!manifestLine) throw new Error('snapshot is truncated: it has no manifest');
+  const manifest = JSON.parse(manifestLine[1]!) as Manifest;
+
+  // The marker lines, in order, split the lines into the parts.
+  const markers = [ARTICLES_LINE, PASSAGES_LINE, DEALS_LINE, FIGURES_LINE];
+  const bounds = [0];
+  let indexHead: IndexJSON['head'] | null = null;
+  for (let i = 1; i < lines.length - 1 && bounds.length < PARTS.length; i++) {
+    const [start, end] = lines[i]!;
+    const marker = markers[bounds.length - 1];
+    if (marker !== undefined) {
+      if (end - start === marker.length && text(lines[i]!) === marker) bounds.push(i);
+      continue;
+    }
+    // The index marker carries MiniSearch's head; other lines that start so are a tree piece's, never.
+    if (buffer[start] !== 0x5d /* ] */) continue;
+    const index = INDEX_LINE.exec(text(lines[i]!));
+    if (index) {
+      indexHead = JSON.parse(index[1]!) as IndexJSON['head'];
+      bounds.push(i);
+    }
+  }
+  if (bounds.length !== PARTS.length || !indexHead) throw new Error('snapshot is incomplete: a part is missing');
+  bounds.push(lines.length - 1);
+  const parts = {} as Record<PartName, LineRange[]>;
+  PARTS.forEach((name, p) => {
+    const partLines = lines.slice(bounds[p]! + 1, bounds[p + 1]!);
+    const bytes = partLines.length ? buffer.subarray(partLines[0]![0], partLines.at(-1)![1] + 1) : Buffer.alloc(0);
+    if (crc32(bytes) !== manifest[name]?.crc32) throw new Error(`snapshot part "${name}" is damaged (its checksum differs)`);
+    parts[name] = partLines;
+  });
+
+  /** The elements of a part, checked against the manifest's count. */
+  const elements = <T>(name: PartName): T[] => {
     const items: T[] = [];
-    for (let next = lines.next(); !next.done; next = lines.next()) {
-      const line = text(next.value);
-      if (end(line)) return { items, last: line };
+    for (const range of parts[name]) {
+      const line = text(range);
       const parsed = JSON.parse(`[${line.endsWith(',') ? line.slice(0, -1) : line}]`) as T[];
       for (const item of parsed) items.push(item);
     }
-    throw new Error('snapshot is truncated');
+    if (items.length !== manifest[name].count) throw new Error(`snapshot part "${name}" holds ${items.length} items, not ${manifest[name].count}`);
+    return items;
   };
-  const entities = elements<Entity>((line) => line === ARTICLES_LINE).items;
-  const metas = elements<ArticleMeta>((line) => line === PASSAGES_LINE).items;
-  const passageLines: LineRange[] = [];
-  for (let next = lines.next(); ; next = lines.next()) {
-    if (next.done) throw new Error('snapshot is truncated');
-    if (is(next.value, DEALS_LINE)) break;
-    passageLines.push(next.value);
-  }
+  const metas = elements<ArticleMeta>('articles');
+  const passageLines = parts.passages;
   if (passageLines.length !== metas.length) throw new Error('snapshot is incomplete: articles and passages differ in number');
   // One copy of the passages' bytes, so that the buffer of the whole file can be freed.
   const offset = passageLines[0]?.[0] ?? 0;
@@ -112,17 +158,13 @@ export function parseSnapshot(buffer: Buffer, expectedFingerprint?: string): Sna
     const withoutComma = buffer[end - 1] === COMMA ? end - 1 : end;
     return passagesOnDemand(meta, passages, start - offset, withoutComma - offset);
   });
-  const deals = elements<Facts['deals'][number]>((line) => line === FIGURES_LINE).items;
-  const figures = elements<Facts['figures'][number]>((line) => INDEX_LINE.test(line));
-  const indexHead = JSON.parse(INDEX_LINE.exec(figures.last)![1]!) as IndexJSON['head'];
-  const tree = elements<IndexJSON['tree'][number]>((line) => line === LAST_LINE).items;
   return {
     version: SNAPSHOT_VERSION,
     fingerprint: JSON.parse(head[2]!) as string,
-    entities,
+    entities: elements<Entity>('entities'),
     articles,
-    facts: { deals, figures: figures.items },
-    index: { head: indexHead, tree },
+    facts: { deals: elements('deals'), figures: elements('figures') },
+    index: { head: indexHead, tree: elements('tree') },
   };
 }
 

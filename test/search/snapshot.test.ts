@@ -121,14 +121,26 @@ describe('snapshot', () => {
     ['a broken index', (good) => JSON.stringify({ ...JSON.parse(good), index: { documentCount: 'x', index: 42 } })],
     ['articles not a list', (good) => JSON.stringify({ ...JSON.parse(good), articles: { a: 1 } })],
     ['an article without its passages', (good) => good.replace(/(\],"passages":\[\n)[^\n]*\n/, '$1')],
+    ['no deals', (good) => good.replace(/(\],"facts":\{"deals":\[\n)[^\n]*\n/, '$1')],
+    ['no figures', (good) => good.replace(/(\],"figures":\[\n)[^\n]*\n/, '$1')],
+    ['no index terms', (good) => good.replace(/("tree":\[\n)[\s\S]*\n(\]\},"manifest")/, '$1$2')],
+    ['an articles part of []', (good) => good.replace(/(\],"articles":\[\n)[^\n]*\n/, '$1')],
+    ['a changed amount in a deal', (good) => good.replace(/("value":)(\d)/, (_m, key: string, digit: string) => `${key}${(Number(digit) + 1) % 10}`)],
+    ['no manifest', (good) => good.replace(/,"manifest":\{.*\}\}\n$/, '}\n')],
     ['passages missing from one JSON document', (good) => JSON.stringify({ ...JSON.parse(good), passages: undefined })],
   ];
 
   it.each(CORRUPTIONS)('a snapshot with %s is rebuilt and saved again, without crashing', (_what, corrupt) => {
-    const corpus = tempCorpus({ 'a.txt': GERMAN, 'b.txt': 'Amazon eröffnet in Indiana einen Rechenzentrumscampus.\n' });
+    const corpus = tempCorpus({
+      'a.txt': GERMAN,
+      'b.txt': 'Amazon eröffnet in Indiana einen Rechenzentrumscampus.\n',
+      'c.txt': 'Amazon investiert 4 Milliarden Dollar in Anthropic. Anthropic ist mit 61,5 Milliarden Dollar bewertet.\n',
+    });
     const snapshot = path.join(corpus.indexDir, snapshotFile(corpus.corpusDir));
-    corpus.load();
+    const built = corpus.load().corpus;
+    expect([built.facts.deals.length, built.facts.figures.length]).toEqual([1, 1]);
     const good = readFileSync(snapshot, 'utf8');
+    expect(corrupt(good)).not.toEqual(good);
     writeFileSync(snapshot, corrupt(good));
 
     const result = corpus.load();
