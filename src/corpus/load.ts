@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { log } from '../log.ts';
+import { headOf } from '../text/chars.ts';
 import type { Lang } from '../text/lang.ts';
 import { cleanArticle } from './clean.ts';
 import { detectLanguage } from './language.ts';
@@ -104,9 +105,17 @@ export function splitFrontMatter(name: string, raw: string): { meta: RawMeta; bo
   return { meta: {}, body, bodyOffset: match[0].length };
 }
 
+/**
+ * The longest article body read: news articles run to tens of thousands of characters; a file far longer
+ * (a dump, a book) is cut here, with a log line, so that no file can hold up ingestion for long.
+ */
+export const MAX_ARTICLE_CHARS = 200_000;
+
 /** Builds an Article from one file: metadata from front matter, else the sidecar; language detected if absent. */
 export function parseArticle(file: CorpusFile, sidecar: RawMeta = {}): Article {
-  const { meta: front, body, bodyOffset } = splitFrontMatter(file.name, file.raw);
+  const { meta: front, body: whole, bodyOffset } = splitFrontMatter(file.name, file.raw);
+  const body = headOf(whole, MAX_ARTICLE_CHARS);
+  if (body.length < whole.length) log.warn({ file: file.name, chars: whole.length, maxChars: MAX_ARTICLE_CHARS }, 'article too long: only its beginning is read');
   const meta = { ...sidecar, ...front };
   const title = meta.title ?? null;
   const cleaned = cleanArticle(body, title);

@@ -8,6 +8,7 @@
  * to the company last named in the paragraph. Every fact keeps the sentence it came from.
  */
 import type { Article } from '../corpus/types.ts';
+import { log } from '../log.ts';
 import type { Entity, EntityCatalog, EntityMention } from './entities.ts';
 import type { Deal, Facts, Figure } from './types.ts';
 import { dealFor, dealWithoutAmount, projectCostDeal, rejectedLater, timesRaised, unknownKindIfBanks } from './deal-rules.ts';
@@ -45,6 +46,7 @@ export function extractFacts(article: Article, catalog: EntityCatalog, { claim =
   // The sentences just read, for a project's cost given sentences after the plan ("… ein Rechenzentrum zu errichten.
   // … Das Investitionsvolumen des Projekts liege bei einer Milliarde Euro").
   const recent: SentenceView[] = [];
+  let tooLong = 0;
   article.passages.forEach((passage, p) => {
     if (passage.tableHeader) {
       deals.push(...tableDeals(passage, state));
@@ -55,6 +57,11 @@ export function extractFacts(article: Article, catalog: EntityCatalog, { claim =
     let lastReceiver: EntityMention | null = null;
     const views = passage.sentences.map((sentence, s) => view(sentence, article, mentions[p]![s]!));
     views.forEach((v, i) => {
+      if (v.text.length > MAX_FACT_SENTENCE_CHARS) {
+        tooLong++;
+        sentence++;
+        return;
+      }
       let subjectRead: EntityMention | null | undefined;
       const subject = () => (subjectRead === undefined ? (subjectRead = subjects.current()) : subjectRead);
       const focus = () => lastReceiver ?? subject();
@@ -106,8 +113,16 @@ export function extractFacts(article: Article, catalog: EntityCatalog, { claim =
     rejectedLater(deal, moneyless.filter((m) => m.sentence > at && m.sentence <= at + OFFER_REACH).map((m) => m.v.text));
   }
   deals.push(...withoutRepeats(amountless, deals));
+  if (tooLong) log.warn({ article: article.id, sentences: tooLong, maxChars: MAX_FACT_SENTENCE_CHARS }, 'sentences too long to be sentences were not read for facts');
   return { deals, figures };
 }
+
+/**
+ * The longest sentence read for facts. Real ones stay under 500 characters (the dev set's longest: 414);
+ * a longer "sentence" is a run-on list or a scraped blob, and each amount's rules read the whole sentence,
+ * so reading one of 20,000 characters would take seconds. It is still searched, only not read for facts.
+ */
+export const MAX_FACT_SENTENCE_CHARS = 1_500;
 
 /** How many sentences after an offer its refusal is looked for (see `rejectedLater`). */
 const OFFER_REACH = 3;
