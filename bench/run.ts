@@ -182,14 +182,20 @@ function floodTable(results: FloodResult[]): string {
   return ['| flood (bundled corpus) | commands | ack ms p50 / p99 / max (errors) | answered (p50 / p99 ms) | busy | unanswered | RSS MB |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
 }
 
-/** The issue's targets as ratios: each with its value, its limit, and whether it is met. */
+/** Where issue 13 sets a query target for 100,000 articles only. */
+const AT_100K = 100_000;
+
+/**
+ * The issue's targets as ratios: each with its value, its limit, whether it applies at this size (the
+ * query targets are set for 100k articles; the others for every size), and whether it is met.
+ */
 function targets(s: SizeResult) {
   const ratio = (a: number, b: number) => round(a / b, 2);
-  return [
-    { name: '/news p99 ÷ raw p99', value: ratio(s.query_p99_ms.news, s.query_p99_ms.raw), limit: '≤ 1.0', ok: s.query_p99_ms.news <= s.query_p99_ms.raw },
-    { name: '/news p99 (ms)', value: s.query_p99_ms.news, limit: '≤ 100', ok: s.query_p99_ms.news <= 100 },
-    { name: '/deal p99 (ms)', value: s.query_p99_ms.deal, limit: '≤ 5', ok: s.query_p99_ms.deal <= 5 },
-    { name: '/number p99 (ms)', value: s.query_p99_ms.number, limit: '≤ 5', ok: s.query_p99_ms.number <= 5 },
+  const list = [
+    { name: '/news p99 ÷ raw p99', value: ratio(s.query_p99_ms.news, s.query_p99_ms.raw), limit: '≤ 1.0', ok: s.query_p99_ms.news <= s.query_p99_ms.raw, from: AT_100K },
+    { name: '/news p99 (ms)', value: s.query_p99_ms.news, limit: '≤ 100', ok: s.query_p99_ms.news <= 100, from: AT_100K },
+    { name: '/deal p99 (ms)', value: s.query_p99_ms.deal, limit: '≤ 5', ok: s.query_p99_ms.deal <= 5, from: AT_100K },
+    { name: '/number p99 (ms)', value: s.query_p99_ms.number, limit: '≤ 5', ok: s.query_p99_ms.number <= 5, from: AT_100K },
     { name: 'load ÷ raw loadJSON', value: ratio(s.load_ms.product, s.load_ms.raw), limit: '≤ 1.0', ok: s.load_ms.product <= s.load_ms.raw },
     { name: 'rebuild ÷ load', value: ratio(s.load_ms.rebuild, s.load_ms.product), limit: '≥ 10', ok: s.load_ms.rebuild >= 10 * s.load_ms.product },
     { name: 'build rate ÷ raw', value: ratio(s.build_per_s.product, s.build_per_s.raw), limit: '≥ 0.7', ok: s.build_per_s.product >= 0.7 * s.build_per_s.raw },
@@ -199,6 +205,7 @@ function targets(s: SizeResult) {
     { name: 'unanswered after the flood', value: s.load_test.unanswered, limit: '= 0', ok: s.load_test.unanswered === 0 },
     { name: 'RSS after ÷ before the flood', value: ratio(s.load_test.rss_after_mb, s.load_test.rss_before_mb), limit: '≤ 1.5', ok: s.load_test.rss_after_mb <= 1.5 * s.load_test.rss_before_mb },
   ];
+  return list.map(({ from = 0, ...target }) => ({ ...target, applies: s.articles >= from }));
 }
 
 /** A Markdown table: one row per figure, one column per size. */
@@ -222,7 +229,7 @@ function table(results: SizeResult[]): string {
     ['flood: app RSS MB before / after', (s) => `${s.load_test.rss_before_mb} / ${s.load_test.rss_after_mb}`],
   ];
   for (const [i, target] of targets(results[0]!).entries()) {
-    rows.push([`target: ${target.name} ${target.limit}`, (s) => { const t = targets(s)[i]!; return `${t.value} ${t.ok ? '✓' : '✗'}`; }]);
+    rows.push([`target: ${target.name} ${target.limit}`, (s) => { const t = targets(s)[i]!; return `${t.value} ${t.applies ? (t.ok ? '✓' : '✗') : '(set for 100k)'}`; }]);
   }
   const header = `| | ${results.map((s) => `${s.articles.toLocaleString('en')} articles`).join(' | ')} |`;
   const rule = `|---|${results.map(() => '---').join('|')}|`;

@@ -37,6 +37,8 @@ describe('config', () => {
     ['FEEDS', 'not a url'],
     ['INGEST_INTERVAL_S', '1'],
     ['SLACK_API_URL', 'nope'],
+    ['SLACK_APP_ID', 'my-app'],
+    ['SLACK_TEAM_ID', '__proto__'],
   ])('a bad %s (%s) is one line naming the variable', (name, value) => {
     const message = configError({ [name]: value });
     expect(message).toContain(name);
