@@ -52,6 +52,8 @@ const envSchema = z.object({
     .default('')
     .transform((s) => s.split(',').map((u) => u.trim()).filter(Boolean))
     .pipe(z.array(z.url())),
+  /** The engine thread's heap limit in MB (Slack modes); unset: three quarters of the machine's memory. */
+  ENGINE_HEAP_MB: z.coerce.number().int().min(256).optional(),
   /** Seconds between polls of the corpus folder and the feeds. */
   INGEST_INTERVAL_S: z.coerce.number().int().min(5).default(300),
 });

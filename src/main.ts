@@ -35,6 +35,7 @@ runMain(async () => {
         if (!client) throw new Error('not connected to Slack yet');
         await client.chat.postMessage({ channel, ...renderBlocks(answer) });
       },
+      heapMb: config.ENGINE_HEAP_MB,
     },
   );
   const running = await startSlackApp({ ...config, mode }, engine);

@@ -1,6 +1,7 @@
 /** The engine thread: answers, thread lines and digest posts cross threads as plain data; failures are contained. */
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { EngineThread } from '../../src/app/engine-thread.ts';
+import { totalmem } from 'node:os';
+import { defaultEngineHeapMb, EngineThread } from '../../src/app/engine-thread.ts';
 import type { EngineConfig } from '../../src/app/engine-protocol.ts';
 import type { Answer } from '../../src/answer/model.ts';
 import { FileStateStore } from '../../src/state/file-store.ts';
@@ -23,6 +24,11 @@ describe('EngineThread over the seed corpus', () => {
     expect(answer.command).toBe('deal');
     expect(answer.items.length).toBeGreaterThan(0);
     expect(answer.items[0]!.citations[0]!.quote.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('runs with a heap limit of three quarters of the machine by default (Node would stop at about 4 GB)', async () => {
+    expect((await engine).heapLimitMb).toBe(defaultEngineHeapMb());
+    expect(defaultEngineHeapMb()).toBe(Math.floor((totalmem() / 2 ** 20) * 0.75));
   }, 60_000);
 
   it('reads a follow-up in a thread with the corpus\'s names', async () => {
