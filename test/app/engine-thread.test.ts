@@ -1,7 +1,7 @@
 /** The engine thread: answers, thread lines and digest posts cross threads as plain data; failures are contained. */
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { totalmem } from 'node:os';
-import { defaultEngineHeapMb, EngineThread } from '../../src/app/engine-thread.ts';
+import { defaultEngineHeapMb, ENGINE_YOUNG_GENERATION_MB, EngineThread } from '../../src/app/engine-thread.ts';
 import type { EngineConfig } from '../../src/app/engine-protocol.ts';
 import type { Answer } from '../../src/answer/model.ts';
 import { FileStateStore } from '../../src/state/file-store.ts';
@@ -26,8 +26,8 @@ describe('EngineThread over the seed corpus', () => {
     expect(answer.items[0]!.citations[0]!.quote.length).toBeGreaterThan(0);
   }, 60_000);
 
-  it('runs with a heap limit of three quarters of the machine by default (Node would stop at about 4 GB)', async () => {
-    expect((await engine).heapLimitMb).toBe(defaultEngineHeapMb());
+  it('runs with a heap of three quarters of the machine (Node would stop at about 4 GB) and a larger young generation', async () => {
+    expect((await engine).heapLimits).toEqual({ oldMb: defaultEngineHeapMb(), youngMb: ENGINE_YOUNG_GENERATION_MB });
     expect(defaultEngineHeapMb()).toBe(Math.floor((totalmem() / 2 ** 20) * 0.75));
   }, 60_000);
 
