@@ -3,7 +3,7 @@
  * A missing, corrupt or outdated snapshot is never fatal: it is logged and rebuilt.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fingerprint, parseArticle, parseSidecar, readCorpusFiles, readSidecarText } from '../corpus/load.ts';
@@ -75,13 +75,32 @@ export function saveSnapshot(file: string, corpus: Corpus): void {
 
 /** Reads a snapshot file (see `Corpus.fromSnapshot`); throws if it is missing or not usable. */
 export function readSnapshot(file: string, print?: string): Corpus {
-  return Corpus.fromSnapshot(readFileSync(file), print);
+  return Corpus.fromSnapshot(readLargeFile(file), print);
+}
+
+/** Bytes read per call: `readFileSync` refuses files over 2 GiB (a snapshot of about 230,000 articles). */
+const READ_CHUNK = 1 << 30;
+
+/** A whole file in one buffer, read in parts, so that it may be larger than `readFileSync` allows (up to 4 GiB). */
+function readLargeFile(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(fstatSync(fd).size);
+    for (let offset = 0; offset < buffer.length; ) {
+      const read = readSync(fd, buffer, offset, Math.min(READ_CHUNK, buffer.length - offset), offset);
+      if (read === 0) throw new Error(`${file} ended early`);
+      offset += read;
+    }
+    return buffer;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function tryLoadSnapshot(file: string, print: string): { corpus: Corpus } | { reason: string } {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readLargeFile(file);
   } catch {
     return { reason: 'no snapshot yet' };
   }

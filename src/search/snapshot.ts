@@ -216,9 +216,23 @@ const COMMA = 0x2c;
 /** The lines of a buffer, as ranges: decoded only where needed. */
 function* lineRanges(buffer: Buffer): Generator<LineRange> {
   for (let start = 0; start < buffer.length; ) {
-    let end = buffer.indexOf(NEWLINE, start);
-    if (end < 0) end = buffer.length;
+    const end = nextNewline(buffer, start);
     yield [start, end];
     start = end + 1;
   }
+}
+
+/** The window `nextNewline` searches at a time. */
+const SEARCH_WINDOW = 1 << 30;
+
+/**
+ * The offset of the next newline from `from` (or the buffer's end). Searched in windows of 1 GiB: Node 20's
+ * `Buffer.indexOf` reports offsets past 2 GiB wrong, and a snapshot of 400,000 articles is 3.7 GB.
+ */
+function nextNewline(buffer: Buffer, from: number): number {
+  for (let window = from; window < buffer.length; window += SEARCH_WINDOW) {
+    const at = buffer.subarray(window, Math.min(window + SEARCH_WINDOW, buffer.length)).indexOf(NEWLINE);
+    if (at >= 0) return window + at;
+  }
+  return buffer.length;
 }
