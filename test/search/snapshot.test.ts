@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SNAPSHOT_VERSION } from '../../src/search/snapshot.ts';
+import { nextNewline, SNAPSHOT_VERSION } from '../../src/search/snapshot.ts';
 import { loadCorpus, snapshotFile } from '../../src/search/load-corpus.ts';
 import { SEEDS_DIR, tempCorpus, tempDir } from '../helpers/corpus.ts';
 
@@ -174,5 +174,17 @@ describe('snapshot', () => {
     const result = tempCorpus().load();
     expect(result.corpus.articles).toEqual([]);
     expect(result.corpus.search('Amazon').hits).toEqual([]);
+  });
+});
+
+describe('nextNewline', () => {
+  it('finds each newline however small its search window, and the end when there is none', () => {
+    const text = Buffer.from('ab\ncdefgh\n\nxyz');
+    for (const window of [1, 2, 3, 5, 1 << 30]) {
+      const found: number[] = [];
+      for (let at = nextNewline(text, 0, window); at < text.length; at = nextNewline(text, at + 1, window)) found.push(at);
+      expect(found).toEqual([2, 9, 10]);
+      expect(nextNewline(text, 11, window)).toBe(text.length);
+    }
   });
 });
