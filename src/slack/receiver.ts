@@ -19,6 +19,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseForm, type ParsedUrlQuery } from 'node:querystring';
 import { HTTPReceiver, type HTTPReceiverOptions } from '@slack/bolt';
 import { log } from '../log.ts';
+import { ExpiringMap } from '../util/expiring-map.ts';
 
 /** Slack's window for request timestamps, either way. */
 const MAX_CLOCK_SKEW_S = 5 * 60;
@@ -45,7 +46,9 @@ export class SlackHttpReceiver extends HTTPReceiver {
   constructor(options: HTTPReceiverOptions & { signingSecret: string }, gate: GateOptions = {}) {
     super(options);
     const dispatch = this.requestListener;
-    const accepted = new AcceptedSignatures(gate.now ?? Date.now);
+    // Each request's signature is unique (it covers the timestamp and the body). One stays acceptable for
+    // five minutes either way of its timestamp, so it is remembered for ten.
+    const accepted = new ExpiringMap<string, true>(2 * MAX_CLOCK_SKEW_S * 1000, MAX_REMEMBERED, gate.now ?? Date.now);
     this.requestListener = (req, res) => {
       if (req.method !== 'POST') {
         dispatch(req, res);
@@ -61,11 +64,13 @@ export class SlackHttpReceiver extends HTTPReceiver {
           if (form?.ssl_check !== '1') {
             const problem = signatureProblem(req, body, options.signingSecret, gate.now ?? Date.now);
             if (problem) return refuse(req, res, 401, `rejected a Slack request: ${problem}`);
-            if (!accepted.firstTime(req.headers['x-slack-signature'] as string)) {
+            const signature = req.headers['x-slack-signature'] as string;
+            if (accepted.has(signature)) {
               log.warn({ url: req.url }, 'ignored a replayed Slack request (its signature was already accepted)');
               res.writeHead(200).end();
               return;
             }
+            accepted.set(signature, true);
             const stranger = strangerIn(body, form, gate);
             if (stranger) return refuse(req, res, 403, `refused a request for ${stranger}`);
             const twice = form && Object.keys(form).find((key) => Array.isArray(form[key]));
@@ -143,26 +148,4 @@ function strangerIn(body: Buffer, form: ParsedUrlQuery | null, { appId, teamId }
   if (appId && typeof app === 'string' && app !== appId) return `another app (${app})`;
   if (teamId && typeof team === 'string' && team !== teamId) return `another workspace (${team})`;
   return null;
-}
-
-/**
- * Signatures accepted in the last five minutes (each request's is unique: it covers the timestamp and the
- * body). Insertion order is time order, so the expired ones are at the front and dropped from there.
- */
-class AcceptedSignatures {
-  private readonly until = new Map<string, number>();
-
-  constructor(private readonly now: () => number) {}
-
-  /** True the first time `signature` is seen within the window (and records it). */
-  firstTime(signature: string): boolean {
-    const now = this.now();
-    for (const [old, expires] of this.until) {
-      if (expires > now && this.until.size < MAX_REMEMBERED) break;
-      this.until.delete(old);
-    }
-    if (this.until.has(signature)) return false;
-    this.until.set(signature, now + 2 * MAX_CLOCK_SKEW_S * 1000);
-    return true;
-  }
 }

@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Answer } from '../../answer/model.ts';
+import { ExpiringMap } from '../../util/expiring-map.ts';
 
 /** How long an answer can be shared after it was given. */
 export const SHARE_WINDOW_MS = 60 * 60 * 1000;
@@ -15,27 +16,22 @@ export const SHARE_WINDOW_MS = 60 * 60 * 1000;
 const MAX_KEPT = 2_000;
 
 export class SharedAnswers {
-  private readonly kept = new Map<string, { answer: Answer; until: number }>();
+  private readonly kept: ExpiringMap<string, Answer>;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(now: () => number = Date.now) {
+    this.kept = new ExpiringMap(SHARE_WINDOW_MS, MAX_KEPT, now);
+  }
 
   /** Keeps `answer` for sharing; its id for the button. */
   keep(answer: Answer): string {
-    const now = this.now();
-    // Insertion order is time order: the expired (or, past the cap, the oldest) are at the front.
-    for (const [id, { until }] of this.kept) {
-      if (until > now && this.kept.size < MAX_KEPT) break;
-      this.kept.delete(id);
-    }
     const id = randomBytes(12).toString('base64url');
-    this.kept.set(id, { answer, until: now + SHARE_WINDOW_MS });
+    this.kept.set(id, answer);
     return id;
   }
 
   /** The answer kept under `id`, if it is still kept. */
   get(id: string): Answer | undefined {
-    const entry = this.kept.get(id);
-    return entry && entry.until > this.now() ? entry.answer : undefined;
+    return this.kept.get(id);
   }
 }
 
