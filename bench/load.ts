@@ -12,14 +12,12 @@
  *    and after the load.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { Agent, createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
 import { BUSY_TEXT } from '../src/slack/listeners/answer-limit.ts';
 import { generateQueries } from './generate.ts';
-import { nowMs, percentiles, round } from './stats.ts';
+import { nowMs, percentiles, round, rssMb, slackSignature } from './stats.ts';
 
 export interface LoadOptions {
   snapshot: string;
@@ -82,12 +80,6 @@ function startApp(options: LoadOptions, apiUrl: string): Promise<{ child: ChildP
   });
 }
 
-/** The resident memory of a process, in MB (Linux: `/proc/<pid>/status`). */
-function rssMb(pid: number): number {
-  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return kb ? Math.round(Number(kb) / 1024) : NaN;
-}
-
 /** A slash command payload as Slack posts it, signed with the app's signing secret. */
 function signedCommand(command: string, text: string, responseUrl: string): { body: string; headers: Record<string, string> } {
   const body = new URLSearchParams({
@@ -104,15 +96,12 @@ function signedCommand(command: string, text: string, responseUrl: string): { bo
     response_url: responseUrl,
     trigger_id: 'trigger',
   }).toString();
-  const timestamp = Math.floor(Date.now() / 1000);
-  const signature = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
   return {
     body,
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
       'content-length': String(Buffer.byteLength(body)),
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': signature,
+      ...slackSignature(body, SIGNING_SECRET),
     },
   };
 }

@@ -18,7 +18,6 @@
  * have been, files not ingested, digests not sent (expected 0 each).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -26,7 +25,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUSY_TEXT } from '../src/slack/listeners/answer-limit.ts';
 import { BOT_USER_ID, startFakeSlack, type FakeSlack } from '../test/helpers/fake-slack.ts';
-import { nowMs, percentiles, round } from './stats.ts';
+import { mulberry32 } from './generate.ts';
+import { nowMs, percentiles, round, rssMb, slackSignature } from './stats.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECRET = 'soak-signing-secret';
@@ -68,21 +68,6 @@ function freePort(): Promise<number> {
   });
 }
 
-function rssMb(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Math.round(Number(match[1]) / 1024) : NaN;
-}
-
-/** Seeded pseudo-random numbers (mulberry32): the same mix of requests in every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const COMMANDS = [
   ['/news', 'Rechenzentrum'],
   ['/news', 'Amazon OpenAI Beteiligung'],
@@ -100,9 +85,7 @@ interface Signed {
 }
 
 function signed(body: string, contentType: string, secret = SECRET): Signed {
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-  return { body, headers: { 'content-type': contentType, 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signature } };
+  return { body, headers: { 'content-type': contentType, ...slackSignature(body, secret) } };
 }
 
 async function main(): Promise<void> {
@@ -166,7 +149,8 @@ async function waitUntilListening(url: string, app: ChildProcess): Promise<void>
 type Kind = 'command' | 'mention' | 'retry' | 'replay' | 'bad signature' | 'digest on';
 
 async function soak(args: Args, url: string, slack: FakeSlack, app: ChildProcess, corpusDir: string, progress: (text: string) => void) {
-  const next = random(20261207);
+  // Seeded: the same mix of requests in every run.
+  const next = mulberry32(20261207);
   const sent = new Map<Kind, number>();
   const acks: number[] = [];
   const ackErrors: string[] = [];

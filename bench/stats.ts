@@ -1,4 +1,6 @@
-/** Small measuring helpers shared by the benchmark's processes: clocks, percentiles, memory after a GC. */
+/** Small measuring helpers shared by the benchmark's processes: clocks, percentiles, memory after a GC, another process's RSS. */
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 /** Milliseconds since an arbitrary origin, sub-millisecond resolution. */
 export function nowMs(): number {
@@ -37,4 +39,16 @@ export function memoryAfterGc(): Memory {
   for (let i = 0; i < 3; i++) gc();
   const { heapUsed, rss } = process.memoryUsage();
   return { heap_mb: round(heapUsed / 2 ** 20, 1), rss_mb: round(rss / 2 ** 20, 1) };
+}
+
+/** The resident memory of another process, in MB (Linux: `/proc/<pid>/status`). */
+export function rssMb(pid: number): number {
+  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return kb ? Math.round(Number(kb) / 1024) : NaN;
+}
+
+/** The headers Slack signs a request with (v0: HMAC-SHA256 of `v0:timestamp:body` with the signing secret). */
+export function slackSignature(body: string, secret: string): Record<string, string> {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  return { 'x-slack-request-timestamp': timestamp, 'x-slack-signature': `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}` };
 }
