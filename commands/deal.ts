@@ -4,28 +4,36 @@ import { errorAnswer, type Answer } from '../src/answer/model.ts';
 import type { Entity } from '../src/extract/entities.ts';
 import type { Deal, Figure } from '../src/extract/types.ts';
 import type { Corpus } from '../src/search/corpus.ts';
+import { dealsCsvFile, fileStem } from '../src/answer/csv.ts';
+import { count } from '../src/text/plural.ts';
 import { readQuery } from './facts-common.ts';
 import { parseArgs, type Command } from './types.ts';
 
 const usage = [
-  'Usage: /deal <company> [other company] [year] — every deal involving the company, newest first, each cited.',
-  'Examples: /deal openai · /deal amazon anthropic · /deal microsoft openai 2023 · /deal prometheus',
+  'Usage: /deal <company> [other company] [year] [csv] — every deal involving the company, newest first, each cited.',
+  'Add csv for a spreadsheet of every deal with its sources.',
+  'Examples: /deal openai · /deal amazon anthropic · /deal microsoft openai 2023 · /deal prometheus · /deal openai csv',
 ].join('\n');
 
 /** A company with hundreds of deals gets the newest first and a hint to narrow the question. */
 const MAX_DEALS = 25;
+/** An export holds every deal, up to this many rows (a spreadsheet's worth; narrow by year past it). */
+const MAX_EXPORT_DEALS = 10_000;
+/** The last word of a question that asks for the deals as a file. */
+const CSV_WORD = /\s+csv$/i;
 
 const argsSchema = z.string().trim().min(1, 'Name a company, e.g. /deal openai.').max(200, 'That is too long for a company name.');
 
-export const deal: Command<{ query: string }> = {
+export const deal: Command<{ query: string; csv?: true }> = {
   name: 'deal',
   summary: 'Deals involving a company: investor → target, amount, status, date, sources.',
   usage,
-  hint: '<company> [other company] [year]',
+  hint: '<company> [other company] [year] [csv]',
   parse(text) {
-    return { query: parseArgs(argsSchema, text) };
+    const csv = CSV_WORD.test(text.trim());
+    return { query: parseArgs(argsSchema, text.trim().replace(CSV_WORD, '')), ...(csv ? { csv: true as const } : {}) };
   },
-  run({ query }, { corpus, now }): Answer {
+  run({ query, csv }, { corpus, now }): Answer {
     const catalog = corpus.facts.names;
     const { entities, years, rest } = readQuery(query, catalog);
     if (entities.length === 0) {
@@ -42,7 +50,7 @@ export const deal: Command<{ query: string }> = {
     const roles = deals.map((d) => roleOf(d, first, corpus));
     const items = deals.map((d, i) => dealItem(d, corpus, second ? {} : { context: `${roles[i] === 'target' ? 'into' : 'by'} ${first.name} · ` }));
     const notes: string[] = [];
-    if (total > deals.length) {
+    if (total > deals.length && !csv) {
       notes.push(`… and ${total - deals.length} more deals: narrow it with a second company or a year, e.g. /deal ${first.name.toLowerCase()} ${now.getFullYear()}.`);
     }
     if (entities.length > 2) notes.push(`I looked at the first two companies only: ${first.name} and ${second!.name}.`);
@@ -52,10 +60,15 @@ export const deal: Command<{ query: string }> = {
         `No deal ${second ? `between ${first.name} and ${second.name}` : `involving ${first.name}`}${years.length ? ` in ${years.join(', ')}` : ''} in the corpus.`,
       );
     }
+    const title = `${second ? `Deals between ${first.name} and ${second.name}` : `Deals involving ${first.name}`}${years.length ? ` in ${years.join(', ')}` : ''}`;
+    const exported = csv && total > 0 ? dealsFor(corpus, first, second, years, MAX_EXPORT_DEALS).deals : null;
+    if (exported) notes.unshift(`The spreadsheet has ${count(exported.length, 'deal')}${total > exported.length ? ` (the newest ${exported.length} of ${total})` : ''}, each with its sources.`);
+    const name = `deals-${fileStem(first.name, second?.name ?? '', ...years)}.csv`;
     return {
       command: 'deal',
-      title: `${second ? `Deals between ${first.name} and ${second.name}` : `Deals involving ${first.name}`}${years.length ? ` in ${years.join(', ')}` : ''}`,
+      title,
       items,
+      ...(exported ? { file: dealsCsvFile(exported, corpus, name, `${title} (CSV)`) } : {}),
       notes,
       json: {
         command: 'deal',
@@ -66,6 +79,7 @@ export const deal: Command<{ query: string }> = {
           role: roles[i]!,
           citations: items[i]!.citations.map(citationJson),
         })),
+        ...(exported ? { file: { name, format: 'csv' as const, rows: exported.length } } : {}),
       },
     };
   },

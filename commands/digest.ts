@@ -12,7 +12,8 @@ import type { DigestLastRun, DigestStatusJson } from '../src/answer/contracts.ts
 import type { Answer } from '../src/answer/model.ts';
 import { isValidTimeZone } from '../src/config.ts';
 import { collectDigest, latestArticles } from '../src/digest/collect.ts';
-import { count, digestAnswer } from '../src/digest/compose.ts';
+import { digestAnswer } from '../src/digest/compose.ts';
+import { count } from '../src/text/plural.ts';
 import { digestSince } from '../src/digest/runner.ts';
 import { formatInZone, formatLocalTime, nextRunAt, parseLocalTime } from '../src/digest/schedule.ts';
 import type { DigestLog, Subscription } from '../src/state/types.ts';

@@ -19,6 +19,7 @@ import type { Deal, Figure } from '../src/extract/types.ts';
 import { isStopWord } from '../src/search/analyzer.ts';
 import type { Corpus } from '../src/search/corpus.ts';
 import { tokenize } from '../src/text/words.ts';
+import { count } from '../src/text/plural.ts';
 import { parseArgs, type Command } from './types.ts';
 
 const usage = [
@@ -144,7 +145,7 @@ export function readArticle(article: Article, corpus: Pick<Corpus, 'get' | 'fact
 /** The answer for one article read: its facts in the order of the text, and how many. */
 export function articleAnswer(read: ArticleFacts, query: string): Answer {
   const { article, items, json } = read;
-  const counted = `${json.deals.length} deal${json.deals.length === 1 ? '' : 's'} and ${json.figures.length} figure${json.figures.length === 1 ? '' : 's'}`;
+  const counted = `${count(json.deals.length, 'deal')} and ${count(json.figures.length, 'figure')}`;
   return {
     command: 'facts',
     title: `Facts in ${article.title ?? article.id}`,

@@ -5,11 +5,17 @@ import { answer } from '../commands/index.ts';
 import type { CommandContext } from './context.ts';
 import { ANSI, PLAIN, renderText } from './answer/text.ts';
 import { createLogger, log, setLogger } from './log.ts';
+import { saveAnswerFile, savedLine } from './cli/answer-file.ts';
 
+/**
+ * Reads lines until "exit" or the end of input and prints each answer; a file an answer comes with (a CSV
+ * export, a chart) is saved in `filesDir` and its path printed.
+ */
 export async function runConsole(
   ctx: CommandContext,
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout,
+  filesDir = 'exports',
 ): Promise<void> {
   const style = output.isTTY ? ANSI : PLAIN;
   const rl = createInterface({ input, output, terminal: Boolean((input as { isTTY?: boolean }).isTTY) });
@@ -28,7 +34,9 @@ export async function runConsole(
     if (trimmed === 'exit' || trimmed === 'quit') break;
     if (trimmed) {
       try {
-        output.write(`${renderText(await answer(trimmed, ctx), style)}\n`);
+        const result = await answer(trimmed, ctx);
+        output.write(`${renderText(result, style)}\n`);
+        if (result.file) output.write(`${savedLine(saveAnswerFile(result.file, filesDir))}\n`);
       } catch (error) {
         log.error({ err: error }, 'console answer failed');
         output.write('Sorry, something went wrong answering that. The details are in the log.\n');

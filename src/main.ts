@@ -3,6 +3,7 @@ import { renderBlocks } from './answer/blocks.ts';
 import { renderText } from './answer/text.ts';
 import { runMain, configOrExit, lockDataDirOrExit } from './cli/run.ts';
 import { runConsole } from './console.ts';
+import { exportsDir } from './cli/answer-file.ts';
 import { createContext } from './app/create-context.ts';
 import { startBackgroundJobs } from './app/background.ts';
 import { log } from './log.ts';
@@ -21,7 +22,7 @@ runMain(async () => {
     const ctx = createContext(config);
     // In the console the "channel" is the terminal: a due digest is printed there.
     const jobs = await startBackgroundJobs({ config, ctx, post: async (_channel, answer) => void process.stdout.write(`${renderText(answer)}\n`) });
-    await runConsole(ctx);
+    await runConsole(ctx, process.stdin, process.stdout, exportsDir(config.dataDir));
     await jobs.stop();
     return;
   }

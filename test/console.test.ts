@@ -1,17 +1,19 @@
 /** The local console, driven through streams. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runConsole } from '../src/console.ts';
 import { log } from '../src/log.ts';
-import { seedContext } from './helpers/corpus.ts';
+import { seedContext, tempDir } from './helpers/corpus.ts';
 
 /** Runs the console over these input lines (ending the input unless told not to) and returns everything it wrote. */
-async function session(lines: string[], { end = true } = {}): Promise<string> {
+async function session(lines: string[], { end = true, filesDir = tempDir('dealdesk-console-') } = {}): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let written = '';
   output.on('data', (chunk: Buffer) => (written += chunk.toString('utf8')));
-  const done = runConsole(seedContext(), input, output);
+  const done = runConsole(seedContext(), input, output, filesDir);
   for (const line of lines) input.write(`${line}\n`);
   if (end) input.end();
   await done;
@@ -32,6 +34,16 @@ describe('console', () => {
     expect(out.trimEnd().endsWith('Bye.')).toBe(true);
     // /help is answered before /news.
     expect(out.indexOf('What Dealdesk can do.')).toBeLessThan(out.indexOf('News for “Indiana”'));
+  });
+
+  it('saves the file an answer comes with and prints where', async () => {
+    const filesDir = tempDir('dealdesk-console-');
+    const out = await session(['/deal anthropic csv'], { filesDir });
+    const saved = path.join(filesDir, 'deals-anthropic.csv');
+    expect(out).toContain(`File saved: ${saved}`);
+    const text = readFileSync(saved, 'utf8');
+    expect(text.startsWith('\uFEFFdate,date_from,status')).toBe(true);
+    expect(text).toContain('Amazon');
   });
 
   it('Ctrl-D (end of input) leaves cleanly', async () => {

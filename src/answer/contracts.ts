@@ -145,12 +145,20 @@ export const dealRowSchema = z.object({
   citations: z.array(citationSchema),
 });
 
-/** `/deal <company> [other company] [year]`: at most 25 deals, `total` counts all of them. */
+/** A file that came with the answer (`/deal … csv`): its name, its format and how many rows it holds. */
+export const answerFileSchema = z.object({
+  name: z.string(),
+  format: z.enum(['csv', 'png']),
+  rows: z.number(),
+});
+
+/** `/deal <company> [other company] [year] [csv]`: at most 25 deals, `total` counts all of them; `file` only with `csv`. */
 export const dealJsonSchema = z.object({
   command: z.literal('deal'),
   query: z.string(),
   total: z.number(),
   deals: z.array(dealRowSchema),
+  file: answerFileSchema.optional(),
 });
 
 // ---------------------------------------------------------------------------------------------------------

@@ -48,8 +48,23 @@ export interface Answer<J extends AnswerJson = AnswerJson> {
   channel?: string;
   /** Set when answering changed what the bot remembers (`/digest on`, `off`): such an answer is not for sharing. */
   changedState?: true;
+  /** A file that goes with the answer (an export, a chart): uploaded in Slack, saved by the console and `ask`. */
+  file?: AnswerFile;
   /** The machine-readable form printed by `ask --json`: one of the JSON contracts in ./contracts.ts. */
   json: J;
+}
+
+/**
+ * A file an answer comes with. Only plain data (it crosses to the Slack thread from the engine's): the bytes
+ * as a `Uint8Array`.
+ */
+export interface AnswerFile {
+  /** The file name: letters, digits, `-`, `_` and `.` only (`deals-openai.csv`), safe as a path. */
+  name: string;
+  /** What the file is, in words: the upload's title in Slack. */
+  title: string;
+  mime: 'text/csv' | 'image/png';
+  bytes: Uint8Array;
 }
 
 /** A polite answer to bad input: usage instead of a crash. */

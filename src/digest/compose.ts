@@ -17,6 +17,7 @@
  * ```
  * The lists hold what the message shows; `omitted` counts the rest.
  */
+import { count } from '../text/plural.ts';
 import { cite } from '../answer/cite.ts';
 import type { DigestJson } from '../answer/contracts.ts';
 import { citeSources, conflictLine, dealItem, figureItem, figureJson } from '../answer/facts.ts';
@@ -197,9 +198,4 @@ function articleItem({ article }: NewArticle): AnswerItem {
     detail: [article.outlet ?? 'outlet unknown', article.date ?? 'undated'].join(' · '),
     citations: [cite(article, firstSentence ?? article.title ?? '')],
   };
-}
-
-/** `1 article`, `3 articles`. */
-export function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

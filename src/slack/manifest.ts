@@ -14,10 +14,11 @@ import { DEALDESK_COMMAND } from '../../commands/help.ts';
 /**
  * Bot scopes, and no more: `commands` (slash commands), `app_mentions:read` (the `app_mention` event),
  * `chat:write` (answers in threads), `channels:history` + `groups:history` (read a thread for context with
- * `conversations.replies`, public and private channels). The share button and slash-command answers use
- * `response_url` and App Home uses `views.publish`: neither needs a scope.
+ * `conversations.replies`, public and private channels), `files:write` (a CSV export or a chart uploaded
+ * with `files.uploadV2`). The share button and slash-command answers use `response_url` and App Home uses
+ * `views.publish`: neither needs a scope.
  */
-export const BOT_SCOPES = ['commands', 'app_mentions:read', 'chat:write', 'channels:history', 'groups:history'];
+export const BOT_SCOPES = ['commands', 'app_mentions:read', 'chat:write', 'channels:history', 'groups:history', 'files:write'];
 const BOT_EVENTS = ['app_mention', 'app_home_opened'];
 
 /** Names Slack keeps for itself (its own /help): these commands are reached through `/dealdesk help` instead. */

@@ -6,15 +6,16 @@ import { isProcessRunning } from './process.ts';
 /**
  * Writes a file so that readers see either the old or the new content, never a torn one: the data goes to
  * a temporary file in the same folder, is flushed to disk, then renamed over the target (atomic on POSIX).
- * `data` may come in parts, for contents longer than a JavaScript string may be.
+ * `data` may come in parts, for contents longer than a JavaScript string may be, or as bytes.
  */
-export function writeFileAtomic(file: string, data: string | Iterable<string>): void {
+export function writeFileAtomic(file: string, data: string | Uint8Array | Iterable<string>): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temp = tempFileOf(file, process.pid);
   try {
     const fd = openSync(temp, 'w');
     try {
-      for (const part of typeof data === 'string' ? [data] : data) writeSync(fd, part);
+      if (data instanceof Uint8Array) writeSync(fd, data);
+      else for (const part of typeof data === 'string' ? [data] : data) writeSync(fd, part);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

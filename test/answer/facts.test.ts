@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { citeSources, conflictLine, dealJson, dealLine, figureLine, findConflicts, formatAmount, type Printable } from '../../src/answer/facts.ts';
 import type { Article } from '../../src/corpus/types.ts';
 import { parseQuantities } from '../../src/extract/money.ts';
-import type { Deal, FactSource, Figure } from '../../src/extract/types.ts';
+import type { Deal, Figure } from '../../src/extract/types.ts';
+import { deal, source } from '../helpers/facts.ts';
 
 const money = (value: number | null, currency: string | null, qualifier: Printable['qualifier'] = 'exact', max: number | null = null): Printable => ({
   value,
@@ -41,8 +42,6 @@ describe('formatAmount', () => {
   });
 });
 
-const source = (article: string, quote = 'A sentence.'): FactSource => ({ article, quote, start: 0, end: quote.length, highlight: [0, 1] });
-
 function figure(value: number, article: string, overrides: Partial<Figure> = {}): Figure {
   return {
     entityId: 'anthropic',
@@ -58,28 +57,6 @@ function figure(value: number, article: string, overrides: Partial<Figure> = {})
     conditional: false,
     rule: { id: 'test', reason: 'a test figure' },
     sources: [source(article)],
-    ...overrides,
-  };
-}
-
-function deal(overrides: Partial<Deal> = {}): Deal {
-  return {
-    investorId: 'amazon',
-    investorIds: ['amazon'],
-    investor: 'Amazon',
-    investors: ['Amazon'],
-    lead: [],
-    kind: 'equity',
-    round: null,
-    rule: { id: 'test', reason: 'a test deal' },
-    targetId: 'openai',
-    target: 'OpenAI',
-    amount: { value: 50e9, max: null, currency: 'USD', qualifier: 'up_to' },
-    additional: false,
-    status: 'talks',
-    date: '2026-01',
-    dateFrom: 'text',
-    sources: [source('a.md')],
     ...overrides,
   };
 }

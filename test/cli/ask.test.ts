@@ -23,10 +23,14 @@ let help: Run;
 let unknownOption: Run;
 let unknownCommand: Run;
 let badLogLevel: Run;
+let csv: Run;
+let csvOfNews: Run;
+let savedCsv: Run;
+const dataDir = tempDir('dealdesk-cli-data-');
 
 // Spawned once each, in parallel: every spawn costs about a second.
 beforeAll(async () => {
-  [news, empty, badPort, badZone, partialSlack, buildIndex, help, unknownOption, unknownCommand, badLogLevel] = await Promise.all([
+  [news, empty, badPort, badZone, partialSlack, buildIndex, help, unknownOption, unknownCommand, badLogLevel, csv, csvOfNews, savedCsv] = await Promise.all([
     run(ASK, ['/news Rechenzentrum', '--json'], { INDEX_DIR: indexDir }),
     run(ASK, ['/news', '--json'], { INDEX_DIR: tempDir() }),
     run(ASK, ['/news Indiana', '--json'], { INDEX_DIR: tempDir(), PORT: 'abc' }),
@@ -37,6 +41,9 @@ beforeAll(async () => {
     run(ASK, ['--verbose', '/news Indiana'], { INDEX_DIR: indexDir }),
     run(ASK, ['/foo', '--json'], { INDEX_DIR: tempDir() }),
     run(ASK, ['/news Indiana'], { INDEX_DIR: tempDir(), LOG_LEVEL: 'loud' }),
+    run(ASK, ['/deal openai', '--csv'], { INDEX_DIR: tempDir() }),
+    run(ASK, ['/news Indiana', '--csv'], { INDEX_DIR: tempDir() }),
+    run(ASK, ['/deal anthropic csv', '--json'], { INDEX_DIR: tempDir(), DATA_DIR: dataDir }),
   ]);
 }, 60_000);
 
@@ -57,6 +64,23 @@ describe('ask', () => {
     expect(unknownOption.stderr).toMatch(/^Unknown option --verbose\./);
     expect(unknownCommand.code).toBe(2);
     expect(JSON.parse(unknownCommand.stdout)).toEqual({ command: 'help', error: "I don't know the command /foo." });
+  });
+
+  it('--csv prints the spreadsheet and nothing else; an answer without one is exit 2', () => {
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(csv.stdout.startsWith('\uFEFFdate,date_from,status,kind')).toBe(true);
+    expect(csv.stdout).toContain('Amazon → OpenAI: up to $50B');
+    expect(csvOfNews.code).toBe(2);
+    expect(csvOfNews.stdout).toBe('');
+    expect(csvOfNews.stderr).toMatch(/^This answer has no spreadsheet/);
+  });
+
+  it('a question ending in csv saves the file in DATA_DIR/exports; under --json the path goes to stderr', () => {
+    expect(savedCsv.code, savedCsv.stderr).toBe(0);
+    expect(JSON.parse(savedCsv.stdout).file).toEqual({ name: 'deals-anthropic.csv', format: 'csv', rows: expect.any(Number) });
+    const saved = path.join(dataDir, 'exports', 'deals-anthropic.csv');
+    expect(savedCsv.stderr.trim()).toBe(`File saved: ${saved}`);
+    expect(existsSync(saved)).toBe(true);
   });
 
   it('"/news" (empty): exit 2 and {command, error}', () => {

@@ -211,4 +211,31 @@ describe('/deal', () => {
     expect(() => deal.parse('x'.repeat(201))).toThrow(UsageError);
     expect(() => deal.parse('   ')).toThrow(UsageError);
   });
+
+  it('csv: the same answer, plus a spreadsheet of every deal and its JSON description', async () => {
+    expect(deal.parse('openai CSV')).toEqual({ query: 'openai', csv: true });
+    expect(deal.parse('csv'), 'a company could be called so').toEqual({ query: 'csv' });
+    const plain = await ask('/deal openai');
+    const exported = await ask('/deal openai csv');
+    expect(exported.items).toEqual(plain.items);
+    expect(plain.file).toBeUndefined();
+    const json = dealJson.parse(exported.json);
+    expect(json.file).toEqual({ name: 'deals-openai.csv', format: 'csv', rows: json.total });
+    const lines = new TextDecoder().decode(exported.file!.bytes).trim().split('\r\n');
+    expect(lines).toHaveLength(1 + json.total);
+    expect(exported.notes[0]).toBe(`The spreadsheet has ${json.total} deals, each with its sources.`);
+  });
+
+  it('csv of a company with hundreds of deals holds all of them, not the 25 shown', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) {
+      files[`${String(i).padStart(2, '0')}.md`] = `---\ntitle: Round ${i}\noutlet: Wire\ndate: 2026-01-${String((i % 28) + 1).padStart(2, '0')}\n---\nAnthropic raised $${i + 1} million from Investor${i} Capital in a new round.\n`;
+    }
+    const corpus = tempCorpus(files);
+    const result = await answer('/deal anthropic csv', corpus.context());
+    const json = dealJson.parse(result.json);
+    expect(json.deals).toHaveLength(25);
+    expect(json.file!.rows).toBe(json.total);
+    expect(json.total).toBeGreaterThan(25);
+  });
 });

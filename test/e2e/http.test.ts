@@ -1,102 +1,31 @@
 /**
  * The real app in HTTP mode on 127.0.0.1 against a fake Slack Web API (SLACK_API_URL), driven with requests
- * built exactly as Slack builds them: signed form-encoded slash commands, signed JSON events. As in
- * production, the answers come from the engine thread (the seed corpus loaded in a worker).
+ * built exactly as Slack builds them (see helpers/e2e-http.ts).
  */
-import { engineConfigOf } from '../../src/app/engine-protocol.ts';
-import { EngineThread } from '../../src/app/engine-thread.ts';
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCommand } from '../../commands/index.ts';
-import { loadConfig } from '../../src/config.ts';
-import { startSlackApp, type RunningSlackApp } from '../../src/slack/start.ts';
-import { BOT_USER_ID, startFakeSlack, type FakeSlack } from '../helpers/fake-slack.ts';
+import { BOT_USER_ID, type FakeSlack } from '../helpers/fake-slack.ts';
+import { eventBody, FORM, slashCommand as slashBody, startE2eApp, type E2eApp, type SendOptions } from '../helpers/e2e-http.ts';
 import { blockText, captureLog, type CapturedLog } from '../slack/fixtures.ts';
-import { SEEDS_DIR, tempDir } from '../helpers/corpus.ts';
 
-const SECRET = 'e2e-signing-secret';
-const FORM = 'application/x-www-form-urlencoded';
-
+let e2e: E2eApp;
 let slack: FakeSlack;
-let app: RunningSlackApp;
-let engine: EngineThread;
 let logged: CapturedLog;
-let url: string;
 
 beforeAll(async () => {
   logged = captureLog('warn');
-  slack = await startFakeSlack();
-  const config = loadConfig({
-    SLACK_BOT_TOKEN: 'xoxb-e2e',
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    HOST: '127.0.0.1',
-    PORT: '0',
-  });
-  if (config.mode.kind !== 'http') throw new Error(`expected http mode, got ${config.mode.kind}`);
-  const state = tempDir('dealdesk-e2e-');
-  engine = await EngineThread.start({ config: engineConfigOf({ ...config, corpusDir: SEEDS_DIR, indexDir: state, dataDir: state }) }, { post: async () => {} });
-  app = await startSlackApp({ ...config, mode: config.mode }, engine, { retryConfig: { retries: 0 } });
-  url = `http://127.0.0.1:${app.port}/slack/events`;
+  e2e = await startE2eApp();
+  slack = e2e.slack;
 });
 
 afterAll(async () => {
-  await app?.stop();
-  await engine?.stop();
-  await slack?.close();
+  await e2e?.stop();
   logged?.restore();
 });
 
-interface SendOptions {
-  contentType?: string;
-  timestamp?: number;
-  secret?: string;
-  headers?: Record<string, string>;
-}
-
-/** POSTs `body` signed like Slack does (v0 HMAC-SHA256 of `v0:timestamp:body`); returns status, body and time. */
-async function send(body: string, { contentType = 'application/json', timestamp = Math.floor(Date.now() / 1000), secret = SECRET, headers = {} }: SendOptions = {}) {
-  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-  const started = performance.now();
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature, ...headers },
-    body,
-  });
-  const text = await response.text();
-  return { status: response.status, text, ms: performance.now() - started };
-}
-
-function slashCommand(command: string, text: string, responseId: string): string {
-  return new URLSearchParams({
-    token: 'legacy-verification-token',
-    team_id: 'T1',
-    team_domain: 'newsroom',
-    channel_id: 'C1',
-    channel_name: 'money',
-    user_id: 'U1',
-    user_name: 'analyst',
-    command,
-    text,
-    api_app_id: 'A1',
-    is_enterprise_install: 'false',
-    response_url: slack.responseUrl(responseId),
-    trigger_id: '123.456.abc',
-  }).toString();
-}
-
-function mentionEvent(eventId: string, event: Record<string, unknown>): string {
-  return JSON.stringify({
-    token: 'legacy-verification-token',
-    team_id: 'T1',
-    api_app_id: 'A1',
-    type: 'event_callback',
-    event_id: eventId,
-    event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: 'T1', user_id: BOT_USER_ID, is_bot: true }],
-    event: { type: 'app_mention', user: 'U1', channel: 'C1', event_ts: event.ts, ...event },
-  });
-}
+const send = (body: string, options?: SendOptions) => e2e.send(body, options);
+const slashCommand = (command: string, text: string, responseId: string) => slashBody(slack, command, text, responseId);
+const mentionEvent = eventBody;
 
 /** The context blocks that are citations: “quote” and — label. */
 const citations = (blocks: any[]) => blocks.filter((b) => b.type === 'context' && /^“[\s\S]*”\n— /.test(b.elements[0].text));

@@ -29,6 +29,10 @@ export interface FakeSlack {
   waitFor(method: string, where?: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   /** Messages `conversations.replies` returns. */
   thread: Record<string, unknown>[];
+  /** Methods that answer `{ ok: false, error }` instead, e.g. `{ 'files.completeUploadExternal': 'not_in_channel' }`. */
+  errors: Record<string, string>;
+  /** The bytes of each file uploaded to an upload URL (`files.getUploadURLExternal`), by file id. */
+  uploads: Map<string, Buffer>;
   /** Socket Mode: resolves with the next WebSocket the app opens (after `hello` was sent). */
   nextSocket(): Promise<WebSocket>;
   close(): Promise<void>;
@@ -49,6 +53,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
     thread: [],
+    errors: {},
+    uploads: new Map(),
     waitFor(method, where = () => true, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
         const check = () => {
@@ -75,9 +81,17 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
   };
 
+  let files = 0;
   const server: Server = createServer(async (req, res) => {
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
     const url = new URL(req.url ?? '/', base);
+    if (url.pathname.startsWith('/upload/')) {
+      fake.uploads.set(url.pathname.slice('/upload/'.length), await uploadedFile(bytes, req.headers['content-type']));
+      record({ method: 'upload', body: { file: url.pathname.slice('/upload/'.length), size: bytes.length }, headers: req.headers });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('OK - uploaded');
+      return;
+    }
+    const raw = bytes.toString('utf8');
     if (url.pathname.startsWith('/response/')) {
       record({ method: url.pathname, body: raw ? JSON.parse(raw) : {}, headers: req.headers });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
@@ -96,6 +110,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   });
 
   function reply(method: string): Record<string, unknown> {
+    if (fake.errors[method]) return { ok: false, error: fake.errors[method] };
     switch (method) {
       case 'auth.test':
         return { ok: true, user_id: BOT_USER_ID, bot_id: BOT_ID, team_id: 'T1', user: 'dealdesk' };
@@ -107,6 +122,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { ok: true, url: `${base.replace(/^http/, 'ws')}/socket` };
       case 'views.publish':
         return { ok: true };
+      case 'files.getUploadURLExternal': {
+        const id = `F${++files}`;
+        return { ok: true, upload_url: `${base}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal':
+        return { ok: true, files: [{ id: `F${files}`, title: 'file' }] };
       default:
         return { ok: false, error: 'unknown_method' };
     }
@@ -118,11 +139,20 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   return fake;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The file of an upload as the SDK posts it: a multipart form's one file, or the body itself. */
+async function uploadedFile(body: Buffer, contentType: string | undefined): Promise<Buffer> {
+  if (!contentType?.startsWith('multipart/form-data')) return body;
+  const form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData();
+  const file = [...form.values()].find((value): value is File => typeof value !== 'string');
+  if (!file) throw new Error('an upload without a file');
+  return Buffer.from(await file.arrayBuffer());
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

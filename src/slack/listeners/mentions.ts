@@ -16,6 +16,7 @@ import type { Answerer } from '../../app/answerer.ts';
 import { renderBlocks } from '../../answer/blocks.ts';
 import { log } from '../../log.ts';
 import { RecentIds } from './dedupe.ts';
+import { uploadAnswerFile } from './files.ts';
 import { listener } from './listener.ts';
 import { plainText, stripBotMention } from './text.ts';
 import { fetchThread } from './thread-context.ts';
@@ -44,6 +45,8 @@ export function mentionListener(answerer: Answerer, { seen = new RecentIds() }: 
       const line = event.thread_ts ? await lineInThread(client, answerer, event, question, context.botUserId) : question;
       const result = await answerer.answer(line || '/help', request);
       await client.chat.postMessage({ channel: event.channel, thread_ts: threadOf(event), ...renderBlocks(result) });
+      const failed = result.file ? await uploadAnswerFile(client, result.file, { channel: event.channel, threadTs: threadOf(event) }) : null;
+      if (failed) await client.chat.postMessage({ channel: event.channel, thread_ts: threadOf(event), text: failed });
     },
     apologise: ({ event, client }, text) => client.chat.postMessage({ channel: event.channel, thread_ts: threadOf(event), text }),
   });

@@ -1,0 +1,81 @@
+/**
+ * Issue 15's Slack workflow end to end: the real app in HTTP mode against the fake Slack (signed requests
+ * in, Web API calls out), one part per `describe`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { BOT_USER_ID, type FakeSlack } from '../helpers/fake-slack.ts';
+import { eventBody, FORM, slashCommand, startE2eApp, type E2eApp } from '../helpers/e2e-http.ts';
+import { captureLog, type CapturedLog } from '../slack/fixtures.ts';
+
+let e2e: E2eApp;
+let slack: FakeSlack;
+let logged: CapturedLog;
+
+beforeAll(async () => {
+  logged = captureLog('warn');
+  e2e = await startE2eApp();
+  slack = e2e.slack;
+});
+
+afterAll(async () => {
+  await e2e?.stop();
+  logged?.restore();
+});
+
+/** The CSV text of an upload: UTF-8 after its byte-order mark. */
+function csvOf(bytes: Buffer): Record<string, string>[] {
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  return parse(bytes.subarray(3).toString('utf8'), { columns: true });
+}
+
+describe('exports (/deal … csv)', () => {
+  it('answers /deal openai csv in the channel and uploads every deal as a CSV with its sources', async () => {
+    const res = await e2e.send(slashCommand(slack, '/deal', 'openai csv', 'csv-1'), { contentType: FORM });
+    expect(res.status).toBe(200);
+    const { body } = await slack.waitFor('/response/csv-1');
+    expect(body.blocks[0].text.text).toBe('Deals involving OpenAI');
+    const complete = await slack.waitFor('files.completeUploadExternal');
+    expect(complete.body.channel_id).toBe('C1');
+    const [file] = JSON.parse(complete.body.files);
+    expect(file.title).toBe('Deals involving OpenAI (CSV)');
+    const requested = slack.callsTo('files.getUploadURLExternal').at(-1)!.body;
+    expect(requested.filename).toBe('deals-openai.csv');
+    const rows = csvOf(slack.uploads.get(file.id)!);
+    expect(Number(requested.length)).toBe(slack.uploads.get(file.id)!.length);
+    const investors = rows.map((r) => r.investors);
+    for (const investor of ['Amazon', 'Nvidia', 'SoftBank', 'Microsoft']) expect(investors.some((i) => i!.includes(investor)), investor).toBe(true);
+    for (const row of rows) {
+      expect(`${row.target} ${row.investors}`).toContain('OpenAI');
+      expect(row.quote!.length, 'every row quotes its source').toBeGreaterThan(20);
+      expect(row.outlet).not.toBe('');
+    }
+    const amazon = rows.find((r) => r.investors === 'Amazon')!;
+    expect(amazon).toMatchObject({ amount: '50000000000', currency: 'USD', qualifier: 'up_to', amount_text: 'up to $50B', status: 'talks' });
+  });
+
+  it('attaches the CSV in the thread when asked in a mention', async () => {
+    const ts = '1700000900.000100';
+    await e2e.send(eventBody('EvCsv1', { text: `<@${BOT_USER_ID}> /deal anthropic csv`, ts }));
+    const complete = await slack.waitFor('files.completeUploadExternal', (c) => c.body.thread_ts === ts);
+    expect(complete.body.channel_id).toBe('C1');
+    expect(JSON.parse(complete.body.files)[0].title).toBe('Deals involving Anthropic (CSV)');
+  });
+
+  it('tells the user privately when it cannot upload to the conversation, after the answer itself', async () => {
+    slack.errors['files.completeUploadExternal'] = 'not_in_channel';
+    try {
+      await e2e.send(slashCommand(slack, '/deal', 'openai csv', 'csv-3', 'C9'), { contentType: FORM });
+      const replies = async () => {
+        await slack.waitFor('/response/csv-3', (c) => /not in this conversation/.test(c.body.text ?? ''));
+        return slack.callsTo('/response/csv-3');
+      };
+      const [answer, apology] = await replies();
+      expect(answer!.body.blocks[0].text.text).toBe('Deals involving OpenAI');
+      expect(apology!.body).toMatchObject({ response_type: 'ephemeral' });
+      expect(apology!.body.text).toContain('/invite @Dealdesk');
+    } finally {
+      delete slack.errors['files.completeUploadExternal'];
+    }
+  });
+});
