@@ -1,39 +1,39 @@
 import { z } from 'zod';
 import { citationJson, dealItem, dealJson, figureLine } from '../src/answer/facts.ts';
-import { errorAnswer, type Answer } from '../src/answer/model.ts';
+import { errorAnswer, type Answer, type AnswerFile } from '../src/answer/model.ts';
 import type { Entity } from '../src/extract/entities.ts';
 import type { Deal, Figure } from '../src/extract/types.ts';
 import type { Corpus } from '../src/search/corpus.ts';
-import { dealsCsvFile, fileStem } from '../src/answer/csv.ts';
+import { dealsCsvFile } from '../src/answer/csv.ts';
+import { dealChart } from '../src/answer/fact-charts.ts';
+import { chartFile, fileStem } from '../src/answer/files.ts';
 import { count } from '../src/text/plural.ts';
-import { readQuery } from './facts-common.ts';
+import { readQuery, splitOutput, type FileOutput } from './facts-common.ts';
 import { parseArgs, type Command } from './types.ts';
 
 const usage = [
-  'Usage: /deal <company> [other company] [year] [csv] — every deal involving the company, newest first, each cited.',
-  'Add csv for a spreadsheet of every deal with its sources.',
-  'Examples: /deal openai · /deal amazon anthropic · /deal microsoft openai 2023 · /deal prometheus · /deal openai csv',
+  'Usage: /deal <company> [other company] [year] [csv | chart] — every deal involving the company, newest first, each cited.',
+  'Add csv for a spreadsheet of every deal with its sources, chart for its rounds by date and size.',
+  'Examples: /deal openai · /deal amazon anthropic · /deal microsoft openai 2023 · /deal prometheus · /deal openai csv · /deal anthropic chart',
 ].join('\n');
 
 /** A company with hundreds of deals gets the newest first and a hint to narrow the question. */
 const MAX_DEALS = 25;
 /** An export holds every deal, up to this many rows (a spreadsheet's worth; narrow by year past it). */
 const MAX_EXPORT_DEALS = 10_000;
-/** The last word of a question that asks for the deals as a file. */
-const CSV_WORD = /\s+csv$/i;
 
 const argsSchema = z.string().trim().min(1, 'Name a company, e.g. /deal openai.').max(200, 'That is too long for a company name.');
 
-export const deal: Command<{ query: string; csv?: true }> = {
+export const deal: Command<{ query: string; output?: FileOutput }> = {
   name: 'deal',
   summary: 'Deals involving a company: investor → target, amount, status, date, sources.',
   usage,
-  hint: '<company> [other company] [year] [csv]',
+  hint: '<company> [other company] [year] [csv | chart]',
   parse(text) {
-    const csv = CSV_WORD.test(text.trim());
-    return { query: parseArgs(argsSchema, text.trim().replace(CSV_WORD, '')), ...(csv ? { csv: true as const } : {}) };
+    const { text: query, output } = splitOutput(text, ['csv', 'chart']);
+    return { query: parseArgs(argsSchema, query), ...(output ? { output } : {}) };
   },
-  run({ query, csv }, { corpus, now }): Answer {
+  async run({ query, output }, { corpus, now }): Promise<Answer> {
     const catalog = corpus.facts.names;
     const { entities, years, rest } = readQuery(query, catalog);
     if (entities.length === 0) {
@@ -50,7 +50,7 @@ export const deal: Command<{ query: string; csv?: true }> = {
     const roles = deals.map((d) => roleOf(d, first, corpus));
     const items = deals.map((d, i) => dealItem(d, corpus, second ? {} : { context: `${roles[i] === 'target' ? 'into' : 'by'} ${first.name} · ` }));
     const notes: string[] = [];
-    if (total > deals.length && !csv) {
+    if (total > deals.length && !output) {
       notes.push(`… and ${total - deals.length} more deals: narrow it with a second company or a year, e.g. /deal ${first.name.toLowerCase()} ${now.getFullYear()}.`);
     }
     if (entities.length > 2) notes.push(`I looked at the first two companies only: ${first.name} and ${second!.name}.`);
@@ -61,14 +61,13 @@ export const deal: Command<{ query: string; csv?: true }> = {
       );
     }
     const title = `${second ? `Deals between ${first.name} and ${second.name}` : `Deals involving ${first.name}`}${years.length ? ` in ${years.join(', ')}` : ''}`;
-    const exported = csv && total > 0 ? dealsFor(corpus, first, second, years, MAX_EXPORT_DEALS).deals : null;
-    if (exported) notes.unshift(`The spreadsheet has ${count(exported.length, 'deal')}${total > exported.length ? ` (the newest ${exported.length} of ${total})` : ''}, each with its sources.`);
-    const name = `deals-${fileStem(first.name, second?.name ?? '', ...years)}.csv`;
+    const file = output && total > 0 ? await dealsFile(output, dealsFor(corpus, first, second, years, MAX_EXPORT_DEALS).deals, { corpus, first, second, years, title, total }) : null;
+    if (file) notes.unshift(file.note);
     return {
       command: 'deal',
       title,
       items,
-      ...(exported ? { file: dealsCsvFile(exported, corpus, name, `${title} (CSV)`) } : {}),
+      ...(file?.file ? { file: file.file } : {}),
       notes,
       json: {
         command: 'deal',
@@ -79,11 +78,39 @@ export const deal: Command<{ query: string; csv?: true }> = {
           role: roles[i]!,
           citations: items[i]!.citations.map(citationJson),
         })),
-        ...(exported ? { file: { name, format: 'csv' as const, rows: exported.length } } : {}),
+        ...(file?.file ? { file: { name: file.file.name, format: output === 'csv' ? ('csv' as const) : ('png' as const), rows: file.rows } } : {}),
       },
     };
   },
 };
+
+/** What `dealsFile` needs to know of the question. */
+interface Asked {
+  corpus: Corpus;
+  first: Entity;
+  second: Entity | undefined;
+  years: string[];
+  title: string;
+  total: number;
+}
+
+/**
+ * The file of `/deal … csv` (every deal) or `/deal … chart` (the money into the company by date and size, or
+ * all its deals when it received none), with the note that says what it holds.
+ */
+async function dealsFile(output: FileOutput, deals: Deal[], { corpus, first, second, years, title, total }: Asked): Promise<{ file: AnswerFile | null; note: string; rows: number }> {
+  const stem = `deals-${fileStem(first.name, second?.name ?? '', ...years)}`;
+  if (output === 'csv') {
+    const cut = total > deals.length ? ` (the newest ${deals.length} of ${total})` : '';
+    return { file: dealsCsvFile(deals, corpus, `${stem}.csv`, `${title} (CSV)`), note: `The spreadsheet has ${count(deals.length, 'deal')}${cut}, each with its sources.`, rows: deals.length };
+  }
+  const into = second ? deals : deals.filter((d) => roleOf(d, first, corpus) === 'target');
+  const { request, leftOut } = dealChart(into.length ? into : deals, corpus, `${title}: amounts by date`);
+  const skipped = leftOut.length ? ` Not drawn: ${leftOut.join(', ')}.` : '';
+  if (!request) return { file: null, note: `Nothing to chart: no deal with an amount and a month.${skipped}`, rows: 0 };
+  const file = await chartFile(request, `${stem}.png`);
+  return { file, note: `The chart shows ${count(request.points.length, 'deal')} by date and size, each coloured by its source.${skipped}`, rows: request.points.length };
+}
 
 type Role = 'target' | 'investor';
 

@@ -64,3 +64,18 @@ export function insertTop<T>(top: T[], item: T, limit: number, compare: (a: T, b
   top.splice(i, 0, item);
   if (top.length > limit) top.pop();
 }
+
+/** What a question may end with to get a file with its answer: a spreadsheet or a chart. */
+export type FileOutput = 'csv' | 'chart';
+
+/**
+ * Splits the output word off the end of a question (`openai csv` → `openai` and `csv`), if it is one that
+ * the command offers; any other last word stays part of the question.
+ */
+export function splitOutput<O extends FileOutput>(text: string, offered: readonly O[]): { text: string; output?: O } {
+  const trimmed = text.trim();
+  const match = /\s+(\p{L}+)$/u.exec(trimmed);
+  const word = match?.[1]!.toLowerCase() as O | undefined;
+  if (!match || !word || !offered.includes(word)) return { text: trimmed };
+  return { text: trimmed.slice(0, match.index), output: word };
+}

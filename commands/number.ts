@@ -8,12 +8,16 @@ import { fold, tokenize } from '../src/text/words.ts';
 import { stem } from '../src/text/stem.ts';
 import type { Corpus } from '../src/search/corpus.ts';
 import { mergeSorted } from '../src/extract/sorted-lists.ts';
-import { insertTop, readQuery } from './facts-common.ts';
+import { figureChart, MAX_CHART_POINTS } from '../src/answer/fact-charts.ts';
+import { chartFile, fileStem } from '../src/answer/files.ts';
+import { count } from '../src/text/plural.ts';
+import { insertTop, readQuery, splitOutput } from './facts-common.ts';
 import { parseArgs, type Command } from './types.ts';
 
 const usage = [
-  'Usage: /number <company> <what> [year] — the figure, its source, and every source that says otherwise.',
-  'Examples: /number anthropic valuation · /number Amazon Investitionen 2026 · /number new wealth 2045',
+  'Usage: /number <company> <what> [year] [chart] — the figure, its source, and every source that says otherwise.',
+  'Add chart for the figure over time, each point with its source.',
+  'Examples: /number anthropic valuation · /number Amazon Investitionen 2026 · /number new wealth 2045 · /number anthropic valuation chart',
 ].join('\n');
 
 const MAX_FIGURES = 10;
@@ -46,15 +50,16 @@ const METRIC_SYNONYMS: Record<string, string[]> = {
   wachstum: ['growth', 'revenue_growth'],
 };
 
-export const number: Command<{ query: string }> = {
+export const number: Command<{ query: string; output?: 'chart' }> = {
   name: 'number',
   summary: 'A figure (valuation, revenue, capex, job cuts …) with its source and any source that differs.',
   usage,
-  hint: '<company> <what> [year]',
+  hint: '<company> <what> [year] [chart]',
   parse(text) {
-    return { query: parseArgs(argsSchema, text) };
+    const { text: query, output } = splitOutput(text, ['chart']);
+    return { query: parseArgs(argsSchema, query), ...(output ? { output } : {}) };
   },
-  run({ query }, { corpus }): Answer {
+  async run({ query, output }, { corpus }): Promise<Answer> {
     const figures = findFigures(corpus, query);
     if (figures.length === 0) {
       const { entities, rest } = readQuery(query, corpus.facts.names);
@@ -74,11 +79,16 @@ export const number: Command<{ query: string }> = {
     const inConflict = new Set(conflicts.flat());
     const items = figures.map((f, i) => figureItem(f, corpus, { detail: inConflict.has(i) ? 'sources differ on this figure' : undefined }));
     const notes = conflicts.map((group) => conflictLine(group.map((i) => figures[i]!), corpus));
+    const chart = output ? figureChart(findFigures(corpus, query, MAX_CHART_POINTS), corpus, `${figures[0]!.subject} over time`) : null;
+    const file = chart?.request ? await chartFile(chart.request, `${fileStem(figures[0]!.subject)}.png`) : null;
+    const skipped = chart?.leftOut.length ? ` Not drawn: ${chart.leftOut.join(', ')}.` : '';
+    if (chart) notes.unshift(chart.request ? `The chart shows ${count(chart.request.points.length, 'report')} over time, each coloured by its source.${skipped}` : `Nothing to chart: no figure with a value and a month.${skipped}`);
     return {
       command: 'number',
       title: `Figures for “${query}”`,
       items,
       notes,
+      ...(file ? { file } : {}),
       json: {
         command: 'number',
         query,
@@ -89,6 +99,7 @@ export const number: Command<{ query: string }> = {
           citations: items[i]!.citations.map(citationJson),
         })),
         conflicts: conflicts.map((group) => ({ subject: figures[group[0]!]!.subject, figures: group })),
+        ...(file ? { file: { name: file.name, format: 'png' as const, rows: chart!.request!.points.length } } : {}),
       },
     };
   },
@@ -111,7 +122,7 @@ export function metricsOf(word: string): string[] {
  * Figures matching the query, best first: the company (and its parts) if one is named, the metric if one
  * is named, the year if one is given; remaining words must appear in the figure's sentence or subject.
  */
-export function findFigures(corpus: Corpus, query: string): Figure[] {
+export function findFigures(corpus: Corpus, query: string, limit = MAX_FIGURES): Figure[] {
   const { entities, years, rest } = readQuery(query, corpus.facts.names);
   const metrics = new Set(rest.flatMap(metricsOf));
   const otherWords = analyzeQuery(rest.filter((w) => metricsOf(w).length === 0).join(' '));
@@ -129,8 +140,8 @@ export function findFigures(corpus: Corpus, query: string): Figure[] {
     if (entities.length === 0 && metrics.size === 0 && wordHits === 0) continue;
     const score = (metrics.size ? 4 : 0) + (years.length && figure.period?.startsWith(years[0]!) ? 2 : 0) + wordHits;
     // The pool is newest first: among equal scores the one met first stays first.
-    insertTop(best, { figure, score, wordHits }, MAX_FIGURES, (a, b) => b.score - a.score);
-    if (otherWords.length === 0 && best.length === MAX_FIGURES && best.at(-1)!.score === bestPossible) break;
+    insertTop(best, { figure, score, wordHits }, limit, (a, b) => b.score - a.score);
+    if (otherWords.length === 0 && best.length === limit && best.at(-1)!.score === bestPossible) break;
   }
   // Without a company, words that some figures hold say whose figure is meant ("genai spending" is not
   // "cloud spending"); when no figure holds them (a German source for "new wealth"), the metric decides.

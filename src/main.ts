@@ -1,12 +1,12 @@
 /** Entry point: Socket Mode, HTTP, or the local console, chosen from the configuration. */
-import { renderBlocks } from './answer/blocks.ts';
 import { renderText } from './answer/text.ts';
 import { runMain, configOrExit, lockDataDirOrExit } from './cli/run.ts';
 import { runConsole } from './console.ts';
-import { exportsDir } from './cli/answer-file.ts';
+import { exportsDir, saveAnswerFile, savedLine } from './cli/answer-file.ts';
 import { createContext } from './app/create-context.ts';
 import { startBackgroundJobs } from './app/background.ts';
 import { log } from './log.ts';
+import { postAnswer } from './slack/post-answer.ts';
 import { startSlackApp } from './slack/start.ts';
 import { EngineThread } from './app/engine-thread.ts';
 import { engineConfigOf } from './app/engine-protocol.ts';
@@ -21,7 +21,14 @@ runMain(async () => {
   if (mode.kind === 'console') {
     const ctx = createContext(config);
     // In the console the "channel" is the terminal: a due digest is printed there.
-    const jobs = await startBackgroundJobs({ config, ctx, post: async (_channel, answer) => void process.stdout.write(`${renderText(answer)}\n`) });
+    const jobs = await startBackgroundJobs({
+      config,
+      ctx,
+      post: async (_channel, answer) => {
+        process.stdout.write(`${renderText(answer)}\n`);
+        if (answer.file) process.stdout.write(`${savedLine(saveAnswerFile(answer.file, exportsDir(config.dataDir)))}\n`);
+      },
+    });
     await runConsole(ctx, process.stdin, process.stdout, exportsDir(config.dataDir));
     await jobs.stop();
     return;
@@ -34,7 +41,7 @@ runMain(async () => {
       // Digests go out through the Web API client, which retries rate-limited (429) calls itself.
       post: async (channel, answer) => {
         if (!client) throw new Error('not connected to Slack yet');
-        await client.chat.postMessage({ channel, ...renderBlocks(answer) });
+        await postAnswer(client, channel, answer);
       },
       heapMb: config.ENGINE_HEAP_MB,
     },

@@ -15,10 +15,15 @@ export interface ChartPoint {
   label: string;
   /** The outlet, e.g. "Reuters": the point's colour and legend entry. */
   source: string;
+  /** What the point is, for a bar's axis label beside its date ("Amazon → OpenAI"). */
+  name?: string;
 }
 
 export interface ChartRequest {
-  /** line: a value over time (valuations); bar: rounds by date and size (deals). */
+  /**
+   * line: a value over time (valuations), on a time axis; bar: deals by date and size, one bar each in date
+   * order (several deals of one month stand side by side instead of stacking into a sum no source gave).
+   */
   kind: 'line' | 'bar';
   /** E.g. "Anthropic valuation over time". */
   title: string;
@@ -68,7 +73,7 @@ export function chartSpec(request: ChartRequest): TopLevelSpec {
   const y = { field: 'value', type: 'quantitative', title: yTitle, scale: yScale, axis: yAxis } as const;
   const color = { field: 'source', type: 'nominal', title: 'Source' } as const;
   // A bar on a time axis has no band to fill: give it a width that shrinks as the bars crowd.
-  const barWidth = Math.max(2, Math.min(24, Math.floor(400 / points.length)));
+  const bars = { field: 'bar', type: 'ordinal', title: null, sort: null, axis: { labelAngle: -30, labelLimit: 260 } } as const;
   const layer: Layers =
     kind === 'line'
       ? // One series: the line is neutral and its points carry their source's colour (a coloured line would split up).
@@ -76,9 +81,9 @@ export function chartSpec(request: ChartRequest): TopLevelSpec {
           { mark: { type: 'line', color: '#9aa5b1' }, encoding: { x, y } },
           { mark: { type: 'point', filled: true, size: 60 }, encoding: { x, y, color } },
         ]
-      : [{ mark: { type: 'bar', size: barWidth }, encoding: { x, y, color } }];
+      : [{ mark: { type: 'bar' }, encoding: { x: bars, y, color } }];
   if (points.length <= MAX_LABELLED_POINTS) {
-    layer.push({ mark: { type: 'text', dy: -10, fontSize: 11 }, encoding: { x, y, text: { field: 'label' } } });
+    layer.push({ mark: { type: 'text', dy: -10, fontSize: 11 }, encoding: { x: kind === 'line' ? x : bars, y, text: { field: 'label' } } });
   }
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -90,9 +95,19 @@ export function chartSpec(request: ChartRequest): TopLevelSpec {
     // Opaque, so the chart reads the same in Slack's dark theme.
     background: 'white',
     config: { font: FONT },
-    data: { values: points.map(({ date, value, label, source }) => ({ date, value, label, source })) },
+    data: { values: kind === 'line' ? points.map(plain) : [...points].sort((a, b) => a.date.localeCompare(b.date)).map((p, i, all) => ({ ...plain(p), bar: barLabel(p, i, all) })) },
     layer,
   };
+}
+
+/** A point's data row: what the marks read. */
+const plain = ({ date, value, label, source }: ChartPoint) => ({ date, value, label, source });
+
+/** A bar's axis label: its date and name, made unique (an ordinal axis would merge two equal ones into one bar). */
+function barLabel(point: ChartPoint, index: number, all: readonly ChartPoint[]): string {
+  const text = (p: ChartPoint) => `${p.date} · ${p.name ?? p.label}`;
+  const twins = all.slice(0, index).filter((p) => text(p) === text(point)).length;
+  return twins ? `${text(point)} (${twins + 1})` : text(point);
 }
 
 /**

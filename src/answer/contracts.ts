@@ -145,7 +145,7 @@ export const dealRowSchema = z.object({
   citations: z.array(citationSchema),
 });
 
-/** A file that came with the answer (`/deal … csv`): its name, its format and how many rows it holds. */
+/** A file that came with the answer (`/deal … csv`, `… chart`): its name, its format, and how many rows (a spreadsheet) or points (a chart) it holds. */
 export const answerFileSchema = z.object({
   name: z.string(),
   format: z.enum(['csv', 'png']),
@@ -183,6 +183,8 @@ export const numberJsonSchema = z.object({
   query: z.string(),
   figures: z.array(numberFigureSchema),
   conflicts: z.array(numberConflictSchema),
+  /** Only with `chart`: the figure over time, as a PNG. */
+  file: answerFileSchema.optional(),
 });
 
 // ---------------------------------------------------------------------------------------------------------
@@ -383,6 +385,8 @@ export const digestJsonSchema = z.object({
   ),
   omitted: z.object({ articles: z.number(), deals: z.number(), figures: z.number(), conflicts: z.number() }),
   skipped: z.array(instant),
+  /** Monday's digest only: the week's money flow, as a PNG. */
+  file: answerFileSchema.optional(),
 });
 
 /** `/digest now`: a preview of the next digest, as of now; `subscribed` says whether one will be sent. */

@@ -77,17 +77,3 @@ export function dealsCsvFile(deals: readonly Deal[], articles: ArticleLookup, na
   const text = stringify(dealRows(deals, articles), { bom: true, escape_formulas: true, record_delimiter: 'windows' });
   return { name, title, mime: 'text/csv', bytes: new TextEncoder().encode(text) };
 }
-
-/** A file name from words: lower case ASCII letters and digits joined by `-` (`Mistral AI` → `mistral-ai`). */
-export function fileStem(...words: string[]): string {
-  return (
-    words
-      .join(' ')
-      .normalize('NFKD')
-      .replace(/\p{M}+/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'export'
-  );
-}

@@ -18,6 +18,7 @@ import type { DigestLog, StateStore, Subscription } from '../state/types.ts';
 import { collectDigest, isEmpty } from './collect.ts';
 import { digestAnswer } from './compose.ts';
 import { parseLocalTime, previousRunAt } from './schedule.ts';
+import { isWeeklyChartDay, withWeeklyFlow } from './weekly-flow.ts';
 
 /** Posts one digest to one channel (Slack's `chat.postMessage`, or the console). Rejects on failure. */
 export type PostDigest = (channel: string, answer: Answer) => Promise<unknown>;
@@ -92,7 +93,8 @@ export class DigestRunner {
     }
 
     const since = digestSince(subscription, previous);
-    const content = collectDigest(corpus, await store.listIngested(), since, now);
+    const arrivals = await store.listIngested();
+    const content = collectDigest(corpus, arrivals, since, now);
     const delivered: DigestLog = {
       lastSlot: slotIso,
       lastOutcome: isEmpty(content) ? (subscription.quiet ? 'quiet' : 'nothing_new') : 'sent',
@@ -105,7 +107,8 @@ export class DigestRunner {
       return { channel, slot: slotIso, outcome: 'quiet' };
     }
 
-    const answer = digestAnswer(corpus, content, { channel, timeZone, skippedSlots: previous.skippedSlots });
+    const digest = digestAnswer(corpus, content, { channel, timeZone, skippedSlots: previous.skippedSlots });
+    const answer = isWeeklyChartDay(slot, timeZone) ? await withWeeklyFlow(digest, corpus, arrivals, now) : digest;
     await store.putDigestLog(channel, { ...previous, lastSlot: slotIso, lastOutcome: 'sending' });
     try {
       await post(channel, answer);

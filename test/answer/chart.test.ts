@@ -44,9 +44,19 @@ describe('chartSpec', () => {
 
   it('holds exactly the points of a bar chart, the bars coloured by source', () => {
     const spec = view(BAR);
-    expect(spec.data.values).toEqual(VALUATIONS);
+    expect(spec.data.values).toEqual(VALUATIONS.map((p) => ({ ...p, bar: `${p.date} · ${p.label}` })));
     expect(spec.layer.map((l) => l.mark.type)).toEqual(['bar', 'text']);
     expect(spec.layer[0]?.encoding.color?.field).toBe('source');
+  });
+
+  it('puts bars in date order, one each: two deals of one month stand side by side, never summed', () => {
+    const deals: ChartPoint[] = [
+      { date: '2026-01', value: 30e9, label: '$30B', source: 'Reuters', name: 'Nvidia → OpenAI' },
+      { date: '2025-03', value: 40e9, label: '$40B', source: 'FT', name: 'SoftBank → OpenAI' },
+      { date: '2026-01', value: 30e9, label: '$30B', source: 'Bloomberg', name: 'Nvidia → OpenAI' },
+    ];
+    const bars = (view({ ...BAR, points: deals }).data.values as unknown as { bar: string }[]).map((v) => v.bar);
+    expect(bars).toEqual(['2025-03 · SoftBank → OpenAI', '2026-01 · Nvidia → OpenAI', '2026-01 · Nvidia → OpenAI (2)']);
   });
 
   it('leaves out the value labels once there are too many points to read them', () => {

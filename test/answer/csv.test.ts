@@ -1,7 +1,8 @@
 /** Deal exports: the columns, the quoting, the byte-order mark, and article text that must not run as a formula. */
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { DEAL_CSV_COLUMNS, dealsCsvFile, fileStem } from '../../src/answer/csv.ts';
+import { DEAL_CSV_COLUMNS, dealsCsvFile } from '../../src/answer/csv.ts';
+import { fileStem } from '../../src/answer/files.ts';
 import type { Article } from '../../src/corpus/types.ts';
 import { deal, source } from '../helpers/facts.ts';
 

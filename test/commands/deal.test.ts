@@ -213,7 +213,8 @@ describe('/deal', () => {
   });
 
   it('csv: the same answer, plus a spreadsheet of every deal and its JSON description', async () => {
-    expect(deal.parse('openai CSV')).toEqual({ query: 'openai', csv: true });
+    expect(deal.parse('openai CSV')).toEqual({ query: 'openai', output: 'csv' });
+    expect(deal.parse('openai chart')).toEqual({ query: 'openai', output: 'chart' });
     expect(deal.parse('csv'), 'a company could be called so').toEqual({ query: 'csv' });
     const plain = await ask('/deal openai');
     const exported = await ask('/deal openai csv');
@@ -224,6 +225,19 @@ describe('/deal', () => {
     const lines = new TextDecoder().decode(exported.file!.bytes).trim().split('\r\n');
     expect(lines).toHaveLength(1 + json.total);
     expect(exported.notes[0]).toBe(`The spreadsheet has ${json.total} deals, each with its sources.`);
+  });
+
+  it('chart: the same answer, plus a PNG of the money into the company by date and size', async () => {
+    const result = await ask('/deal openai chart');
+    const json = dealJson.parse(result.json);
+    expect(result.items).toEqual((await ask('/deal openai')).items);
+    expect(result.file).toMatchObject({ name: 'deals-openai.png', mime: 'image/png', title: 'Deals involving OpenAI: amounts by date' });
+    expect(Buffer.from(result.file!.bytes).subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(json.file).toEqual({ name: 'deals-openai.png', format: 'png', rows: expect.any(Number) });
+    expect(result.notes[0]).toMatch(/^The chart shows \d+ deals by date and size/);
+    const nothing = await ask('/deal prometheus chart');
+    expect(nothing.file).toBeUndefined();
+    expect(nothing.notes[0]).toMatch(/^Nothing to chart/);
   });
 
   it('csv of a company with hundreds of deals holds all of them, not the 25 shown', async () => {

@@ -16,6 +16,17 @@ describe('/number', () => {
     expect(json.figures[0]!.citations[0]!.quote).toContain('350 Milliarden');
   });
 
+  it('chart: the same figures, plus a PNG of the figure over time, with every report drawn', async () => {
+    expect(number.parse('anthropic valuation chart')).toEqual({ query: 'anthropic valuation', output: 'chart' });
+    expect(number.parse('anthropic valuation')).toEqual({ query: 'anthropic valuation' });
+    const result = await ask('/number anthropic valuation chart');
+    const json = numberJson.parse(result.json);
+    expect(json.figures).toEqual(numberJson.parse((await ask('/number anthropic valuation')).json).figures);
+    expect(result.file).toMatchObject({ name: 'anthropic-valuation.png', mime: 'image/png', title: 'Anthropic valuation over time' });
+    expect(json.file).toEqual({ name: 'anthropic-valuation.png', format: 'png', rows: 1 });
+    expect(result.notes[0]).toBe('The chart shows 1 report over time, each coloured by its source.');
+  });
+
   it('Amazon Investitionen 2026: both sources, flagged as a conflict, never one picked silently', async () => {
     const result = await ask('/number Amazon Investitionen 2026');
     const json = numberJson.parse(result.json);

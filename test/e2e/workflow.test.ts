@@ -29,17 +29,29 @@ function csvOf(bytes: Buffer): Record<string, string>[] {
   return parse(bytes.subarray(3).toString('utf8'), { columns: true });
 }
 
+describe('charts (/number … chart, /deal … chart)', () => {
+  it('answers /number anthropic valuation chart and uploads the PNG to the channel', async () => {
+    await e2e.send(slashCommand(slack, '/number', 'anthropic valuation chart', 'chart-1'), { contentType: FORM });
+    const { body } = await slack.waitFor('/response/chart-1');
+    expect(body.blocks[0].text.text).toBe('Figures for “anthropic valuation”');
+    const complete = await slack.waitFor('files.completeUploadExternal', (c) => JSON.parse(c.body.files)[0].title === 'Anthropic valuation over time');
+    expect(complete.body.channel_id).toBe('C1');
+    const png = slack.uploads.get(JSON.parse(complete.body.files)[0].id)!;
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.length).toBeGreaterThan(5_000);
+  });
+});
+
 describe('exports (/deal … csv)', () => {
   it('answers /deal openai csv in the channel and uploads every deal as a CSV with its sources', async () => {
     const res = await e2e.send(slashCommand(slack, '/deal', 'openai csv', 'csv-1'), { contentType: FORM });
     expect(res.status).toBe(200);
     const { body } = await slack.waitFor('/response/csv-1');
     expect(body.blocks[0].text.text).toBe('Deals involving OpenAI');
-    const complete = await slack.waitFor('files.completeUploadExternal');
+    const complete = await slack.waitFor('files.completeUploadExternal', (c) => JSON.parse(c.body.files)[0].title === 'Deals involving OpenAI (CSV)');
     expect(complete.body.channel_id).toBe('C1');
     const [file] = JSON.parse(complete.body.files);
-    expect(file.title).toBe('Deals involving OpenAI (CSV)');
-    const requested = slack.callsTo('files.getUploadURLExternal').at(-1)!.body;
+    const requested = slack.callsTo('files.getUploadURLExternal').find((c) => c.body.filename === 'deals-openai.csv')!.body;
     expect(requested.filename).toBe('deals-openai.csv');
     const rows = csvOf(slack.uploads.get(file.id)!);
     expect(Number(requested.length)).toBe(slack.uploads.get(file.id)!.length);
