@@ -10,16 +10,18 @@ import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { commands } from '../../commands/index.ts';
 import { DEALDESK_COMMAND } from '../../commands/help.ts';
+import { CHECK_SHORTCUT_ID } from './listeners/shortcuts.ts';
 
 /**
  * Bot scopes, and no more: `commands` (slash commands), `app_mentions:read` (the `app_mention` event),
  * `chat:write` (answers in threads), `channels:history` + `groups:history` (read a thread for context with
  * `conversations.replies`, public and private channels), `files:write` (a CSV export or a chart uploaded
- * with `files.uploadV2`). The share button and slash-command answers use `response_url` and App Home uses
+ * with `files.uploadV2`), `im:history` (direct messages to the bot: the `message.im` event and their threads).
+ * The message shortcut needs `commands`, which is there already. The share button and slash-command answers use `response_url` and App Home uses
  * `views.publish`: neither needs a scope.
  */
-export const BOT_SCOPES = ['commands', 'app_mentions:read', 'chat:write', 'channels:history', 'groups:history', 'files:write'];
-const BOT_EVENTS = ['app_mention', 'app_home_opened'];
+export const BOT_SCOPES = ['commands', 'app_mentions:read', 'chat:write', 'channels:history', 'groups:history', 'files:write', 'im:history'];
+const BOT_EVENTS = ['app_mention', 'app_home_opened', 'message.im'];
 
 /** Names Slack keeps for itself (its own /help): these commands are reached through `/dealdesk help` instead. */
 export const SLACK_RESERVED = new Set(['help']);
@@ -45,7 +47,7 @@ export function buildManifest(publicUrl?: string): Record<string, unknown> {
         'before it publishes. Use the slash commands, mention @Dealdesk in a channel or thread, or open its Home tab for help.',
     },
     features: {
-      app_home: { home_tab_enabled: true, messages_tab_enabled: false, messages_tab_read_only_enabled: false },
+      app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       bot_user: { display_name: 'Dealdesk', always_online: true },
       slash_commands: listed.map((command) => ({
         command: `/${command.name}`,
@@ -54,6 +56,7 @@ export function buildManifest(publicUrl?: string): Record<string, unknown> {
         ...(command.hint ? { usage_hint: command.hint } : {}),
         should_escape: false,
       })),
+      shortcuts: [{ name: 'Check with Dealdesk', type: 'message', callback_id: CHECK_SHORTCUT_ID, description: 'What the sources say about this message, in its thread' }],
     },
     oauth_config: { scopes: { bot: BOT_SCOPES } },
     settings: {

@@ -29,6 +29,67 @@ function csvOf(bytes: Buffer): Record<string, string>[] {
   return parse(bytes.subarray(3).toString('utf8'), { columns: true });
 }
 
+/** A message shortcut's interaction payload as Slack posts it (form field `payload`). */
+function shortcutBody(message: { text: string; ts: string; thread_ts?: string }, responseId: string, channel = 'C1'): string {
+  const payload = {
+    type: 'message_action',
+    callback_id: 'check_with_dealdesk',
+    trigger_id: '1.2.abc',
+    action_ts: `${Date.now() / 1000}`,
+    team: { id: 'T1', domain: 'newsroom' },
+    user: { id: 'U1', name: 'analyst', team_id: 'T1' },
+    channel: { id: channel, name: 'money' },
+    message: { type: 'message', user: 'U2', ...message },
+    response_url: slack.responseUrl(responseId),
+    token: 'legacy-verification-token',
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+describe('ask anywhere (the message shortcut, direct messages)', () => {
+  it('"Check with Dealdesk" on a message checks its text and answers in its thread, cited', async () => {
+    const ts = '1700001000.000100';
+    const res = await e2e.send(shortcutBody({ text: 'Amazon will invest $50bn in OpenAI', ts }, 'sc-1'), { contentType: FORM });
+    expect(res.status).toBe(200);
+    const post = await slack.waitFor('chat.postMessage', (c) => c.body.thread_ts === ts);
+    expect(post.body.channel).toBe('C1');
+    expect(post.body.blocks[0].text.text).toMatch(/^Partly supported: up to \$50B, still in talks/);
+    expect(JSON.stringify(post.body.blocks)).toContain('wallstreet-online');
+  });
+
+  it('answers privately, with how to invite the bot, where it cannot post; a message with nothing to check gets usage privately', async () => {
+    slack.errors['chat.postMessage'] = 'not_in_channel';
+    try {
+      await e2e.send(shortcutBody({ text: 'Amazon will invest $50bn in OpenAI', ts: '1700001100.000100' }, 'sc-2', 'C9'), { contentType: FORM });
+      const { body } = await slack.waitFor('/response/sc-2');
+      expect(body.response_type).toBe('ephemeral');
+      expect(JSON.stringify(body.blocks)).toContain('Invite me with /invite @Dealdesk');
+    } finally {
+      delete slack.errors['chat.postMessage'];
+    }
+    await e2e.send(shortcutBody({ text: '', ts: '1700001200.000100' }, 'sc-3'), { contentType: FORM });
+    const { body } = await slack.waitFor('/response/sc-3');
+    expect(body.response_type).toBe('ephemeral');
+    expect(slack.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === '1700001200.000100')).toHaveLength(0);
+  });
+
+  it('answers a direct message in the conversation, and ignores its own replies and edits there', async () => {
+    const dm = (eventId: string, event: Record<string, unknown>) => eventBody(eventId, { type: 'message', channel: 'D1', channel_type: 'im', ...event });
+    await e2e.send(dm('EvDm1', { text: '/deal openai', ts: '1700002000.000100' }));
+    const post = await slack.waitFor('chat.postMessage', (c) => c.body.channel === 'D1');
+    expect(post.body.thread_ts).toBeUndefined();
+    expect(post.body.blocks[0].text.text).toBe('Deals involving OpenAI');
+    await e2e.send(dm('EvDm2', { text: 'Deals involving OpenAI', ts: '1700002001.000100', user: BOT_USER_ID, bot_id: 'BBOT' }));
+    await e2e.send(dm('EvDm3', { subtype: 'message_changed', ts: '1700002002.000100', message: { text: '/deal anthropic' } }));
+    await e2e.send(dm('EvDm4', { text: 'and in a thread: /news Indiana', ts: '1700002003.000100', thread_ts: '1700002000.000100' }));
+    const threaded = await slack.waitFor('chat.postMessage', (c) => c.body.channel === 'D1' && c.body.thread_ts === '1700002000.000100');
+    expect(threaded.body.text).toBeTruthy();
+    expect(slack.callsTo('chat.postMessage').filter((c) => c.body.channel === 'D1')).toHaveLength(2);
+  });
+});
+
 describe('charts (/number … chart, /deal … chart)', () => {
   it('answers /number anthropic valuation chart and uploads the PNG to the channel', async () => {
     await e2e.send(slashCommand(slack, '/number', 'anthropic valuation chart', 'chart-1'), { contentType: FORM });

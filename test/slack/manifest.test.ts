@@ -28,10 +28,12 @@ describe('manifest.yml', () => {
     expect(listed.map((c) => c.command)).not.toContain('/help'); // Slack's own; /dealdesk help instead
   });
 
-  it('runs in Socket Mode with the share action, mentions and App Home, and asks for the needed scopes only', () => {
+  it('runs in Socket Mode with the share action, mentions, direct messages, the shortcut and App Home, and asks for the needed scopes only', () => {
     expect(checkedIn.settings).toMatchObject({ socket_mode_enabled: true, interactivity: { is_enabled: true } });
-    expect(checkedIn.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'app_home_opened']);
-    expect(checkedIn.features.app_home.home_tab_enabled).toBe(true);
+    expect(checkedIn.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'app_home_opened', 'message.im']);
+    expect(checkedIn.features.app_home).toEqual({ home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false });
+    expect(checkedIn.features.shortcuts).toEqual([expect.objectContaining({ type: 'message', callback_id: 'check_with_dealdesk', name: 'Check with Dealdesk' })]);
+    expect(BOT_SCOPES).toEqual(expect.arrayContaining(['files:write', 'im:history']));
     expect(checkedIn.features.bot_user).toEqual({ display_name: 'Dealdesk', always_online: true });
     expect(checkedIn.oauth_config.scopes.bot).toEqual(BOT_SCOPES);
     expect(BOT_SCOPES).not.toContain('chat:write.public');

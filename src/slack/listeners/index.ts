@@ -4,7 +4,8 @@
  * | module        | surface                                            |
  * | ------------- | -------------------------------------------------- |
  * | `commands.ts` | slash commands: one per registry command, `/dealdesk` |
- * | `mentions.ts` | `@Dealdesk` in channels and threads                 |
+ * | `mentions.ts` | `@Dealdesk` in channels and threads; direct messages |
+ * | `shortcuts.ts`| the message shortcut **Check with Dealdesk**         |
  * | `actions.ts`  | the **Share in channel** button                     |
  * | `home.ts`     | the App Home tab                                    |
  *
@@ -17,6 +18,7 @@ import { registerActions } from './actions.ts';
 import { registerCommands } from './commands.ts';
 import { registerHome } from './home.ts';
 import { registerMentions, type MentionOptions } from './mentions.ts';
+import { registerShortcuts } from './shortcuts.ts';
 
 /** What the listeners take besides the context (tests: a fresh dedupe memory, the company-name finder). */
 export type ListenerOptions = MentionOptions;
@@ -25,5 +27,6 @@ export function registerListeners(app: App, answerer: Answerer, options: Listene
   registerCommands(app, answerer);
   registerMentions(app, answerer, options);
   registerActions(app, answerer);
+  registerShortcuts(app, answerer);
   registerHome(app, answerer);
 }

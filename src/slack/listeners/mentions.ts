@@ -1,6 +1,7 @@
 /**
  * `@Dealdesk <question>` in a channel or thread: the answer goes into the thread (a top-level mention
- * starts one). Inside a thread, the thread is context (see thread-context.ts).
+ * starts one). Inside a thread, the thread is context (see thread-context.ts). A direct message to the bot
+ * (its Messages tab) is a question too: answered in the conversation, or in the thread it was asked in.
  *
  * Exactly one reply per mention: Bolt acks an event before listeners run and does not de-duplicate, so
  * - a delivery whose `event_id` was already seen is dropped, and so is one for a message already answered
@@ -21,8 +22,21 @@ import { listener } from './listener.ts';
 import { plainText, stripBotMention } from './text.ts';
 import { fetchThread } from './thread-context.ts';
 
+/** What a mention and a direct message share, as the listener reads them. */
+interface QuestionEvent {
+  text?: string;
+  user?: string;
+  bot_id?: string;
+  ts: string;
+  thread_ts?: string;
+  channel: string;
+  /** Messages only: edits, joins, deletions … carry one; a question typed by a person has none. */
+  subtype?: string;
+  channel_type?: string;
+}
+
 /** `ack` is there only as `undefined`: Bolt acked the event before any listener ran. */
-type MentionArgs = Pick<SlackEventMiddlewareArgs<'app_mention'>, 'event' | 'body' | 'ack'> & Pick<AllMiddlewareArgs, 'context' | 'client'>;
+type MentionArgs = Pick<SlackEventMiddlewareArgs<'app_mention'>, 'ack'> & Pick<AllMiddlewareArgs, 'context' | 'client'> & { event: QuestionEvent; body: { event_id: string } };
 
 /** Retry reasons meaning Slack's earlier delivery never got to us, so this retry must be answered. */
 const UNDELIVERED = new Set(['connection_failed', 'ssl_error', 'http_error']);
@@ -31,30 +45,49 @@ export interface MentionOptions {
   seen?: RecentIds;
 }
 
-export function registerMentions(app: App, answerer: Answerer, options: MentionOptions = {}): void {
-  app.event('app_mention', mentionListener(answerer, options));
+export function registerMentions(app: App, answerer: Answerer, { seen = new RecentIds() }: MentionOptions = {}): void {
+  app.event('app_mention', mentionListener(answerer, { seen }));
+  app.event('message', directMessageListener(answerer, { seen }));
 }
 
+/** `@Dealdesk …`: answered in the mention's thread, or in the one a top-level mention starts. */
 export function mentionListener(answerer: Answerer, { seen = new RecentIds() }: MentionOptions = {}) {
+  return questionListener(answerer, 'app_mention', seen, (event) => event.thread_ts ?? event.ts);
+}
+
+/**
+ * A direct message to the bot: answered in the conversation (a top-level message gets a top-level answer,
+ * as in a chat), or in its thread. Other messages the app may hear (channels, edits, joins) are left alone.
+ */
+export function directMessageListener(answerer: Answerer, { seen = new RecentIds() }: MentionOptions = {}) {
+  return questionListener(answerer, 'message.im', seen, (event) => event.thread_ts, (event) => event.channel_type !== 'im' || event.subtype !== undefined);
+}
+
+/** The listener of a question in a conversation; `replyThread` says where the answer goes, `notAQuestion` drops events before any work. */
+function questionListener(
+  answerer: Answerer,
+  what: string,
+  seen: RecentIds,
+  replyThread: (event: QuestionEvent) => string | undefined,
+  notAQuestion: (event: QuestionEvent) => boolean = () => false,
+) {
+  const reply = (client: App['client'], event: QuestionEvent, message: { text: string; blocks?: unknown[] }) =>
+    client.chat.postMessage({ channel: event.channel, ...(replyThread(event) ? { thread_ts: replyThread(event) } : {}), ...message });
   return listener<MentionArgs>(answerer, {
-    what: 'app_mention',
+    what,
     channel: ({ event }) => event.channel,
-    ignore: (args) => ignored(args, seen),
+    ignore: (args) => notAQuestion(args.event) || ignored(args, seen),
     answer: async ({ event, context, client }, request) => {
-      const question = plainText(stripBotMention(event.text, context.botUserId));
+      const question = plainText(stripBotMention(event.text ?? '', context.botUserId));
       const line = event.thread_ts ? await lineInThread(client, answerer, event, question, context.botUserId) : question;
       const result = await answerer.answer(line || '/help', request);
-      await client.chat.postMessage({ channel: event.channel, thread_ts: threadOf(event), ...renderBlocks(result) });
-      const failed = result.file ? await uploadAnswerFile(client, result.file, { channel: event.channel, threadTs: threadOf(event) }) : null;
-      if (failed) await client.chat.postMessage({ channel: event.channel, thread_ts: threadOf(event), text: failed });
+      await reply(client, event, renderBlocks(result));
+      const threadTs = replyThread(event);
+      const failed = result.file ? await uploadAnswerFile(client, result.file, { channel: event.channel, ...(threadTs ? { threadTs } : {}) }) : null;
+      if (failed) await reply(client, event, { text: failed });
     },
-    apologise: ({ event, client }, text) => client.chat.postMessage({ channel: event.channel, thread_ts: threadOf(event), text }),
+    apologise: ({ event, client }, text) => reply(client, event, { text }),
   });
-}
-
-/** The thread the reply goes into: the mention's thread, or the one a top-level mention starts. */
-function threadOf(event: MentionArgs['event']): string {
-  return event.thread_ts ?? event.ts;
 }
 
 /** Retries whose first delivery arrived, deliveries already seen, and messages from bots (see above). */

@@ -7,19 +7,22 @@ import { registerListeners } from '../../../src/slack/listeners/index.ts';
 import { seedContext } from '../fixtures.ts';
 
 describe('registerListeners', () => {
-  it('registers every surface: each registry command and /dealdesk, mentions, the share button, App Home', () => {
+  it('registers every surface: each registry command and /dealdesk, mentions and direct messages, the share button, the shortcut, App Home', () => {
     const registered: string[] = [];
     const app = {
       command: (name: string) => void registered.push(`command ${name}`),
       event: (name: string) => void registered.push(`event ${name}`),
       action: (id: string) => void registered.push(`action ${id}`),
+      shortcut: (constraints: { callback_id: string }) => void registered.push(`shortcut ${constraints.callback_id}`),
     } as unknown as App;
     registerListeners(app, inProcess(seedContext()));
     expect(registered).toEqual([
       ...commands.map((c) => `command /${c.name}`),
       'command /dealdesk',
       'event app_mention',
+      'event message',
       `action ${SHARE_ACTION_ID}`,
+      'shortcut check_with_dealdesk',
       'event app_home_opened',
     ]);
   });
