@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { citationJson, dealItem, dealJson, figureLine } from '../src/answer/facts.ts';
+import { citationJson, dealJson, figureLine } from '../src/answer/facts.ts';
+import { groupStories, storyItem } from '../src/answer/stories.ts';
 import { errorAnswer, type Answer, type AnswerFile } from '../src/answer/model.ts';
 import type { Entity } from '../src/extract/entities.ts';
 import type { Deal, Figure } from '../src/extract/types.ts';
@@ -19,6 +20,8 @@ const usage = [
 
 /** A company with hundreds of deals gets the newest first and a hint to narrow the question. */
 const MAX_DEALS = 25;
+/** The newest deals grouped into stories for the answer: enough to fill it when many deals are one story told twice. */
+const STORY_WINDOW = 2 * MAX_DEALS;
 /** An export holds every deal, up to this many rows (a spreadsheet's worth; narrow by year past it). */
 const MAX_EXPORT_DEALS = 10_000;
 
@@ -46,16 +49,21 @@ export const deal: Command<{ query: string; output?: FileOutput }> = {
       return { ...answer, json: { ...answer.json, suggestions } };
     }
     const [first, second] = entities as [Entity, Entity | undefined];
-    const { deals, total } = dealsFor(corpus, first, second, years, MAX_DEALS);
-    const roles = deals.map((d) => roleOf(d, first, corpus));
-    const items = deals.map((d, i) => dealItem(d, corpus, second ? {} : { context: `${roles[i] === 'target' ? 'into' : 'by'} ${first.name} · ` }));
+    // The newest deals, one story per deal however many outlets told it (see stories.ts).
+    const newest = dealsFor(corpus, first, second, years, STORY_WINDOW);
+    const grouped = groupStories(newest.deals, corpus);
+    const stories = grouped.slice(0, MAX_DEALS);
+    // Deals past the window are counted as they are, one each.
+    const total = grouped.length + (newest.total - newest.deals.length);
+    const roles = stories.map((story) => roleOf(story.deal, first, corpus));
+    const items = stories.map((story, i) => storyItem(story, corpus, second ? {} : { context: `${roles[i] === 'target' ? 'into' : 'by'} ${first.name} · ` }));
     const notes: string[] = [];
-    if (total > deals.length && !output) {
-      notes.push(`… and ${total - deals.length} more deals: narrow it with a second company or a year, e.g. /deal ${first.name.toLowerCase()} ${now.getFullYear()}.`);
+    if (total > stories.length && !output) {
+      notes.push(`… and ${total - stories.length} more deals: narrow it with a second company or a year, e.g. /deal ${first.name.toLowerCase()} ${now.getFullYear()}.`);
     }
     if (entities.length > 2) notes.push(`I looked at the first two companies only: ${first.name} and ${second!.name}.`);
     if (!second) notes.push(...valuationNotes(corpus, first, years));
-    if (deals.length === 0) {
+    if (stories.length === 0) {
       notes.push(
         `No deal ${second ? `between ${first.name} and ${second.name}` : `involving ${first.name}`}${years.length ? ` in ${years.join(', ')}` : ''} in the corpus.`,
       );
@@ -73,10 +81,12 @@ export const deal: Command<{ query: string; output?: FileOutput }> = {
         command: 'deal',
         query,
         total,
-        deals: deals.map((d, i) => ({
-          ...dealJson(d),
+        deals: stories.map((story, i) => ({
+          ...dealJson(story.deal),
           role: roles[i]!,
           citations: items[i]!.citations.map(citationJson),
+          reported_by: story.outlets,
+          differences: story.differences,
         })),
         ...(file?.file ? { file: { name: file.file.name, format: output === 'csv' ? ('csv' as const) : ('png' as const), rows: file.rows } } : {}),
       },

@@ -137,12 +137,25 @@ const dealFields = {
   additional: z.boolean(),
 };
 
-/** One deal of `/deal`, merged across articles. */
+/** What the reports of one story disagree on, each reading with the outlets that give it. */
+export const storyDifferenceSchema = z.object({
+  aspect: z.enum(['amount', 'status']),
+  readings: z.array(z.object({ text: z.string(), outlets: z.array(z.string()) })),
+});
+
+/**
+ * One deal of `/deal`: one story, however many articles reported it (the fields are those of the report most
+ * sources give; `citations` cite every article).
+ */
 export const dealRowSchema = z.object({
   ...dealFields,
   /** Whether the asked company received the money (`target`) or put it in (`investor`). */
   role: z.enum(['target', 'investor']),
   citations: z.array(citationSchema),
+  /** The outlets that reported it, first reporter first. */
+  reported_by: z.array(z.string()),
+  /** Where the reports differ on the amount or the status; empty when they agree. */
+  differences: z.array(storyDifferenceSchema),
 });
 
 /** A file that came with the answer (`/deal … csv`, `… chart`): its name, its format, and how many rows (a spreadsheet) or points (a chart) it holds. */
@@ -366,6 +379,9 @@ export const digestJsonSchema = z.object({
       status: z.enum(DEAL_STATUSES),
       date: sourceDate.nullable(),
       citations: z.array(highlightedCitationSchema),
+      /** One story per deal, as in `/deal`: who reported it, and where the reports differ. */
+      reported_by: z.array(z.string()),
+      differences: z.array(storyDifferenceSchema),
     }),
   ),
   figures: z.array(

@@ -125,12 +125,16 @@ export function figureLine(f: Figure): string {
 /** Looks an article up by its id (the corpus's `get`). */
 export type ArticleLookup = { get(id: string): Article | undefined };
 
+/** When a deal happened, as a row shows it: "2026-01-30", "2026-01 (article date)", "date not given". */
+export function dealWhen(d: Deal): string {
+  return d.date ? `${d.date}${d.dateFrom === 'article' ? ' (article date)' : ''}` : 'date not given';
+}
+
 /** One deal as a row: `lead` before the line; status and date (with `context` before them); its sources cited, unless `citations` are given. */
 export function dealItem(d: Deal, articles: ArticleLookup, options: { lead?: string; context?: string; citations?: Citation[] } = {}): AnswerItem {
-  const when = d.date ? `${d.date}${d.dateFrom === 'article' ? ' (article date)' : ''}` : 'date not given';
   return {
     text: `${options.lead ?? ''}${dealLine(d)}`,
-    detail: `${options.context ?? ''}${d.status} · ${when}`,
+    detail: `${options.context ?? ''}${d.status} · ${dealWhen(d)}`,
     citations: options.citations ?? citeSources(d.sources, articles),
   };
 }

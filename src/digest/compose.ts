@@ -20,11 +20,12 @@
 import { count } from '../text/plural.ts';
 import { cite } from '../answer/cite.ts';
 import type { DigestJson } from '../answer/contracts.ts';
-import { citeSources, conflictLine, dealItem, figureItem, figureJson } from '../answer/facts.ts';
+import { citeSources, conflictLine, figureItem, figureJson } from '../answer/facts.ts';
+import { groupStories, storyItem, type Story } from '../answer/stories.ts';
 import type { Answer, AnswerItem } from '../answer/model.ts';
 import type { Amount, Deal, FactSource, Figure } from '../extract/types.ts';
 import type { Corpus } from '../search/corpus.ts';
-import { isEmpty, type DigestContent, type NewArticle } from './collect.ts';
+import { isEmpty, type DigestContent, type FactChange, type NewArticle } from './collect.ts';
 import { formatInZone } from './schedule.ts';
 
 export const MAX_DIGEST_ITEMS = 10;
@@ -57,8 +58,8 @@ export function digestAnswer(corpus: Corpus, content: DigestContent, frame: Dige
       json: { ...baseJson, articles: [], deals: [], figures: [], conflicts: [], omitted: { articles: 0, deals: 0, figures: 0, conflicts: 0 }, skipped },
     };
   }
-  const newsDeals = content.deals
-    .filter(({ fact, newSources }) => !isBackground(fact, reportedOn(newSources, corpus) ?? content.since.toISOString()))
+  // One story per deal, however many of the new articles told it; biggest first.
+  const newsDeals = storiesOf(content.deals.filter(({ fact, newSources }) => !isBackground(fact, reportedOn(newSources, corpus) ?? content.since.toISOString())), corpus)
     .sort((a, b) => size(b.fact.amount) - size(a.fact.amount));
   const bigFigures = [...content.figures].sort((a, b) => figureSize(b.fact) - figureSize(a.fact));
   const [nArticles, nDeals, nConflicts, nFigures] = allotItems([content.articles.length, newsDeals.length, content.conflicts.length, bigFigures.length], MAX_DIGEST_ITEMS);
@@ -85,7 +86,7 @@ export function digestAnswer(corpus: Corpus, content: DigestContent, frame: Dige
   }));
   const items: AnswerItem[] = [
     ...articles.map(articleItem),
-    ...citedDeals.map(({ fact, change, citations }) => dealItem(fact, corpus, { lead: change === 'new' ? 'New deal: ' : 'Deal update: ', citations })),
+    ...citedDeals.map(({ story, change, citations }) => storyItem(story, corpus, { lead: change === 'new' ? 'New deal: ' : 'Deal update: ', citations })),
     ...citedFigures.map(({ fact, change, citations }) => figureItem(fact, corpus, { lead: change === 'new' ? 'New figure: ' : 'Figure update: ', citations })),
     ...citedConflicts.map(({ conflict, sides }) => ({ text: conflictLine(conflict.figures, corpus), citations: sides.map((side) => side.citation) })),
   ];
@@ -111,7 +112,7 @@ export function digestAnswer(corpus: Corpus, content: DigestContent, frame: Dige
         url: article.url,
         arrivedAt,
       })),
-      deals: citedDeals.map(({ fact, change, citations }) => ({
+      deals: citedDeals.map(({ fact, change, citations, story }) => ({
         change,
         investor: fact.investor,
         target: fact.target,
@@ -119,6 +120,8 @@ export function digestAnswer(corpus: Corpus, content: DigestContent, frame: Dige
         status: fact.status,
         date: fact.date,
         citations,
+        reported_by: story.outlets,
+        differences: story.differences,
       })),
       figures: citedFigures.map(({ fact, change, citations }) => ({
         change,
@@ -135,6 +138,25 @@ export function digestAnswer(corpus: Corpus, content: DigestContent, frame: Dige
       skipped,
     },
   };
+}
+
+/** A story of new deals, as the digest lists it: updated when any of its deals was known before. */
+interface StoryChange extends FactChange<Deal> {
+  story: Story;
+}
+
+/** The changed deals as stories (see `groupStories`): the shown deal, every member's new sources. */
+function storiesOf(changes: FactChange<Deal>[], corpus: Corpus): StoryChange[] {
+  const changeOf = new Map(changes.map((c) => [c.fact, c]));
+  return groupStories(changes.map((c) => c.fact), corpus).map((story) => {
+    const members = story.members.map((d) => changeOf.get(d)!);
+    return {
+      story,
+      fact: story.deal,
+      change: members.some((m) => m.change === 'updated') ? 'updated' : 'new',
+      newSources: members.flatMap((m) => m.newSources),
+    };
+  });
 }
 
 /** First-pass shares of the item budget, in the digest's order: articles, deals, conflicts, figures. */

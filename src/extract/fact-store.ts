@@ -171,6 +171,8 @@ export class FactStore {
   }
 
   private addDeal(deal: Deal): void {
+    // What each source said, before a merge may make the deal's status more cautious.
+    for (const source of deal.sources) source.status ??= deal.status;
     const same = this.earliest(this.dealCandidates(deal), (known) => sameDeal(known, deal));
     if (same) {
       mergeDeal(same, deal);

@@ -33,6 +33,11 @@ export interface FactSource {
   end: number;
   /** The figure inside `quote`, [start, end). */
   highlight: [number, number];
+  /**
+   * Deals only: the status this source gives, kept when reports are merged (the deal shows the most cautious
+   * one; a story says where its sources differ). Set by the fact store.
+   */
+  status?: DealStatus;
 }
 
 /** From least to most certain, then background and refused: rumoured … completed, historic, rejected. */

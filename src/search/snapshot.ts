@@ -31,7 +31,7 @@ import type { Facts } from '../extract/types.ts';
 import type { IndexJSON } from './article-index.ts';
 
 /** Bumped whenever the analyzer, the extraction or the snapshot layout changes: old snapshots are rebuilt. */
-export const SNAPSHOT_VERSION = 6;
+export const SNAPSHOT_VERSION = 7;
 
 export interface SnapshotData {
   version: number;

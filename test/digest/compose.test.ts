@@ -34,6 +34,21 @@ function corpusWithFacts() {
 }
 
 describe('collectDigest and digestAnswer', () => {
+  it('shows a deal two new articles report as one story: who reported it, where they differ, both cited', () => {
+    const second = article('second.md', { title: 'Microsoft backs Anthropic', outlet: 'FT', date: '2026-02-05' }, 'Microsoft puts 5.5 billion dollars into Anthropic, the FT learned.');
+    const corpus = corpusWithFacts();
+    const [deal] = corpus.facts.deals;
+    const other: Deal = { ...deal!, amount: { value: 5.5e9, max: null, currency: 'USD', qualifier: 'exact' }, sources: [sourceIn(second, '5.5 billion dollars')] };
+    const both = setFacts(corpusOf([old, fresh, second]), [deal!, other], []);
+    const answer = digestAnswer(both, collectDigest(both, [...arrivals, arrived('second.md', '2026-02-05T19:00:00Z')], SINCE, UNTIL), frame);
+    const deals = answer.items.filter((item) => item.text.startsWith('New deal'));
+    expect(deals).toHaveLength(1);
+    expect(deals[0]!.detail).toContain('reported by Reuters and FT');
+    expect(deals[0]!.detail).toContain('sources differ on the amount: $5B (Reuters) vs. $5.5B (FT)');
+    expect(deals[0]!.citations.map((c) => c.outlet)).toEqual(['Reuters', 'FT']);
+    expect(answer.json.deals[0]).toMatchObject({ reported_by: ['Reuters', 'FT'], differences: [{ aspect: 'amount' }] });
+  });
+
   it('uses the conflict rule of /number: values within rounding are no conflict', () => {
     const corpus = setFacts(corpusOf([old, fresh]), [], [figure(old, 350e9, '350 Milliarden Dollar'), figure(fresh, 351e9, '380 billion dollars')]);
     expect(collectDigest(corpus, arrivals, SINCE, UNTIL).conflicts).toEqual([]);

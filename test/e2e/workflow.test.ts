@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { BOT_USER_ID, type FakeSlack } from '../helpers/fake-slack.ts';
 import { eventBody, FORM, slashCommand, startE2eApp, type E2eApp } from '../helpers/e2e-http.ts';
-import { captureLog, type CapturedLog } from '../slack/fixtures.ts';
+import { tempCorpus } from '../helpers/corpus.ts';
+import { blockText, captureLog, type CapturedLog } from '../slack/fixtures.ts';
 
 let e2e: E2eApp;
 let slack: FakeSlack;
@@ -47,6 +48,33 @@ function shortcutBody(message: { text: string; ts: string; thread_ts?: string },
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+describe('one story per deal', () => {
+  let stories: E2eApp;
+  beforeAll(async () => {
+    const corpus = tempCorpus({
+      'reuters.md': '---\ntitle: Mistral raises EUR 1.7 billion\noutlet: Reuters\ndate: 2026-02-06\n---\nMistral AI has raised 1.7 billion euros in a Series C round led by ASML, the company said on Friday.\n',
+      'hb.md': '---\ntitle: Mistral AI sammelt Milliarden ein\noutlet: Handelsblatt\ndate: 2026-02-07\nlang: de\n---\nDas französische KI-Start-up Mistral AI hat in einer Finanzierungsrunde rund 1,8 Milliarden Euro eingesammelt, angeführt von ASML.\n',
+    });
+    stories = await startE2eApp({ corpusDir: corpus.corpusDir });
+  });
+  afterAll(async () => {
+    await stories?.stop();
+  });
+
+  it('/deal shows a round two outlets reported as one item: who reported it, where they differ, both cited', async () => {
+    await stories.send(slashCommand(stories.slack, '/deal', 'mistral', 'story-1'), { contentType: FORM });
+    const { body } = await stories.slack.waitFor('/response/story-1');
+    const sections = body.blocks.filter((b: any) => b.type === 'section');
+    expect(sections).toHaveLength(1);
+    const text = blockText(body.blocks);
+    expect(text).toContain('Mistral AI: Series C · led by ASML · €1.7B');
+    expect(text).toContain('reported by Reuters and Handelsblatt');
+    expect(text).toContain('sources differ on the amount: about €1.8B (Handelsblatt) vs. €1.7B (Reuters)');
+    expect(text).toContain('— Reuters · 2026-02-06');
+    expect(text).toContain('— Handelsblatt · 2026-02-07');
+  });
+});
 
 describe('ask anywhere (the message shortcut, direct messages)', () => {
   it('"Check with Dealdesk" on a message checks its text and answers in its thread, cited', async () => {
