@@ -16,7 +16,8 @@
  *   L3 search       src/search/   MiniSearch index, snapshot, passages
  *   L4 answer       src/answer/   the answer model, renderers, facts shown one way
  *   L5 ingest       src/ingest/   may import L0-L3 and state (not answer, not digest)
- *      digest       src/digest/   may import L0-L4 and state (not ingest)
+ *      digest       src/digest/, src/watch/  what is pushed to channels unasked (digests,
+ *                   watch alerts): may import L0-L4 and state (not ingest)
  *   L6 context      src/context.ts  the CommandContext type: may import search
  *                                 (and what lies below it: L0-L3) and state;
  *                                 not answer, ingest or digest
@@ -51,7 +52,8 @@ const L2_EXTRACT = '^src/extract/';
 const L3_SEARCH = '^src/search/';
 const L4_ANSWER = '^src/answer/';
 const L5_INGEST = '^src/ingest/';
-const L5_DIGEST = '^src/digest/';
+/** Digests and watches: what is pushed to channels, unasked (they share the collection of what is new). */
+const L5_DIGEST = '^src/(digest|watch)/';
 const L6_CONTEXT = '^src/context[.]ts$';
 const L7_COMMANDS = '^commands/';
 const L8_FRONT_ENDS = '^src/(app|slack|cli)/|^src/(console|main)[.]ts$';

@@ -11,12 +11,13 @@ import { DEALDESK_COMMAND, helpCommand } from './help.ts';
 import { news } from './news.ts';
 import { number } from './number.ts';
 import { routeFreeText } from './router.ts';
+import { watch } from './watch.ts';
 import { UsageError, type Command } from './types.ts';
 import type { CommandContext } from '../src/context.ts';
 
 const help = helpCommand(() => commands);
 
-export const commands: readonly Command<any>[] = [deal, number, facts, news, check, digest, help];
+export const commands: readonly Command<any>[] = [deal, number, facts, news, check, digest, watch, help];
 
 export function findCommand(name: string): Command<any> | undefined {
   const wanted = name.toLowerCase();

@@ -18,4 +18,6 @@ export interface CommandContext {
   digestDefaults: { time: string; timeZone: string };
   /** Where the answer is shown; in Slack, help names `/dealdesk help` (Slack keeps `/help` for itself). Default: the console or `ask`. */
   surface?: 'slack';
+  /** Who asks (a Slack user id), where known. */
+  user?: string;
 }

@@ -24,8 +24,9 @@ runMain(async () => {
     const jobs = await startBackgroundJobs({
       config,
       ctx,
-      post: async (_channel, answer) => {
-        process.stdout.write(`${renderText(answer)}\n`);
+      post: async (_channel, answer, { threadTs } = {}) => {
+        // A reply in an alert's thread reads as one, indented under it.
+        process.stdout.write(`${threadTs ? renderText(answer).replace(/^/gm, '  ↳ ') : renderText(answer)}\n`);
         if (answer.file) process.stdout.write(`${savedLine(saveAnswerFile(answer.file, exportsDir(config.dataDir)))}\n`);
       },
     });
@@ -39,9 +40,9 @@ runMain(async () => {
     { config: engineConfigOf(config) },
     {
       // Digests go out through the Web API client, which retries rate-limited (429) calls itself.
-      post: async (channel, answer) => {
+      post: async (channel, answer, { threadTs } = {}) => {
         if (!client) throw new Error('not connected to Slack yet');
-        await postAnswer(client, channel, answer);
+        return postAnswer(client, channel, answer, threadTs);
       },
       heapMb: config.ENGINE_HEAP_MB,
     },

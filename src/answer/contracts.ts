@@ -401,6 +401,8 @@ export const digestJsonSchema = z.object({
   ),
   omitted: z.object({ articles: z.number(), deals: z.number(), figures: z.number(), conflicts: z.number() }),
   skipped: z.array(instant),
+  /** Alerts the channel's watches sent since the last digest (the digest notes it). */
+  alerts_sent: z.number(),
   /** Monday's digest only: the week's money flow, as a PNG. */
   file: answerFileSchema.optional(),
 });
@@ -432,6 +434,44 @@ export type CitationJson = z.infer<typeof citationSchema>;
 export type HighlightedCitationJson = z.infer<typeof highlightedCitationSchema>;
 export type AmountJson = z.infer<typeof amountSchema>;
 export type NewsJson = z.infer<typeof newsJsonSchema>;
+// ---------------------------------------------------------------------------------------------------------
+// /watch and its alerts
+
+/** A watch as `/watch` answers show it. */
+export const watchJsonSchema = z.object({
+  id: z.number(),
+  channel: z.string(),
+  /** As typed after `/watch`. */
+  query: z.string(),
+  /** The filter in words: "Mistral AI: deals over €100M". */
+  description: z.string(),
+  /** The company's name, its kinds of deal (empty: any), the least amount, and whether figures alert too. */
+  entity: z.string().nullable(),
+  kinds: z.array(z.string()),
+  min_amount: z.object({ value: z.number(), currency: z.string() }).nullable(),
+  facts: z.enum(['deals', 'all']),
+  active: z.boolean(),
+  created_at: instant,
+});
+
+/** `/watch <what>`: the watch set up in this channel. */
+export const watchOnJsonSchema = z.object({ command: z.literal('watch'), action: z.literal('on'), channel: z.string(), watch: watchJsonSchema });
+/** `/watch list`: this channel's active watches. */
+export const watchListJsonSchema = z.object({ command: z.literal('watch'), action: z.literal('list'), channel: z.string(), watches: z.array(watchJsonSchema) });
+/** `/watch off N`: the watch as it is now. */
+export const watchOffJsonSchema = z.object({ command: z.literal('watch'), action: z.literal('off'), channel: z.string(), watch: watchJsonSchema });
+/** An alert a watch posts (`alert`), and a later report of it in the alert's thread (`also_reported`). Not printed by `ask`. */
+export const watchAlertJsonSchema = z.object({
+  command: z.literal('watch'),
+  action: z.enum(['alert', 'also_reported']),
+  channel: z.string(),
+  watch: z.number(),
+  kind: z.enum(['deal', 'figure']),
+  /** The fact's line (alert) or the outlets (also reported). */
+  text: z.string(),
+  citations: z.array(highlightedCitationSchema),
+});
+
 export type DealJson = z.infer<typeof dealJsonSchema>;
 export type NumberJson = z.infer<typeof numberJsonSchema>;
 export type FactsArticleJson = z.infer<typeof factsArticleSchema>;
@@ -447,6 +487,11 @@ export type DigestLastRun = z.infer<typeof digestLastRunSchema>;
 export type DigestJson = z.infer<typeof digestJsonSchema>;
 export type DigestNowJson = z.infer<typeof digestNowJsonSchema>;
 export type ErrorJson = z.infer<typeof errorJsonSchema>;
+export type WatchJson = z.infer<typeof watchJsonSchema>;
+export type WatchOnJson = z.infer<typeof watchOnJsonSchema>;
+export type WatchListJson = z.infer<typeof watchListJsonSchema>;
+export type WatchOffJson = z.infer<typeof watchOffJsonSchema>;
+export type WatchAlertJson = z.infer<typeof watchAlertJsonSchema>;
 
 /** Any `Answer.json`. `DigestJson` is the composed digest the runner posts; `ask` prints it as `DigestNowJson`. */
 export type AnswerJson =
@@ -461,6 +506,10 @@ export type AnswerJson =
   | DigestStatusJson
   | DigestJson
   | DigestNowJson
+  | WatchOnJson
+  | WatchListJson
+  | WatchOffJson
+  | WatchAlertJson
   | ErrorJson;
 
 /**
@@ -478,6 +527,9 @@ export const CONTRACTS = {
   'digest off': digestOffJsonSchema,
   'digest status': digestStatusJsonSchema,
   'digest now': digestNowJsonSchema,
+  'watch on': watchOnJsonSchema,
+  'watch list': watchListJsonSchema,
+  'watch off': watchOffJsonSchema,
   error: errorJsonSchema,
 } as const satisfies Record<string, z.ZodType<AnswerJson>>;
 
@@ -486,9 +538,9 @@ export type ContractName = keyof typeof CONTRACTS;
 /** The contract an answer's JSON falls under: `error` when it has one, else its command (and digest action). */
 export function contractName(json: AnswerJson): ContractName | undefined {
   if ('error' in json) return 'error';
-  if (json.command === 'digest') {
-    const action = 'action' in json ? json.action : undefined;
-    return action ? `digest ${action}` : undefined;
+  if (json.command === 'digest' || json.command === 'watch') {
+    const name = `${json.command} ${'action' in json ? json.action : ''}`;
+    return name in CONTRACTS ? (name as ContractName) : undefined;
   }
   return json.command in CONTRACTS ? (json.command as ContractName) : undefined;
 }

@@ -70,6 +70,17 @@ export function formatFigure(f: Figure): string {
   return formatAmount({ value: f.value, max: f.max, currency: kind === 'money' && f.unit !== 'money' ? f.unit : null, unit: f.unit, qualifier: f.qualifier, kind });
 }
 
+/**
+ * Rough US dollars per unit, to compare amounts in different currencies (the digest's biggest deals first, a
+ * watch's threshold) and never shown: without them a ¥100 billion deal would outrank a $50 billion one.
+ */
+const USD_PER_UNIT: Readonly<Record<string, number>> = { USD: 1, EUR: 1.1, GBP: 1.27, CHF: 1.13, CAD: 0.73, AUD: 0.66, JPY: 0.0067, CNY: 0.14, INR: 0.012, SEK: 0.095 };
+
+/** `value` in `currency` as rough US dollars; a currency without a rate (or none) counts as dollars. */
+export function roughUsd(value: number, currency: string | null): number {
+  return value * (USD_PER_UNIT[currency ?? 'USD'] ?? 1);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Lines and rows
 

@@ -67,6 +67,12 @@ export interface AnswerFile {
   bytes: Uint8Array;
 }
 
+/**
+ * Posts an answer to a channel unasked (a digest, an alert), in a thread when `threadTs` is given; resolves
+ * with the message's `ts` where there is one (Slack; not the console). Rejects on failure.
+ */
+export type PostAnswer = (channel: string, answer: Answer, options?: { threadTs?: string }) => Promise<{ ts?: string } | void>;
+
 /** A polite answer to bad input: usage instead of a crash. */
 export function errorAnswer(command: string, error: string, usage: string): Answer<ErrorJson> {
   return {

@@ -16,6 +16,8 @@ export interface AnswerRequest {
   /** When the request arrived: "now" for its relative dates. */
   now: Date;
   surface?: 'slack';
+  /** Who asks (a Slack user id), where known: `/watch` remembers who set a watch up. */
+  user?: string;
 }
 
 export interface Answerer {

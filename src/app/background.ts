@@ -1,6 +1,6 @@
 /**
  * The bot's background work: the ingest poller (corpus folder and feeds, every INGEST_INTERVAL_S) and the
- * digest ticker (every 30 s). At start-up the corpus folder is scanned first — articles that arrived while
+ * ticker (every 30 s) that sends watch alerts and due digests. At start-up the corpus folder is scanned first — articles that arrived while
  * the bot was down are recorded — and then missed digests are handled, so those articles are in them.
  */
 import type { CommandContext } from '../context.ts';
@@ -10,14 +10,16 @@ import { startIngestPoller } from '../ingest/poller.ts';
 import { log } from '../log.ts';
 import { FileStateStore } from '../state/file-store.ts';
 import type { StateStore } from '../state/types.ts';
-import { DigestRunner, type PostDigest } from '../digest/runner.ts';
+import type { PostAnswer } from '../answer/model.ts';
+import { DigestRunner } from '../digest/runner.ts';
+import { AlertRunner } from '../watch/alerts.ts';
 
 export const DIGEST_TICK_MS = 30_000;
 
 export interface BackgroundJobsOptions {
   config: Pick<Config, 'corpusDir' | 'dataDir' | 'FEEDS' | 'INGEST_INTERVAL_S' | 'DIGEST_GRACE_HOURS'>;
   ctx: Pick<CommandContext, 'corpus'>;
-  post: PostDigest;
+  post: PostAnswer;
   /** Defaults to the file store under `config.dataDir`. */
   store?: StateStore;
   now?: () => Date;
@@ -28,6 +30,7 @@ export interface BackgroundJobsOptions {
 
 export interface BackgroundJobs {
   runner: DigestRunner;
+  alerts: AlertRunner;
   ingester: Ingester;
   /** Stops both timers and waits for work in progress. */
   stop(): Promise<void>;
@@ -39,22 +42,28 @@ export async function startBackgroundJobs(options: BackgroundJobsOptions): Promi
   const store = options.store ?? new FileStateStore(config.dataDir);
   const ingester = await Ingester.open({ corpus: ctx.corpus, corpusDir: config.corpusDir, store, now, settleMs: options.settleMs });
   const runner = new DigestRunner({ store, corpus: ctx.corpus, post, graceMs: config.DIGEST_GRACE_HOURS * 3_600_000 });
+  const alerts = new AlertRunner({ store, corpus: ctx.corpus, post });
+
+  // Alert checks and digest ticks run one after another, never two at once: a slow post never lets two of
+  // them handle the same send time or the same new article.
+  let ticking: Promise<void> = Promise.resolve();
+  const serially = (job: () => Promise<unknown>) => (ticking = ticking.then(job).then(() => {}, (error: unknown) => log.error({ err: error }, 'background tick failed')));
+  const checkAlerts = () => alerts.tick(now());
+  // Alerts first: a digest due at the same tick then counts them (and says they were sent).
+  const tick = () => serially(checkAlerts).then(() => serially(() => runner.tick(now())));
 
   await ingester.scanFolder().catch((error: unknown) => log.error({ err: error }, 'scanning the corpus folder failed'));
-  const poller = startIngestPoller({ ingester, feeds: config.FEEDS, intervalMs: config.INGEST_INTERVAL_S * 1000 });
+  const poller = startIngestPoller({ ingester, feeds: config.FEEDS, intervalMs: config.INGEST_INTERVAL_S * 1000, afterPoll: () => serially(checkAlerts) });
   void poller.poll();
 
-  const tick = () => runner.tick(now()).catch((error: unknown) => log.error({ err: error }, 'digest tick failed'));
-  // Ticks run one after another: a slow post never lets two ticks handle the same send time.
-  let ticking = tick();
-  const ticker = setInterval(() => {
-    ticking = ticking.then(tick);
-  }, options.tickMs ?? DIGEST_TICK_MS);
+  void tick();
+  const ticker = setInterval(() => void tick(), options.tickMs ?? DIGEST_TICK_MS);
   ticker.unref();
-  log.info({ feeds: config.FEEDS.length, intervalS: config.INGEST_INTERVAL_S }, 'background jobs started: ingestion and digests');
+  log.info({ feeds: config.FEEDS.length, intervalS: config.INGEST_INTERVAL_S }, 'background jobs started: ingestion, watch alerts and digests');
 
   return {
     runner,
+    alerts,
     ingester,
     async stop() {
       clearInterval(ticker);

@@ -35,10 +35,10 @@ export interface WireError {
 
 /** Slack thread → engine. */
 export type ToEngine =
-  | { type: 'answer'; id: number; line: string; channel: string; now: string; surface?: 'slack' }
+  | { type: 'answer'; id: number; line: string; channel: string; now: string; surface?: 'slack'; user?: string }
   | { type: 'threadLine'; id: number; question: string; earlier: ThreadMessage[]; botUserId?: string }
   | { type: 'startJobs' }
-  | { type: 'posted'; id: number; error?: WireError }
+  | { type: 'posted'; id: number; ts?: string; error?: WireError }
   | { type: 'stop' };
 
 /** Engine → Slack thread. */
@@ -47,7 +47,7 @@ export type FromEngine =
   | { type: 'answered'; id: number; answer: Answer }
   | { type: 'line'; id: number; line: string }
   | { type: 'failed'; id: number; error: WireError }
-  | { type: 'post'; id: number; channel: string; answer: Answer }
+  | { type: 'post'; id: number; channel: string; answer: Answer; threadTs?: string }
   | { type: 'stopped' };
 
 export function toWire(error: unknown): WireError {

@@ -10,7 +10,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { Answer } from '../answer/model.ts';
 import { log } from '../log.ts';
-import type { PostDigest } from '../digest/runner.ts';
+import type { PostAnswer } from '../answer/model.ts';
 import type { ThreadMessage } from '../slack/listeners/thread-context.ts';
 import { startWorker } from '../util/ts-worker.ts';
 import { totalmem } from 'node:os';
@@ -19,7 +19,7 @@ import { fromWire, toWire, type EngineSetup, type FromEngine, type ToEngine } fr
 
 export interface EngineThreadOptions {
   /** Where digests go: called on this thread for each digest the engine sends. */
-  post: PostDigest;
+  post: PostAnswer;
   /** A request without a reply after this long fails (default 30 s). */
   timeoutMs?: number;
   /** The worker module (tests: a failing one). */
@@ -86,7 +86,7 @@ export class EngineThread implements Answerer {
   }
 
   async answer(line: string, request: AnswerRequest): Promise<Answer> {
-    const reply = await this.request((id) => ({ type: 'answer', id, line, channel: request.channel, now: request.now.toISOString(), surface: request.surface }));
+    const reply = await this.request((id) => ({ type: 'answer', id, line, channel: request.channel, now: request.now.toISOString(), surface: request.surface, user: request.user }));
     if (reply.type !== 'answered') throw new Error(`the engine replied ${reply.type} to an answer`);
     return reply.answer;
   }
@@ -151,8 +151,8 @@ export class EngineThread implements Answerer {
 
   private onMessage(message: FromEngine): void {
     if (message.type === 'post') {
-      void this.options.post(message.channel, message.answer).then(
-        () => this.send({ type: 'posted', id: message.id }),
+      void this.options.post(message.channel, message.answer, message.threadTs ? { threadTs: message.threadTs } : {}).then(
+        (posted) => this.send({ type: 'posted', id: message.id, ...(posted?.ts ? { ts: posted.ts } : {}) }),
         (error: unknown) => this.send({ type: 'posted', id: message.id, error: toWire(error) }),
       );
       return;

@@ -7,7 +7,7 @@ import { readSnapshot } from '../search/load-corpus.ts';
 import { log } from '../log.ts';
 import { FileStateStore } from '../state/file-store.ts';
 import type { CommandContext } from '../context.ts';
-import type { Answer } from '../answer/model.ts';
+import type { PostAnswer } from '../answer/model.ts';
 import { inProcess } from './answerer.ts';
 import { startBackgroundJobs, type BackgroundJobs } from './background.ts';
 import { createContext } from './create-context.ts';
@@ -34,17 +34,17 @@ const ctx = contextOf();
 const answerer = inProcess(ctx);
 let jobs: BackgroundJobs | null = null;
 
-/** Digest posts waiting for the Slack thread's reply, by id. */
-const posts = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+/** Posts (digests, alerts) waiting for the Slack thread's reply, by id. */
+const posts = new Map<number, { resolve: (posted: { ts?: string }) => void; reject: (error: Error) => void }>();
 let nextPost = 0;
 
-function post(channel: string, answer: Answer): Promise<void> {
+const post: PostAnswer = (channel, answer, options = {}) => {
   const id = nextPost++;
   return new Promise((resolve, reject) => {
     posts.set(id, { resolve, reject });
-    send({ type: 'post', id, channel, answer });
+    send({ type: 'post', id, channel, answer, ...(options.threadTs ? { threadTs: options.threadTs } : {}) });
   });
-}
+};
 
 async function reply(id: number, work: () => Promise<FromEngine>): Promise<void> {
   try {
@@ -54,11 +54,11 @@ async function reply(id: number, work: () => Promise<FromEngine>): Promise<void>
   }
 }
 
-function settlePost(id: number, error: WireError | undefined): void {
+function settlePost(id: number, ts: string | undefined, error: WireError | undefined): void {
   const waiting = posts.get(id);
   posts.delete(id);
   if (error) waiting?.reject(fromWire(error));
-  else waiting?.resolve();
+  else waiting?.resolve(ts ? { ts } : {});
 }
 
 port.on('message', (message: ToEngine) => {
@@ -67,7 +67,7 @@ port.on('message', (message: ToEngine) => {
       void reply(message.id, async () => ({
         type: 'answered',
         id: message.id,
-        answer: await answerer.answer(message.line, { channel: message.channel, now: new Date(message.now), surface: message.surface }),
+        answer: await answerer.answer(message.line, { channel: message.channel, now: new Date(message.now), surface: message.surface, user: message.user }),
       }));
       break;
     case 'threadLine':
@@ -82,7 +82,7 @@ port.on('message', (message: ToEngine) => {
       }
       break;
     case 'posted':
-      settlePost(message.id, message.error);
+      settlePost(message.id, message.ts, message.error);
       break;
     case 'stop':
       void (jobs?.stop() ?? Promise.resolve()).finally(() => {

@@ -100,3 +100,30 @@ function conflictsTouching(figures: Figure[], isNew: Set<string>): Conflict[] {
     .filter((group) => group.some((f) => f.sources.some((s) => isNew.has(s.article))))
     .map((group) => ({ subject: group[0]!.subject, figures: group }));
 }
+
+/** Months before its report within which a deal's own date still makes it news. */
+const NEWS_MONTHS = 6;
+
+/** A deal told as background: historic, or dated more than `NEWS_MONTHS` before the report (ISO date) that brings it. */
+function isBackground(deal: Deal, reported: string): boolean {
+  if (deal.status === 'historic') return true;
+  if (!deal.date) return false;
+  const year = Number(reported.slice(0, 4));
+  const month = Number(reported.slice(5, 7) || '12') - NEWS_MONTHS;
+  const cutoff = month > 0 ? `${year}-${String(month).padStart(2, '0')}` : `${year - 1}-${String(month + 12).padStart(2, '0')}`;
+  return deal.date.slice(0, 7) < cutoff.slice(0, deal.date.slice(0, 7).length);
+}
+
+/** The newest date among the articles of these sources (null when none is dated). */
+function reportedOn(sources: FactSource[], corpus: Corpus): string | null {
+  const dates = sources.map((s) => corpus.get(s.article)?.date).filter((d): d is string => Boolean(d));
+  return dates.sort().at(-1) ?? null;
+}
+
+/**
+ * Whether a changed deal is news for a message about arrivals since `since`: not background (historic, or
+ * dated long before the newest article that reports it), so a deal of 2019 retold today is not "new".
+ */
+export function isNewsDeal({ fact, newSources }: FactChange<Deal>, corpus: Corpus, since: Date): boolean {
+  return !isBackground(fact, reportedOn(newSources, corpus) ?? since.toISOString());
+}

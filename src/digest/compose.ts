@@ -20,12 +20,12 @@
 import { count } from '../text/plural.ts';
 import { cite } from '../answer/cite.ts';
 import type { DigestJson } from '../answer/contracts.ts';
-import { citeSources, conflictLine, figureItem, figureJson } from '../answer/facts.ts';
+import { citeSources, conflictLine, figureItem, figureJson, roughUsd } from '../answer/facts.ts';
 import { groupStories, storyItem, type Story } from '../answer/stories.ts';
 import type { Answer, AnswerItem } from '../answer/model.ts';
 import type { Amount, Deal, FactSource, Figure } from '../extract/types.ts';
 import type { Corpus } from '../search/corpus.ts';
-import { isEmpty, type DigestContent, type FactChange, type NewArticle } from './collect.ts';
+import { isEmpty, isNewsDeal, type DigestContent, type FactChange, type NewArticle } from './collect.ts';
 import { formatInZone } from './schedule.ts';
 
 export const MAX_DIGEST_ITEMS = 10;
@@ -37,6 +37,8 @@ export interface DigestFrame {
   timeZone: string;
   /** Send times missed since the last digest (they are covered by this one). */
   skippedSlots?: string[];
+  /** Alerts the channel's watches sent since the last digest. */
+  alertsSent?: number;
 }
 
 export function digestAnswer(corpus: Corpus, content: DigestContent, frame: DigestFrame): Answer<DigestJson> {
@@ -48,18 +50,21 @@ export function digestAnswer(corpus: Corpus, content: DigestContent, frame: Dige
     since: content.since.toISOString(),
     until: content.until.toISOString(),
     timeZone: frame.timeZone,
+    alerts_sent: frame.alertsSent ?? 0,
   };
+  // Watch alerts already told the channel part of the news: the digest says how much.
+  const alertNotes = frame.alertsSent ? [`Already sent here as watch alerts since the last digest: ${count(frame.alertsSent, 'alert')}.`] : [];
   if (isEmpty(content)) {
     return {
       command: 'digest',
       title: `Nothing new since ${since}.`,
       items: [],
-      notes: [],
+      notes: alertNotes,
       json: { ...baseJson, articles: [], deals: [], figures: [], conflicts: [], omitted: { articles: 0, deals: 0, figures: 0, conflicts: 0 }, skipped },
     };
   }
   // One story per deal, however many of the new articles told it; biggest first.
-  const newsDeals = storiesOf(content.deals.filter(({ fact, newSources }) => !isBackground(fact, reportedOn(newSources, corpus) ?? content.since.toISOString())), corpus)
+  const newsDeals = storiesOf(content.deals.filter((change) => isNewsDeal(change, corpus, content.since)), corpus)
     .sort((a, b) => size(b.fact.amount) - size(a.fact.amount));
   const bigFigures = [...content.figures].sort((a, b) => figureSize(b.fact) - figureSize(a.fact));
   const [nArticles, nDeals, nConflicts, nFigures] = allotItems([content.articles.length, newsDeals.length, content.conflicts.length, bigFigures.length], MAX_DIGEST_ITEMS);
@@ -93,6 +98,7 @@ export function digestAnswer(corpus: Corpus, content: DigestContent, frame: Dige
   const notes: string[] = [];
   const left = Object.entries(omitted).filter(([, n]) => n > 0).map(([what, n]) => `${n} more ${n === 1 ? what.slice(0, -1) : what}`);
   if (left.length) notes.push(`Left out to keep this short: ${left.join(', ')}. /news finds them.`);
+  notes.push(...alertNotes);
   if (skipped.length) {
     const when = skipped.map((slot) => formatInZone(new Date(slot), frame.timeZone)).join('; ');
     notes.push(`Not sent while the bot was down: the digest due ${when}. This one covers everything since then.`);
@@ -178,34 +184,9 @@ export function allotItems(sizes: number[], budget: number): number[] {
   return shares.map((share, i) => share + take(sizes[i]! - share));
 }
 
-/** Months before its report within which a deal's own date still makes it news. */
-const NEWS_MONTHS = 6;
-
-/** A deal told as background: historic, or dated more than `NEWS_MONTHS` before the report (ISO date) that brings it. */
-function isBackground(deal: Deal, reported: string): boolean {
-  if (deal.status === 'historic') return true;
-  if (!deal.date) return false;
-  const year = Number(reported.slice(0, 4));
-  const month = Number(reported.slice(5, 7) || '12') - NEWS_MONTHS;
-  const cutoff = month > 0 ? `${year}-${String(month).padStart(2, '0')}` : `${year - 1}-${String(month + 12).padStart(2, '0')}`;
-  return deal.date.slice(0, 7) < cutoff.slice(0, deal.date.slice(0, 7).length);
-}
-
-/** The newest date among the articles of these sources (null when none is dated). */
-function reportedOn(sources: FactSource[], corpus: Corpus): string | null {
-  const dates = sources.map((s) => corpus.get(s.article)?.date).filter((d): d is string => Boolean(d));
-  return dates.sort().at(-1) ?? null;
-}
-
-/**
- * Rough US dollars per unit, for ordering deals and figures by size only (never shown): without them a
- * ¥100 billion deal would outrank a $50 billion one.
- */
-const USD_PER_UNIT: Readonly<Record<string, number>> = { USD: 1, EUR: 1.1, GBP: 1.27, CHF: 1.13, CAD: 0.73, AUD: 0.66, JPY: 0.0067, CNY: 0.14, INR: 0.012, SEK: 0.095 };
-
 function size(amount: Amount | null): number {
   if (!amount || amount.value === null) return 0;
-  return (amount.max ?? amount.value) * (USD_PER_UNIT[amount.currency ?? 'USD'] ?? 1);
+  return roughUsd(amount.max ?? amount.value, amount.currency);
 }
 
 /** Money figures by size, before percentages and counts. */

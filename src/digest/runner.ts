@@ -11,7 +11,7 @@
  * - `not_in_channel` / `channel_not_found` disable that subscription; other errors are retried at the
  *   next tick (while within the grace period); rate limits are retried by the Slack Web API client.
  */
-import type { Answer } from '../answer/model.ts';
+import type { PostAnswer } from '../answer/model.ts';
 import { log } from '../log.ts';
 import type { Corpus } from '../search/corpus.ts';
 import type { DigestLog, StateStore, Subscription } from '../state/types.ts';
@@ -19,9 +19,6 @@ import { collectDigest, isEmpty } from './collect.ts';
 import { digestAnswer } from './compose.ts';
 import { parseLocalTime, previousRunAt } from './schedule.ts';
 import { isWeeklyChartDay, withWeeklyFlow } from './weekly-flow.ts';
-
-/** Posts one digest to one channel (Slack's `chat.postMessage`, or the console). Rejects on failure. */
-export type PostDigest = (channel: string, answer: Answer) => Promise<unknown>;
 
 /** What a tick did for one channel. */
 export interface DigestRun {
@@ -39,7 +36,7 @@ const FIRST_DIGEST_LOOKBACK_MS = 24 * 60 * 60 * 1000;
 export interface DigestRunnerOptions {
   store: StateStore;
   corpus: Corpus;
-  post: PostDigest;
+  post: PostAnswer;
   graceMs: number;
 }
 
@@ -107,7 +104,8 @@ export class DigestRunner {
       return { channel, slot: slotIso, outcome: 'quiet' };
     }
 
-    const digest = digestAnswer(corpus, content, { channel, timeZone, skippedSlots: previous.skippedSlots });
+    const alertsSent = (await store.listAlerts()).filter((a) => a.channel === channel && Date.parse(a.at) > since.getTime()).length;
+    const digest = digestAnswer(corpus, content, { channel, timeZone, skippedSlots: previous.skippedSlots, alertsSent });
     const answer = isWeeklyChartDay(slot, timeZone) ? await withWeeklyFlow(digest, corpus, arrivals, now) : digest;
     await store.putDigestLog(channel, { ...previous, lastSlot: slotIso, lastOutcome: 'sending' });
     try {

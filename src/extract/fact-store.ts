@@ -275,6 +275,12 @@ export class FactStore {
     return keys;
   }
 
+  /** Whether a deal involves the entity (or a part of it), or a figure is about it: as `dealsOf` and `figuresOf` list them. */
+  involves(fact: Deal | Figure, entityId: string): boolean {
+    const ids = 'target' in fact ? [...fact.investorIds, fact.targetId] : [fact.entityId];
+    return ids.some((id) => id !== null && this.withAncestors(id).includes(entityId));
+  }
+
   /** The entity and the entities it belongs to: AWS figures are also Amazon's. */
   private withAncestors(id: string): string[] {
     const ids: string[] = [];

@@ -13,7 +13,21 @@ export interface IngestPoller {
   stop(): Promise<void>;
 }
 
-export function startIngestPoller({ ingester, feeds, intervalMs }: { ingester: Ingester; feeds: string[]; intervalMs: number }): IngestPoller {
+/**
+ * `afterPoll` runs after every poll (watch alerts: a new article's alert then follows it at once rather than
+ * at the next tick); it must not reject.
+ */
+export function startIngestPoller({
+  ingester,
+  feeds,
+  intervalMs,
+  afterPoll = async () => {},
+}: {
+  ingester: Ingester;
+  feeds: string[];
+  intervalMs: number;
+  afterPoll?: () => Promise<void>;
+}): IngestPoller {
   const failures = new Map<string, number>();
   let running: Promise<void> | null = null;
   let timer: NodeJS.Timeout | undefined;
@@ -38,6 +52,7 @@ export function startIngestPoller({ ingester, feeds, intervalMs }: { ingester: I
       log.error({ err: error }, 'scanning the corpus folder failed; retrying at the next poll');
     }
     await Promise.all(feeds.map(pollFeed));
+    await afterPoll();
   }
 
   function poll(): Promise<void> {

@@ -1,6 +1,7 @@
 /**
- * The default state store: two JSON files under DATA_DIR, `digests.json` (subscriptions and digest logs
- * per channel) and `ingested.json` (the arrival log of articles). Each is written atomically.
+ * The default state store: JSON files under DATA_DIR, `digests.json` (subscriptions and digest logs per
+ * channel), `ingested.json` (the arrival log of articles) and `watches.json` (watches and the alerts they
+ * sent). Each is written atomically.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import {
   subscriptionSchema,
   type Subscription,
 } from './types.ts';
+import { watchesFileSchema, type Alert, type Watch, type WatchesFile } from './watches.ts';
 
 const digestLogSchema = z.object({
   lastSlot: z.string().nullable(),
@@ -79,10 +81,14 @@ export const DIGESTS_FILE = 'digests.json';
 /** Where channel entries that do not hold are kept (by channel, with the problem and when it was found). */
 export const QUARANTINE_FILE = 'digests.quarantined.json';
 export const INGESTED_FILE = 'ingested.json';
+export const WATCHES_FILE = 'watches.json';
+/** Alerts older than this are forgotten: a deal reported again after so long gets a new alert, not a reply in an old thread. */
+export const ALERT_MEMORY_DAYS = 30;
 
 export class FileStateStore implements StateStore {
   private readonly digests: JsonDocument<DigestsFile>;
   private readonly ingested: JsonDocument<IngestedFile>;
+  private readonly watches: JsonDocument<WatchesFile>;
 
   constructor(readonly dataDir: string) {
     this.digests = new JsonDocument(
@@ -92,6 +98,7 @@ export class FileStateStore implements StateStore {
       ({ version, channels }) => ({ version, channels: Object.fromEntries(channels) }),
     );
     this.ingested = new JsonDocument(path.join(dataDir, INGESTED_FILE), ingestedSchema, () => ({ version: 1, articles: [] }));
+    this.watches = new JsonDocument(path.join(dataDir, WATCHES_FILE), watchesFileSchema, () => ({ version: 1, watches: [], alerts: [] }));
   }
 
   async listSubscriptions(): Promise<Subscription[]> {
@@ -155,6 +162,52 @@ export class FileStateStore implements StateStore {
       }
     });
   }
+
+  // Watches and the alerts they sent (`watches.json`)
+
+  async listWatches(): Promise<Watch[]> {
+    return this.watches.read().watches;
+  }
+
+  async addWatch(watch: Omit<Watch, 'id'>): Promise<Watch> {
+    let added!: Watch;
+    this.watches.update((data) => data.watches.push((added = { ...watch, id: nextId(data.watches) })));
+    return added;
+  }
+
+  async putWatch(watch: Watch): Promise<void> {
+    this.watches.update((data) => replaceById(data.watches, watch));
+  }
+
+  async listAlerts(): Promise<Alert[]> {
+    return this.watches.read().alerts;
+  }
+
+  /** Adds the alert, forgetting those older than `ALERT_MEMORY_DAYS` before it. */
+  async addAlert(alert: Omit<Alert, 'id'>): Promise<Alert> {
+    let added!: Alert;
+    this.watches.update((data) => {
+      const forgetBefore = new Date(Date.parse(alert.at) - ALERT_MEMORY_DAYS * 86_400_000).toISOString();
+      data.alerts = data.alerts.filter((a) => a.at >= forgetBefore);
+      data.alerts.push((added = { ...alert, id: nextId(data.alerts) }));
+    });
+    return added;
+  }
+
+  async putAlert(alert: Alert): Promise<void> {
+    this.watches.update((data) => replaceById(data.alerts, alert));
+  }
+}
+
+/** One more than the highest id in use (ids are never reused while their entry is kept). */
+function nextId(entries: readonly { id: number }[]): number {
+  return entries.reduce((max, e) => Math.max(max, e.id), 0) + 1;
+}
+
+function replaceById<T extends { id: number }>(entries: T[], entry: T): void {
+  const at = entries.findIndex((e) => e.id === entry.id);
+  if (at < 0) throw new Error(`no entry ${entry.id} to replace`);
+  entries[at] = entry;
 }
 
 /** The state of `channel` in `data`, added empty if it has none. */

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isValidTimeZone, LOCAL_TIME } from '../config.ts';
+import type { WatchStore } from './watches.ts';
 
 /** A channel's daily digest subscription, as stored (and as `/digest` answers show it). */
 export const subscriptionSchema = z.object({
@@ -54,8 +55,8 @@ export interface IngestRecord {
   arrivedAt: string;
 }
 
-/** The persistence the digests and ingestion need. Async so that a database can stand in for the files. */
-export interface StateStore {
+/** The persistence the digests, ingestion and watches need. Async so that a database can stand in for the files. */
+export interface StateStore extends WatchStore {
   listSubscriptions(): Promise<Subscription[]>;
   getSubscription(channel: string): Promise<Subscription | null>;
   putSubscription(subscription: Subscription): Promise<void>;

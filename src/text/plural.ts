@@ -1,4 +1,4 @@
-/** `1 article`, `3 articles`: a count and its noun, with a plain English plural. */
-export function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+/** `1 article`, `3 articles`, `2 watches`: a count and its noun, with a plain English plural unless another is given. */
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
 }

@@ -195,7 +195,7 @@ describe('the README contract block', () => {
   const block = contractBlock(README);
   const lines = parseContracts(block);
 
-  it('documents news, deal, number, check, help, every digest action and errors, each once', () => {
+  it('documents news, deal, number, check, help, every digest and watch action and errors, each once', () => {
     const names = lines.map((l) => l.name);
     expect(new Set(names).size).toBe(names.length);
     expect(names.sort()).toEqual(Object.keys(CONTRACTS).sort());
@@ -332,6 +332,12 @@ describe('real answers', () => {
       '/number',
       '/check',
       '/digest weekly',
+      '/watch anthropic',
+      '/watch deals over $1B',
+      '/watch list',
+      '/watch off 1',
+      '/watch off 99',
+      '/watch acme gizmo',
     ];
     const seen = new Set<ContractName>();
     for (const line of lines) {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Answer } from '../../src/answer/model.ts';
 import { startBackgroundJobs } from '../../src/app/background.ts';
-import { DigestRunner, type PostDigest } from '../../src/digest/runner.ts';
+import type { PostAnswer } from '../../src/answer/model.ts';
+import { DigestRunner } from '../../src/digest/runner.ts';
 import { FileStateStore } from '../../src/state/file-store.ts';
 import type { Subscription } from '../../src/state/types.ts';
 import type { Corpus } from '../../src/search/corpus.ts';
@@ -22,7 +23,7 @@ interface Setup {
   store: FileStateStore;
   corpus: Corpus;
   posts: { channel: string; answer: Answer; at: string }[];
-  post: PostDigest;
+  post: PostAnswer;
 }
 
 async function setup(subscriptions: Subscription[], arrivedAt = '2026-02-04T20:00:00.000Z'): Promise<Setup> {
@@ -31,13 +32,13 @@ async function setup(subscriptions: Subscription[], arrivedAt = '2026-02-04T20:0
   const corpus = setFacts(corpusOf([story]), [], []);
   await store.recordIngested([{ article: story.id, url: null, textHash: null, source: 'folder', arrivedAt }]);
   const posts: Setup['posts'] = [];
-  const post: PostDigest = async (channel, answer) => {
+  const post: PostAnswer = async (channel, answer) => {
     posts.push({ channel, answer, at: new Date().toISOString() });
   };
   return { store, corpus, posts, post };
 }
 
-const runner = ({ store, corpus, post }: Setup, override: Partial<{ post: PostDigest }> = {}) =>
+const runner = ({ store, corpus, post }: Setup, override: Partial<{ post: PostAnswer }> = {}) =>
   new DigestRunner({ store, corpus, post: override.post ?? post, graceMs: 6 * HOUR });
 
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
@@ -47,6 +48,18 @@ afterEach(() => {
 });
 
 describe('DigestRunner', () => {
+  it('says how many watch alerts it already sent to the channel since the last digest (and counts no other channel’s)', async () => {
+    captureLogs();
+    const s = await setup([subscription('C1')]);
+    const alert = { watchId: 1, ts: '1.1', kind: 'deal' as const, fact: {}, articles: ['story.md'] };
+    await s.store.addAlert({ ...alert, channel: 'C1', at: '2026-02-04T21:00:00.000Z' });
+    await s.store.addAlert({ ...alert, channel: 'C1', at: '2026-02-04T21:30:00.000Z' });
+    await s.store.addAlert({ ...alert, channel: 'C2', at: '2026-02-04T21:30:00.000Z' });
+    await runner(s).tick(SLOT);
+    expect(s.posts[0]!.answer.notes).toContain('Already sent here as watch alerts since the last digest: 2 alerts.');
+    expect(s.posts[0]!.answer.json).toMatchObject({ alerts_sent: 2 });
+  });
+
   it('posts the new article at the send time, then "nothing new" the next day', async () => {
     captureLogs();
     const s = await setup([subscription('C1')]);
@@ -74,7 +87,7 @@ describe('DigestRunner', () => {
   it('disables a channel the bot was removed from; the other channels still get theirs', async () => {
     const logs = captureLogs();
     const s = await setup([subscription('C1'), subscription('C2'), subscription('C3')]);
-    const failing: PostDigest = async (channel, answer) => {
+    const failing: PostAnswer = async (channel, answer) => {
       if (channel === 'C2') throw Object.assign(new Error('An API error occurred: not_in_channel'), { data: { ok: false, error: 'not_in_channel' } });
       return s.post(channel, answer);
     };
@@ -91,7 +104,7 @@ describe('DigestRunner', () => {
     captureLogs();
     const s = await setup([subscription('C1')]);
     let calls = 0;
-    const flaky: PostDigest = async (channel, answer) => {
+    const flaky: PostAnswer = async (channel, answer) => {
       if (++calls === 1) throw new Error('socket hang up');
       return s.post(channel, answer);
     };

@@ -6,7 +6,8 @@ import { webApi } from '@slack/bolt';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderText } from '../../src/answer/text.ts';
-import { DigestRunner, type PostDigest } from '../../src/digest/runner.ts';
+import type { PostAnswer } from '../../src/answer/model.ts';
+import { DigestRunner } from '../../src/digest/runner.ts';
 import { FileStateStore } from '../../src/state/file-store.ts';
 import type { Subscription } from '../../src/state/types.ts';
 import { captureLogs, corpusOf, tempDir } from './helpers.ts';
@@ -34,7 +35,7 @@ describe('posting digests with the Slack Web API client', () => {
       retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 10 },
       logLevel: webApi.LogLevel.ERROR,
     });
-    const post: PostDigest = (channel, answer) => client.chat.postMessage({ channel, text: renderText(answer) });
+    const post: PostAnswer = (channel, answer) => client.chat.postMessage({ channel, text: renderText(answer) });
     const bodies: Record<string, unknown>[] = [];
     const scope = nock(SLACK)
       .post('/api/chat.postMessage', (body) => bodies.push(body) > 0 && body.channel === 'C1')

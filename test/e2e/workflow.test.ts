@@ -2,6 +2,8 @@
  * Issue 15's Slack workflow end to end: the real app in HTTP mode against the fake Slack (signed requests
  * in, Web API calls out), one part per `describe`.
  */
+import { utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { BOT_USER_ID, type FakeSlack } from '../helpers/fake-slack.ts';
@@ -48,6 +50,57 @@ function shortcutBody(message: { text: string; ts: string; thread_ts?: string },
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+describe('watches that alert', () => {
+  let watching: E2eApp;
+  let corpusDir: string;
+  /** Drops an article into the corpus folder as if it had been written a while ago (so ingestion need not wait for it to settle). */
+  const drop = (name: string, text: string) => {
+    const file = path.join(corpusDir, name);
+    writeFileSync(file, text);
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(file, past, past);
+  };
+  beforeAll(async () => {
+    const corpus = tempCorpus({ 'old.md': '---\ntitle: Old news\noutlet: Wire\ndate: 2026-01-02\n---\nNvidia invested $2 billion in xAI last year.\n' });
+    corpusDir = corpus.corpusDir;
+    watching = await startE2eApp({ corpusDir, env: { INGEST_INTERVAL_S: '5' } });
+  });
+  afterAll(async () => {
+    await watching?.stop();
+  });
+
+  it('/watch sets a watch; a new article alerts once with its quote and link; the same deal from another outlet goes into the thread', async () => {
+    const { slack: fake } = watching;
+    await watching.send(slashCommand(fake, '/watch', 'mistral ai over €100M', 'watch-1'), { contentType: FORM });
+    const set = await fake.waitFor('/response/watch-1');
+    expect(set.body.blocks[0].text.text).toBe('Watching Mistral AI: deals over €100M in this channel (watch 1).');
+    drop('reuters.md', '---\ntitle: Mistral raises EUR 1.7 billion\noutlet: Reuters\ndate: 2026-02-06\nurl: https://example.org/reuters\n---\nMistral AI has raised 1.7 billion euros in a Series C round led by ASML, the company said on Friday.\n');
+    watching.engine.startJobs();
+    const alert = await fake.waitFor('chat.postMessage', (c) => c.body.channel === 'C1' && !c.body.thread_ts, 10_000);
+    expect(alert.body.blocks[0].text.text).toBe('Watch 1 (Mistral AI: deals over €100M): new deal');
+    const text = blockText(alert.body.blocks);
+    expect(text).toContain('Mistral AI: Series C · led by ASML · €1.7B');
+    expect(text).toContain('“Mistral AI has raised *1.7 billion euros* in a Series C round led by ASML, the company said on Friday.”');
+    expect(text).toContain('https://example.org/reuters');
+
+    drop('hb.md', '---\ntitle: Mistral AI sammelt Milliarden ein\noutlet: Handelsblatt\ndate: 2026-02-07\nlang: de\n---\nDas französische KI-Start-up Mistral AI hat in einer Finanzierungsrunde rund 1,8 Milliarden Euro eingesammelt, angeführt von ASML.\n');
+    const reply = await fake.waitFor('chat.postMessage', (c) => c.body.channel === 'C1' && Boolean(c.body.thread_ts), 10_000);
+    expect(reply.body.thread_ts, 'in the first alert’s thread').toBe(alert.reply!.ts);
+    expect(reply.body.blocks[0].text.text).toBe('Also reported by Handelsblatt');
+    expect(blockText(reply.body.blocks)).toContain('rund 1,8 Milliarden Euro');
+    const posted = fake.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C1' && !c.body.thread_ts);
+    expect(posted, 'one alert, however many outlets').toHaveLength(1);
+  }, 30_000);
+
+  it('/watch list and /watch off answer from the same state', async () => {
+    const { slack: fake } = watching;
+    await watching.send(slashCommand(fake, '/watch', 'list', 'watch-2'), { contentType: FORM });
+    expect(blockText((await fake.waitFor('/response/watch-2')).body.blocks)).toContain('Watch 1: Mistral AI: deals over €100M');
+    await watching.send(slashCommand(fake, '/watch', 'off 1', 'watch-3'), { contentType: FORM });
+    expect((await fake.waitFor('/response/watch-3')).body.blocks[0].text.text).toBe('Stopped watch 1 (Mistral AI: deals over €100M).');
+  });
+});
 
 describe('one story per deal', () => {
   let stories: E2eApp;

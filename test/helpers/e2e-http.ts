@@ -7,7 +7,10 @@ import { createHmac } from 'node:crypto';
 import { engineConfigOf } from '../../src/app/engine-protocol.ts';
 import { EngineThread } from '../../src/app/engine-thread.ts';
 import { loadConfig } from '../../src/config.ts';
+import { postAnswer } from '../../src/slack/post-answer.ts';
 import { startSlackApp, type RunningSlackApp } from '../../src/slack/start.ts';
+import type { PostAnswer } from '../../src/answer/model.ts';
+import type { App } from '@slack/bolt';
 import { SEEDS_DIR, tempDir } from './corpus.ts';
 import { BOT_USER_ID, startFakeSlack, type FakeSlack } from './fake-slack.ts';
 
@@ -38,8 +41,15 @@ export async function startE2eApp({ corpusDir = SEEDS_DIR, env = {} }: { corpusD
   const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-e2e', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, HOST: '127.0.0.1', PORT: '0', ...env });
   if (config.mode.kind !== 'http') throw new Error(`expected http mode, got ${config.mode.kind}`);
   const dataDir = tempDir('dealdesk-e2e-');
-  const engine = await EngineThread.start({ config: engineConfigOf({ ...config, corpusDir, indexDir: dataDir, dataDir }) }, { post: async () => {} });
+  // Digests and alerts go out through the app's Web API client, as in main.ts (once it is connected).
+  let client: App['client'] | null = null;
+  const post: PostAnswer = async (channel, answer, { threadTs } = {}) => {
+    if (!client) throw new Error('not connected to Slack yet');
+    return postAnswer(client, channel, answer, threadTs);
+  };
+  const engine = await EngineThread.start({ config: engineConfigOf({ ...config, corpusDir, indexDir: dataDir, dataDir }) }, { post });
   const app = await startSlackApp({ ...config, mode: config.mode }, engine, { retryConfig: { retries: 0 } });
+  client = app.app.client;
   const url = `http://127.0.0.1:${app.port}/slack/events`;
   return {
     slack,

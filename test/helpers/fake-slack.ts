@@ -16,6 +16,8 @@ export interface RecordedCall {
   /** Form fields, with JSON-valued fields (`blocks`, `view`) parsed; or the JSON body of a response_url post. */
   body: Record<string, any>;
   headers: IncomingMessage['headers'];
+  /** What the fake answered (Web API methods): a posted message's `ts`, for one. */
+  reply?: Record<string, unknown>;
 }
 
 export interface FakeSlack {
@@ -100,8 +102,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const method = url.pathname.replace(/^\/api\//, '');
     const body: Record<string, any> = Object.fromEntries(new URLSearchParams(raw));
     for (const key of ['blocks', 'view']) if (typeof body[key] === 'string') body[key] = JSON.parse(body[key]);
-    record({ method, body, headers: req.headers });
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply(method)));
+    const answer = reply(method, body);
+    record({ method, body, headers: req.headers, reply: answer });
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
   });
   const wss = new WebSocketServer({ server, path: '/socket' });
   wss.on('connection', (ws) => {
@@ -109,13 +112,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     socketWaiters.shift()?.(ws);
   });
 
-  function reply(method: string): Record<string, unknown> {
+  let messages = 0;
+  function reply(method: string, body: Record<string, any>): Record<string, unknown> {
     if (fake.errors[method]) return { ok: false, error: fake.errors[method] };
     switch (method) {
       case 'auth.test':
         return { ok: true, user_id: BOT_USER_ID, bot_id: BOT_ID, team_id: 'T1', user: 'dealdesk' };
       case 'chat.postMessage':
-        return { ok: true, channel: 'C1', ts: `${Date.now() / 1000}` };
+        return { ok: true, channel: body.channel, ts: `${1_800_000_000 + ++messages}.000100` };
       case 'conversations.replies':
         return { ok: true, messages: fake.thread, has_more: false };
       case 'apps.connections.open':

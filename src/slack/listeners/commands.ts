@@ -34,6 +34,7 @@ export function commandListener(answerer: Answerer, lineOf: (text: string) => st
   return listener<CommandArgs>(answerer, {
     what: ({ command }) => `/${command.command.replace(/^\//, '')}`,
     channel: ({ command }) => command.channel_id,
+    user: ({ command }) => command.user_id,
     answer: async ({ command, respond, client }, request) => {
       const line = lineOf(plainText(command.text)).trim();
       const result = await answerer.answer(line, request);

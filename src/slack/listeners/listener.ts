@@ -31,6 +31,8 @@ export interface ListenerSpec<Args> {
   what: string | ((args: Args) => string);
   /** The channel the request came from: the context's `channel`. */
   channel: (args: Args) => string;
+  /** Who sent it (a Slack user id): the context's `user`. */
+  user?: (args: Args) => string | undefined;
   /** True drops the request after the ack, before any work (and without an apology). */
   ignore?: (args: Args) => boolean;
   /** The work: answer (through `answerer`) and reply. `request` is step 3's. */
@@ -66,7 +68,8 @@ export function listener<Args extends MaybeAck>(answerer: Answerer, spec: Listen
     }
     await args.ack?.();
     if (spec.ignore?.(args)) return;
-    const request: AnswerRequest = { channel: spec.channel(args), now: answerer.now(), surface: 'slack' };
+    const user = spec.user?.(args);
+    const request: AnswerRequest = { channel: spec.channel(args), now: answerer.now(), surface: 'slack', ...(user ? { user } : {}) };
     const apologise = (text: string) => spec.apologise(args, text);
     await guarded(
       what,

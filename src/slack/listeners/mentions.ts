@@ -76,6 +76,7 @@ function questionListener(
   return listener<MentionArgs>(answerer, {
     what,
     channel: ({ event }) => event.channel,
+    user: ({ event }) => event.user,
     ignore: (args) => notAQuestion(args.event) || ignored(args, seen),
     answer: async ({ event, context, client }, request) => {
       const question = plainText(stripBotMention(event.text ?? '', context.botUserId));

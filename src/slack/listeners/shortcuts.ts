@@ -28,6 +28,7 @@ export function checkShortcutListener(answerer: Answerer) {
   return listener<ShortcutArgs>(answerer, {
     what: 'check shortcut',
     channel: ({ shortcut }) => shortcut.channel.id,
+    user: ({ shortcut }) => shortcut.user.id,
     answer: async ({ shortcut, respond, client }, request) => {
       const result = await answerer.answer(`/check ${plainText(shortcut.message.text ?? '')}`, request);
       if (result.error) return void (await respond({ response_type: 'ephemeral', ...renderBlocks(result) }));
