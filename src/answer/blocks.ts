@@ -108,7 +108,8 @@ function itemBlocks(item: AnswerItem): KnownBlock[] {
   const hidden = item.citations.length - LIMITS.citationsPerItem;
   const detail = [item.detail, hidden > 0 ? `+ ${hidden} more source${hidden === 1 ? '' : 's'}` : undefined].filter(Boolean).join(' · ');
   const lines = [`*${fit(item.text.trim() || ELLIPSIS, BUDGET.itemText, escapeMrkdwn)}*`];
-  if (detail) lines.push(fit(detail, BUDGET.detail, escapeMrkdwn));
+  const channel = item.channel && SLACK_CHANNEL_ID.test(item.channel) ? `<#${item.channel}>` : '';
+  if (detail || channel) lines.push([detail && fit(detail, BUDGET.detail, escapeMrkdwn), channel].filter(Boolean).join(' · '));
   const section: KnownBlock = { type: 'section', text: mrkdwn(lines.join('\n')) };
   return [section, ...item.citations.slice(0, LIMITS.citationsPerItem).map(citationBlock)];
 }

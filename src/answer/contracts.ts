@@ -472,6 +472,9 @@ export const watchAlertJsonSchema = z.object({
   citations: z.array(highlightedCitationSchema),
 });
 
+/** A section of the App Home tab (rendered only, never printed by `ask`). */
+export const homeJsonSchema = z.object({ command: z.literal('home'), section: z.string() });
+
 export type DealJson = z.infer<typeof dealJsonSchema>;
 export type NumberJson = z.infer<typeof numberJsonSchema>;
 export type FactsArticleJson = z.infer<typeof factsArticleSchema>;
@@ -510,6 +513,7 @@ export type AnswerJson =
   | WatchListJson
   | WatchOffJson
   | WatchAlertJson
+  | z.infer<typeof homeJsonSchema>
   | ErrorJson;
 
 /**

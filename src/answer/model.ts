@@ -28,6 +28,8 @@ export interface AnswerItem {
   text: string;
   /** Optional second line: status, date, conflicts … */
   detail?: string;
+  /** A Slack channel the row is about (a watch's, a digest's): Block Kit names it as a link after the detail. */
+  channel?: string;
   citations: Citation[];
 }
 

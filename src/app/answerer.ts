@@ -8,6 +8,7 @@ import { answer } from '../../commands/index.ts';
 import type { Answer } from '../answer/model.ts';
 import type { CommandContext } from '../context.ts';
 import { threadLine, type ThreadMessage } from '../slack/listeners/thread-context.ts';
+import { homeSections } from './home.ts';
 
 /** Who asks, and when: what a request adds to the answering context. */
 export interface AnswerRequest {
@@ -27,6 +28,8 @@ export interface Answerer {
   answer(line: string, request: AnswerRequest): Promise<Answer>;
   /** The line `question` stands for after the thread messages `earlier` (see `threadLine`). */
   threadLine(question: string, earlier: ThreadMessage[], botUserId: string | undefined): Promise<string>;
+  /** The sections of the App Home tab of the user `request.user` (see home.ts). */
+  home(request: AnswerRequest & { user: string }): Promise<Answer[]>;
 }
 
 /** Answers with `ctx` on the calling thread. */
@@ -35,5 +38,6 @@ export function inProcess(ctx: CommandContext): Answerer {
     now: () => ctx.now,
     answer: (line, request) => answer(line, { ...ctx, ...request }),
     threadLine: async (question, earlier, botUserId) => threadLine(question, earlier, botUserId, (text) => ctx.corpus.facts.names.find(text)),
+    home: (request) => homeSections({ ...ctx, ...request }, request.user),
   };
 }

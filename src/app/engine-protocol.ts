@@ -37,6 +37,7 @@ export interface WireError {
 export type ToEngine =
   | { type: 'answer'; id: number; line: string; channel: string; now: string; surface?: 'slack'; user?: string }
   | { type: 'threadLine'; id: number; question: string; earlier: ThreadMessage[]; botUserId?: string }
+  | { type: 'home'; id: number; user: string; channel: string; now: string }
   | { type: 'startJobs' }
   | { type: 'posted'; id: number; ts?: string; error?: WireError }
   | { type: 'stop' };
@@ -46,6 +47,7 @@ export type FromEngine =
   | { type: 'ready'; articles: number }
   | { type: 'answered'; id: number; answer: Answer }
   | { type: 'line'; id: number; line: string }
+  | { type: 'home'; id: number; sections: Answer[] }
   | { type: 'failed'; id: number; error: WireError }
   | { type: 'post'; id: number; channel: string; answer: Answer; threadTs?: string }
   | { type: 'stopped' };

@@ -97,6 +97,12 @@ export class EngineThread implements Answerer {
     return reply.line;
   }
 
+  async home(request: AnswerRequest & { user: string }): Promise<Answer[]> {
+    const reply = await this.request((id) => ({ type: 'home', id, user: request.user, channel: request.channel, now: request.now.toISOString() }));
+    if (reply.type !== 'home') throw new Error(`the engine replied ${reply.type} to a home tab`);
+    return reply.sections;
+  }
+
   /** Starts ingestion and digests in the engine (once Slack is connected, so digests can be posted). */
   startJobs(): void {
     this.jobsStarted = true;

@@ -73,6 +73,13 @@ port.on('message', (message: ToEngine) => {
     case 'threadLine':
       void reply(message.id, async () => ({ type: 'line', id: message.id, line: await answerer.threadLine(message.question, message.earlier, message.botUserId) }));
       break;
+    case 'home':
+      void reply(message.id, async () => ({
+        type: 'home',
+        id: message.id,
+        sections: await answerer.home({ user: message.user, channel: message.channel, now: new Date(message.now), surface: 'slack' }),
+      }));
+      break;
     case 'startJobs':
       if (!snapshot && !jobs) {
         startBackgroundJobs({ config, ctx, post }).then(

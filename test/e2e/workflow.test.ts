@@ -102,6 +102,25 @@ describe('watches that alert', () => {
   });
 });
 
+describe('App Home', () => {
+  it('opening the Home tab publishes the user’s watches, the digests, the week’s deals and questions to try, fresh each time', async () => {
+    await e2e.send(slashCommand(slack, '/watch', 'anthropic', 'home-1'), { contentType: FORM });
+    await slack.waitFor('/response/home-1');
+    await e2e.send(eventBody('EvHome1', { type: 'app_home_opened', user: 'U1', channel: 'D1', tab: 'home', event_ts: '1700003000.000100' }));
+    const published = await slack.waitFor('views.publish', (c) => c.body.user_id === 'U1');
+    expect(published.body.view.type).toBe('home');
+    const headers = published.body.view.blocks.filter((b: any) => b.type === 'header').map((b: any) => b.text.text);
+    expect(headers).toEqual(['Your watches: 1', 'Daily digests: 0 channels', "This week's biggest deals", 'Dealdesk: who invests how much in whom in AI']);
+    expect(blockText(published.body.view.blocks)).toContain('Watch 1: Anthropic: deals and figures');
+    expect(published.body.view.blocks.length).toBeLessThanOrEqual(100);
+    await e2e.send(slashCommand(slack, '/watch', 'off 1', 'home-2'), { contentType: FORM });
+    await slack.waitFor('/response/home-2');
+    await e2e.send(eventBody('EvHome2', { type: 'app_home_opened', user: 'U1', channel: 'D1', tab: 'home', event_ts: '1700003001.000100' }));
+    const again = await slack.waitFor('views.publish', (c) => c !== published && c.body.user_id === 'U1');
+    expect(again.body.view.blocks.find((b: any) => b.type === 'header').text.text).toBe('Your watches: 0');
+  });
+});
+
 describe('one story per deal', () => {
   let stories: E2eApp;
   beforeAll(async () => {

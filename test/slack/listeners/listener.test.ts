@@ -17,6 +17,7 @@ function tickingContext(): Answerer & { reads: () => number } {
       throw new Error('not used');
     },
     threadLine: async (question) => question,
+    home: async () => [],
   };
 }
 
