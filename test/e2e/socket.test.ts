@@ -87,4 +87,44 @@ describe('Socket Mode end to end', () => {
     expect(blockText(body.blocks)).toContain('Amazon in *Indiana* ein');
     expect(blockText(body.blocks)).toContain('— wallstreet-online · 2026-01-30 · ');
   });
+
+  /** Sends an envelope of `type` with `payload` and waits for its ack over the socket. */
+  async function deliver(envelopeId: string, type: string, payload: Record<string, unknown>): Promise<void> {
+    const acked = ackFor(envelopeId);
+    socket.send(JSON.stringify({ envelope_id: envelopeId, type, accepts_response_payload: type !== 'events_api', payload }));
+    expect((await acked).envelope_id).toBe(envelopeId);
+  }
+
+  it('issue 15 over the socket: /deal … csv uploads its file, the shortcut answers in the thread, a direct message is answered', async () => {
+    const command = { token: 'legacy', team_id: 'T1', channel_id: 'C1', user_id: 'U1', api_app_id: 'A1', trigger_id: '1.2.3', is_enterprise_install: 'false' };
+    await deliver('env-csv', 'slash_commands', { ...command, command: '/deal', text: 'openai csv', response_url: slack.responseUrl('socket-csv') });
+    await slack.waitFor('/response/socket-csv');
+    const upload = await slack.waitFor('files.completeUploadExternal', (c) => JSON.parse(c.body.files)[0].title === 'Deals involving OpenAI (CSV)');
+    expect(upload.body.channel_id).toBe('C1');
+
+    const ts = '1700004000.000100';
+    await deliver('env-shortcut', 'interactive', {
+      type: 'message_action',
+      callback_id: 'check_with_dealdesk',
+      trigger_id: '1.2.4',
+      team: { id: 'T1', domain: 'newsroom' },
+      user: { id: 'U1', name: 'analyst', team_id: 'T1' },
+      channel: { id: 'C1', name: 'money' },
+      message: { type: 'message', user: 'U2', ts, text: 'Amazon will invest $50bn in OpenAI' },
+      response_url: slack.responseUrl('socket-shortcut'),
+    });
+    const checked = await slack.waitFor('chat.postMessage', (c) => c.body.thread_ts === ts);
+    expect(checked.body.blocks[0].text.text).toMatch(/^Partly supported/);
+
+    await deliver('env-dm', 'events_api', {
+      type: 'event_callback',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      event_id: 'EvSocketDm',
+      event_time: Math.floor(Date.now() / 1000),
+      event: { type: 'message', channel_type: 'im', channel: 'D9', user: 'U1', text: '/number anthropic valuation', ts: '1700004001.000100' },
+    });
+    const dm = await slack.waitFor('chat.postMessage', (c) => c.body.channel === 'D9');
+    expect(dm.body.blocks[0].text.text).toBe('Figures for “anthropic valuation”');
+  });
 });
