@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dealChart, figureChart } from '../../src/answer/fact-charts.ts';
 import type { Article } from '../../src/corpus/types.ts';
 import type { Figure } from '../../src/extract/types.ts';
-import { deal, source } from '../helpers/facts.ts';
+import { deal, figure, source } from '../helpers/facts.ts';
 
 const articles = new Map<string, Article>([
   ['a.md', { id: 'a.md', outlet: 'Reuters', date: '2026-01-30' } as Article],
@@ -11,24 +11,8 @@ const articles = new Map<string, Article>([
   ['undated.md', { id: 'undated.md', outlet: 'Blog', date: null } as unknown as Article],
 ]);
 
-function valuation(value: number | null, overrides: Partial<Figure> = {}): Figure {
-  return {
-    entityId: 'anthropic',
-    entity: 'Anthropic',
-    metric: 'valuation',
-    period: null,
-    subject: 'Anthropic valuation',
-    value,
-    max: null,
-    unit: 'USD',
-    qualifier: 'about',
-    basis: null,
-    conditional: false,
-    rule: { id: 'test', reason: 'test' },
-    sources: [source('a.md')],
-    ...overrides,
-  };
-}
+/** Anthropic's valuation from `a.md` (Reuters, 2026-01-30). */
+const valuation = (value: number | null, overrides: Partial<Figure> = {}): Figure => figure(0, 'a.md', { value, ...overrides });
 
 describe('figureChart', () => {
   it('one point per figure and outlet, dated by a month period or else by the article; other units and undated ones counted', () => {

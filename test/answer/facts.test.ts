@@ -4,7 +4,7 @@ import { citeSources, conflictLine, dealJson, dealLine, figureLine, findConflict
 import type { Article } from '../../src/corpus/types.ts';
 import { parseQuantities } from '../../src/extract/money.ts';
 import type { Deal, Figure } from '../../src/extract/types.ts';
-import { deal, source } from '../helpers/facts.ts';
+import { deal, figure, source } from '../helpers/facts.ts';
 
 const money = (value: number | null, currency: string | null, qualifier: Printable['qualifier'] = 'exact', max: number | null = null): Printable => ({
   value,
@@ -42,24 +42,6 @@ describe('formatAmount', () => {
   });
 });
 
-function figure(value: number, article: string, overrides: Partial<Figure> = {}): Figure {
-  return {
-    entityId: 'anthropic',
-    entity: 'Anthropic',
-    metric: 'valuation',
-    period: null,
-    subject: 'Anthropic valuation',
-    value,
-    max: null,
-    unit: 'USD',
-    qualifier: 'about',
-    basis: null,
-    conditional: false,
-    rule: { id: 'test', reason: 'a test figure' },
-    sources: [source(article)],
-    ...overrides,
-  };
-}
 
 describe('deal and figure lines', () => {
   it.each<[Partial<Deal>, string]>([

@@ -5,22 +5,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCommand } from '../../commands/index.ts';
 import { BOT_USER_ID, type FakeSlack } from '../helpers/fake-slack.ts';
-import { eventBody, FORM, slashCommand as slashBody, startE2eApp, type E2eApp, type SendOptions } from '../helpers/e2e-http.ts';
-import { blockText, captureLog, type CapturedLog } from '../slack/fixtures.ts';
+import { eventBody, FORM, slashCommand as slashBody, useE2eApp, type E2eApp, type SendOptions } from '../helpers/e2e-http.ts';
+import { blockText } from '../slack/fixtures.ts';
 
+const app = useE2eApp();
 let e2e: E2eApp;
 let slack: FakeSlack;
-let logged: CapturedLog;
-
-beforeAll(async () => {
-  logged = captureLog('warn');
-  e2e = await startE2eApp();
+beforeAll(() => {
+  e2e = app();
   slack = e2e.slack;
-});
-
-afterAll(async () => {
-  await e2e?.stop();
-  logged?.restore();
 });
 
 const send = (body: string, options?: SendOptions) => e2e.send(body, options);

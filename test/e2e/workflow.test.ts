@@ -7,23 +7,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { BOT_USER_ID, type FakeSlack } from '../helpers/fake-slack.ts';
-import { eventBody, FORM, slashCommand, startE2eApp, type E2eApp } from '../helpers/e2e-http.ts';
+import { eventBody, FORM, slashCommand, startE2eApp, useE2eApp, type E2eApp } from '../helpers/e2e-http.ts';
 import { tempCorpus } from '../helpers/corpus.ts';
-import { blockText, captureLog, type CapturedLog } from '../slack/fixtures.ts';
+import { blockText } from '../slack/fixtures.ts';
 
+const app = useE2eApp();
 let e2e: E2eApp;
 let slack: FakeSlack;
-let logged: CapturedLog;
-
-beforeAll(async () => {
-  logged = captureLog('warn');
-  e2e = await startE2eApp();
+beforeAll(() => {
+  e2e = app();
   slack = e2e.slack;
-});
-
-afterAll(async () => {
-  await e2e?.stop();
-  logged?.restore();
 });
 
 /** The CSV text of an upload: UTF-8 after its byte-order mark. */

@@ -11,6 +11,8 @@ import { postAnswer } from '../../src/slack/post-answer.ts';
 import { startSlackApp, type RunningSlackApp } from '../../src/slack/start.ts';
 import type { PostAnswer } from '../../src/answer/model.ts';
 import type { App } from '@slack/bolt';
+import { afterAll, beforeAll } from 'vitest';
+import { captureLog, type CapturedLog } from '../slack/fixtures.ts';
 import { SEEDS_DIR, tempDir } from './corpus.ts';
 import { BOT_USER_ID, startFakeSlack, type FakeSlack } from './fake-slack.ts';
 
@@ -73,6 +75,24 @@ export async function startE2eApp({ corpusDir = SEEDS_DIR, env = {} }: { corpusD
       await slack.close();
     },
   };
+}
+
+/**
+ * For a test file: starts the app (with the log captured at `warn`) before its tests and stops it after;
+ * the returned function gives the running app.
+ */
+export function useE2eApp(options: Parameters<typeof startE2eApp>[0] = {}): () => E2eApp {
+  let running: E2eApp | undefined;
+  let logged: CapturedLog | undefined;
+  beforeAll(async () => {
+    logged = captureLog('warn');
+    running = await startE2eApp(options);
+  });
+  afterAll(async () => {
+    await running?.stop();
+    logged?.restore();
+  });
+  return () => running!;
 }
 
 /** A slash command's form body as Slack sends it, from user U1 in channel `channel` (C1). */
