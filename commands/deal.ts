@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { citationJson, dealJson, figureLine } from '../src/answer/facts.ts';
-import { groupStories, storyItem } from '../src/answer/stories.ts';
+import { groupDeals, storyItem, storyOf } from '../src/answer/stories.ts';
 import { errorAnswer, type Answer, type AnswerFile } from '../src/answer/model.ts';
 import type { Entity } from '../src/extract/entities.ts';
 import type { Deal, Figure } from '../src/extract/types.ts';
@@ -51,8 +51,8 @@ export const deal: Command<{ query: string; output?: FileOutput }> = {
     const [first, second] = entities as [Entity, Entity | undefined];
     // The newest deals, one story per deal however many outlets told it (see stories.ts).
     const newest = dealsFor(corpus, first, second, years, STORY_WINDOW);
-    const grouped = groupStories(newest.deals, corpus);
-    const stories = grouped.slice(0, MAX_DEALS);
+    const grouped = groupDeals(newest.deals);
+    const stories = grouped.slice(0, MAX_DEALS).map((members) => storyOf(members, corpus));
     // Deals past the window are counted as they are, one each.
     const total = grouped.length + (newest.total - newest.deals.length);
     const roles = stories.map((story) => roleOf(story.deal, first, corpus));

@@ -42,49 +42,79 @@ export interface Difference {
 
 /** Groups `deals` into stories, in the order of each story's first deal. */
 export function groupStories(deals: readonly Deal[], articles: ArticleLookup): Story[] {
-  const groups: Deal[][] = [];
+  return groupDeals(deals).map((members) => storyOf(members, articles));
+}
+
+/**
+ * The deals of each story, in the order of each story's first deal: `groupStories` without telling the
+ * stories (for a caller that tells only the first few: `storyOf`).
+ */
+export function groupDeals(deals: readonly Deal[]): Deal[][] {
+  const groups: Report[][] = [];
   // Candidate groups by target, so a company's hundreds of deals are not compared all with all.
-  const byTarget = new Map<string, Deal[][]>();
-  for (const d of deals) {
-    const key = d.targetId ?? `=${d.target}`;
+  const byTarget = new Map<string, Report[][]>();
+  for (const report of deals.map(reportOf)) {
+    const key = report.deal.targetId ?? `=${report.deal.target}`;
     const candidates = byTarget.get(key) ?? [];
-    const group = candidates.find((g) => g.some((member) => sameStory(member, d)) && !g.some((member) => shareAnArticle(member, d)));
-    if (group) group.push(d);
+    const group = candidates.find((g) => g.some((member) => sameReport(member, report)) && !g.some((member) => shareAnArticle(member, report)));
+    if (group) group.push(report);
     else {
-      const fresh = [d];
+      const fresh = [report];
       groups.push(fresh);
       candidates.push(fresh);
       byTarget.set(key, candidates);
     }
   }
-  return groups.map((members) => storyOf(members, articles));
+  return groups.map((members) => members.map((m) => m.deal));
 }
 
 /** Whether two deals can be one deal reported twice (see the module comment). */
 export function sameStory(a: Deal, b: Deal): boolean {
+  return sameReport(reportOf(a), reportOf(b));
+}
+
+/** A deal with what comparing it needs read once: its day, its round's key, its articles. */
+interface Report {
+  deal: Deal;
+  day: number | null;
+  round: string | null;
+  articles: Set<string>;
+}
+
+function reportOf(deal: Deal): Report {
+  return { deal, day: dayOf(deal.date), round: deal.round === null ? null : roundKey(deal.round), articles: new Set(deal.sources.map((s) => s.article)) };
+}
+
+/** `sameStory` on prepared reports: the cheap tests first. */
+function sameReport(ra: Report, rb: Report): boolean {
+  const [a, b] = [ra.deal, rb.deal];
   const sameTarget = a.targetId && b.targetId ? a.targetId === b.targetId : a.target === b.target;
   if (!sameTarget || a.additional !== b.additional) return false;
   // Money paid long ago, told as background, is not this week's round.
   if ((a.status === 'historic') !== (b.status === 'historic')) return false;
   if (a.kind !== b.kind && a.kind !== 'unknown' && b.kind !== 'unknown') return false;
-  const sameRound = a.round !== null && b.round !== null && roundKey(a.round) === roundKey(b.round);
-  if (a.round && b.round && !sameRound) return false;
-  const sharedInvestor = a.investorIds.some((id) => b.investorIds.includes(id));
-  if (a.investorIds.length && b.investorIds.length && !sharedInvestor) return false;
-  if (shareAnArticle(a, b) || !closeDates(a.date, b.date)) return false;
   const va = a.amount?.value ?? null;
   const vb = b.amount?.value ?? null;
+  if (va !== null && vb !== null) {
+    if (a.amount!.currency && b.amount!.currency && a.amount!.currency !== b.amount!.currency) return false;
+    if (!closeAmounts(va, a.amount!.max, vb, b.amount!.max)) return false;
+  }
+  if (ra.day !== null && rb.day !== null && Math.abs(ra.day - rb.day) > STORY_DAYS) return false;
+  const sameRound = ra.round !== null && ra.round === rb.round;
+  if (ra.round !== null && rb.round !== null && !sameRound) return false;
+  const sharedInvestor = a.investorIds.some((id) => b.investorIds.includes(id));
+  if (a.investorIds.length && b.investorIds.length && !sharedInvestor) return false;
+  if (shareAnArticle(ra, rb)) return false;
   // One report without an amount joins only a report that shares something specific: an investor or the round.
   if (va === null || vb === null) return va === vb || sharedInvestor || sameRound;
-  if (a.amount!.currency && b.amount!.currency && a.amount!.currency !== b.amount!.currency) return false;
-  if (!closeAmounts(va, a.amount!.max, vb, b.amount!.max)) return false;
   // Amounts apart by more than rounding need more in common than the target.
-  return sameValue(va, vb) || sharedInvestor || sameRound || (a.date !== null && b.date !== null);
+  return sameValue(va, vb) || sharedInvestor || sameRound || (ra.day !== null && rb.day !== null);
 }
 
 /** Whether the two deals were read in one article (which then told them apart). */
-function shareAnArticle(a: Deal, b: Deal): boolean {
-  return a.sources.some((s) => b.sources.some((t) => t.article === s.article));
+function shareAnArticle(a: Report, b: Report): boolean {
+  for (const article of a.articles) if (b.articles.has(article)) return true;
+  return false;
 }
 
 /** "Series B", "Series-B-Runde", "series b round" → `seriesb`. */
@@ -92,15 +122,10 @@ function roundKey(round: string): string {
   return round.toLowerCase().replace(/finanzierungsrunde|runde|round|[^\p{L}\d]/gu, '');
 }
 
-/** Within `STORY_DAYS` (a month counts as its middle day); an unknown date never contradicts. */
-function closeDates(a: string | null, b: string | null): boolean {
-  const day = (date: string | null) => {
-    const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(date ?? '');
-    return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, m[3] ? Number(m[3]) : 15) / 86_400_000 : null;
-  };
-  const da = day(a);
-  const db = day(b);
-  return da === null || db === null || Math.abs(da - db) <= STORY_DAYS;
+/** A date as a day number (a month counts as its middle day), for `STORY_DAYS`; null when unknown (it never contradicts). */
+function dayOf(date: string | null): number | null {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(date ?? '');
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, m[3] ? Number(m[3]) : 15) / 86_400_000 : null;
 }
 
 /** Ranges that overlap, or values within the tolerance of the larger. */
@@ -109,7 +134,8 @@ function closeAmounts(a: number, aMax: number | null, b: number, bMax: number | 
   return Math.abs(a - b) <= STORY_AMOUNT_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
 }
 
-function storyOf(members: Deal[], articles: ArticleLookup): Story {
+/** The story of one group of `groupDeals`: the deal to show, its outlets, what they differ on. */
+export function storyOf(members: Deal[], articles: ArticleLookup): Story {
   const deal = members.reduce((best, d) => (shownBefore(d, best) ? d : best), members[0]!);
   const outletOf = (article: string) => articles.get(article)?.outlet ?? 'outlet unknown';
   // Each reading with the outlets of the sources that give it.
