@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { log } from '../log.ts';
 import { writeFileAtomic } from '../util/atomic-file.ts';
 import { JsonDocument } from './json-document.ts';
+import { FeedbackFiles, type CorrectionEntry, type FeedbackRecord, type NewCorrection } from './feedback.ts';
 import {
   EMPTY_DIGEST_LOG,
   type DigestLog,
@@ -154,6 +155,31 @@ export class FileStateStore implements StateStore {
         data.articles.push(record);
       }
     });
+  }
+
+  // ── Feedback and corrections (issue 15, part 3): `feedback.json`, `corrections.json`, see ./feedback.ts ──
+
+  private feedbackFiles?: FeedbackFiles;
+
+  /** Made on first use, so that the constructor stays as it is. */
+  private get feedbackLogs(): FeedbackFiles {
+    return (this.feedbackFiles ??= new FeedbackFiles(this.dataDir));
+  }
+
+  async recordFeedback(record: FeedbackRecord): Promise<void> {
+    this.feedbackLogs.feedback.append(() => record);
+  }
+
+  async listFeedback(): Promise<FeedbackRecord[]> {
+    return this.feedbackLogs.feedback.read();
+  }
+
+  async appendCorrection(entry: NewCorrection): Promise<CorrectionEntry> {
+    return this.feedbackLogs.appendCorrection(entry);
+  }
+
+  async listCorrections(): Promise<CorrectionEntry[]> {
+    return this.feedbackLogs.corrections.read();
   }
 }
 
