@@ -12,6 +12,8 @@ export interface CommandContext {
   now: Date;
   /** Where the request came from: a Slack channel id, or `console`. Used by /digest. */
   channel: string;
+  /** Who asks: a Slack user id; absent in the console and `ask`. Used by /corrections (who undid a mark). */
+  user?: string;
   /** Subscriptions, digest history, ingested articles. */
   store: StateStore;
   /** Time of day (HH:MM) and IANA zone for `/digest on` without them: DIGEST_TIME and DIGEST_TZ. */

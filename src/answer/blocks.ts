@@ -13,6 +13,7 @@
  */
 import type { types } from '@slack/bolt';
 import { safeUrl, sourceParts } from './cite.ts';
+import { correctionLine, isStruck } from './corrections.ts';
 import type { Answer, AnswerItem, Citation, Span } from './model.ts';
 import { applyHighlights } from './text.ts';
 import { headOf } from '../text/chars.ts';
@@ -60,6 +61,13 @@ const ELLIPSIS = '…';
 
 /** A Slack channel id (public, private or direct): the only thing `<#…>` is built from. */
 const SLACK_CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
+/** A Slack user id: the only thing `<@…>` is built from (who marked a fact wrong, who shared an answer). */
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
+
+/** A user as a mention when the id is one, else as escaped text (`console`). */
+function who(by: string): string {
+  return SLACK_USER_ID.test(by) ? `<@${by}>` : escapeMrkdwn(by);
+}
 
 /** Escapes text for mrkdwn: `&`, `<`, `>` as entities, and `*` as the look-alike `∗` so it cannot open bold. */
 export function escapeMrkdwn(text: string): string {
@@ -85,7 +93,7 @@ export function renderBlocks(answer: Answer, opts: BlockOptions = {}): SlackMess
       ],
     });
   }
-  if (opts.sharedBy) tail.push(context([`Shared by <@${escapeMrkdwn(opts.sharedBy)}>`])); // a real mention: ours
+  if (opts.sharedBy) tail.push(context([`Shared by ${who(opts.sharedBy)}`])); // a real mention: ours
 
   const groups = answer.items.map(itemBlocks);
   let budget = LIMITS.blocks - head.length - tail.length;
@@ -103,14 +111,20 @@ export function renderBlocks(answer: Answer, opts: BlockOptions = {}): SlackMess
   return { text: fallbackText(answer), blocks: [...head, ...body, ...tail] };
 }
 
-/** The section of one item and a context block per citation (at most `LIMITS.citationsPerItem`). */
+/**
+ * The section of one item (its line bold, or struck out when the team marked it wrong, with a line saying who,
+ * when and why) and a context block per citation (at most `LIMITS.citationsPerItem`).
+ */
 function itemBlocks(item: AnswerItem): KnownBlock[] {
   const hidden = item.citations.length - LIMITS.citationsPerItem;
   const detail = [item.detail, hidden > 0 ? `+ ${hidden} more source${hidden === 1 ? '' : 's'}` : undefined].filter(Boolean).join(' · ');
-  const lines = [`*${fit(item.text.trim() || ELLIPSIS, BUDGET.itemText, escapeMrkdwn)}*`];
+  const text = item.text.trim() || ELLIPSIS;
+  // A `~` of the text itself would end the strike early: a look-alike stands in.
+  const lines = [isStruck(item) ? `~${fit(text, BUDGET.itemText, (t) => escapeMrkdwn(t).replace(/~/g, '∼'))}~` : `*${fit(text, BUDGET.itemText, escapeMrkdwn)}*`];
   if (detail) lines.push(fit(detail, BUDGET.detail, escapeMrkdwn));
   const section: KnownBlock = { type: 'section', text: mrkdwn(lines.join('\n')) };
-  return [section, ...item.citations.slice(0, LIMITS.citationsPerItem).map(citationBlock)];
+  const correction = item.correction ? [context([correctionLine(item.correction, { who, text: escapeMrkdwn })])] : [];
+  return [section, ...correction, ...item.citations.slice(0, LIMITS.citationsPerItem).map(citationBlock)];
 }
 
 /** “quote with **highlights**” and, below it, — outlet · date · title, the title linking to the article. */

@@ -17,6 +17,7 @@ import type { Corpus } from '../search/corpus.ts';
 import type { DigestLog, StateStore, Subscription } from '../state/types.ts';
 import { collectDigest, isEmpty } from './collect.ts';
 import { digestAnswer } from './compose.ts';
+import { correctionsIn } from '../answer/corrections.ts';
 import { parseLocalTime, previousRunAt } from './schedule.ts';
 import { isWeeklyChartDay, withWeeklyFlow } from './weekly-flow.ts';
 
@@ -107,7 +108,7 @@ export class DigestRunner {
       return { channel, slot: slotIso, outcome: 'quiet' };
     }
 
-    const digest = digestAnswer(corpus, content, { channel, timeZone, skippedSlots: previous.skippedSlots });
+    const digest = digestAnswer(corpus, content, { channel, timeZone, skippedSlots: previous.skippedSlots, corrections: await correctionsIn(store) });
     const answer = isWeeklyChartDay(slot, timeZone) ? await withWeeklyFlow(digest, corpus, arrivals, now) : digest;
     await store.putDigestLog(channel, { ...previous, lastSlot: slotIso, lastOutcome: 'sending' });
     try {

@@ -332,6 +332,8 @@ describe('real answers', () => {
       '/number',
       '/check',
       '/digest weekly',
+      '/corrections',
+      '/corrections undo 1',
     ];
     const seen = new Set<ContractName>();
     for (const line of lines) {
