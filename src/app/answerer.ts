@@ -1,13 +1,15 @@
 /**
- * What the Slack listeners ask of the product: an answer to a command line, and the line a question in a
- * thread stands for. Two implementations: `inProcess` answers on the calling thread (tests, and anything
+ * What the Slack listeners ask of the product: an answer to a command line, the line a question in a thread
+ * stands for, and to store feedback on an answer. Two implementations: `inProcess` answers on the calling thread (tests, and anything
  * that has the corpus at hand); `EngineThread` (engine-thread.ts) answers on a worker thread that holds the
  * corpus, so the thread that receives Slack's requests and acks them never computes an answer.
  */
 import { answer } from '../../commands/index.ts';
 import type { Answer } from '../answer/model.ts';
 import type { CommandContext } from '../context.ts';
+import type { FeedbackInput } from '../state/feedback.ts';
 import { threadLine, type ThreadMessage } from '../slack/listeners/thread-context.ts';
+import { recordFeedback, type FeedbackReceipt } from './feedback.ts';
 
 /** Who asks, and when: what a request adds to the answering context. */
 export interface AnswerRequest {
@@ -16,6 +18,8 @@ export interface AnswerRequest {
   /** When the request arrived: "now" for its relative dates. */
   now: Date;
   surface?: 'slack';
+  /** Who asks (a Slack user id), when known. */
+  user?: string;
 }
 
 export interface Answerer {
@@ -25,6 +29,8 @@ export interface Answerer {
   answer(line: string, request: AnswerRequest): Promise<Answer>;
   /** The line `question` stands for after the thread messages `earlier` (see `threadLine`). */
   threadLine(question: string, earlier: ThreadMessage[], botUserId: string | undefined): Promise<string>;
+  /** Stores a 👍 or 👎 given at `now` (and a correction, when marked for everyone). */
+  recordFeedback(feedback: FeedbackInput, now: Date): Promise<FeedbackReceipt>;
 }
 
 /** Answers with `ctx` on the calling thread. */
@@ -33,5 +39,6 @@ export function inProcess(ctx: CommandContext): Answerer {
     now: () => ctx.now,
     answer: (line, request) => answer(line, { ...ctx, ...request }),
     threadLine: async (question, earlier, botUserId) => threadLine(question, earlier, botUserId, (text) => ctx.corpus.facts.names.find(text)),
+    recordFeedback: (feedback, now) => recordFeedback(ctx.store, feedback, now),
   };
 }

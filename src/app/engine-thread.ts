@@ -15,6 +15,8 @@ import type { ThreadMessage } from '../slack/listeners/thread-context.ts';
 import { startWorker } from '../util/ts-worker.ts';
 import { totalmem } from 'node:os';
 import type { AnswerRequest, Answerer } from './answerer.ts';
+import type { FeedbackInput } from '../state/feedback.ts';
+import type { FeedbackReceipt } from './feedback.ts';
 import { fromWire, toWire, type EngineSetup, type FromEngine, type ToEngine } from './engine-protocol.ts';
 
 export interface EngineThreadOptions {
@@ -86,7 +88,7 @@ export class EngineThread implements Answerer {
   }
 
   async answer(line: string, request: AnswerRequest): Promise<Answer> {
-    const reply = await this.request((id) => ({ type: 'answer', id, line, channel: request.channel, now: request.now.toISOString(), surface: request.surface }));
+    const reply = await this.request((id) => ({ type: 'answer', id, line, channel: request.channel, now: request.now.toISOString(), surface: request.surface, user: request.user }));
     if (reply.type !== 'answered') throw new Error(`the engine replied ${reply.type} to an answer`);
     return reply.answer;
   }
@@ -95,6 +97,12 @@ export class EngineThread implements Answerer {
     const reply = await this.request((id) => ({ type: 'threadLine', id, question, earlier, botUserId }));
     if (reply.type !== 'line') throw new Error(`the engine replied ${reply.type} to a thread line`);
     return reply.line;
+  }
+
+  async recordFeedback(feedback: FeedbackInput, now: Date): Promise<FeedbackReceipt> {
+    const reply = await this.request((id) => ({ type: 'feedback', id, feedback, now: now.toISOString() }));
+    if (reply.type !== 'recorded') throw new Error(`the engine replied ${reply.type} to feedback`);
+    return reply.receipt;
   }
 
   /** Starts ingestion and digests in the engine (once Slack is connected, so digests can be posted). */

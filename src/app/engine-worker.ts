@@ -67,8 +67,11 @@ port.on('message', (message: ToEngine) => {
       void reply(message.id, async () => ({
         type: 'answered',
         id: message.id,
-        answer: await answerer.answer(message.line, { channel: message.channel, now: new Date(message.now), surface: message.surface }),
+        answer: await answerer.answer(message.line, { channel: message.channel, now: new Date(message.now), surface: message.surface, user: message.user }),
       }));
+      break;
+    case 'feedback':
+      void reply(message.id, async () => ({ type: 'recorded', id: message.id, receipt: await answerer.recordFeedback(message.feedback, new Date(message.now)) }));
       break;
     case 'threadLine':
       void reply(message.id, async () => ({ type: 'line', id: message.id, line: await answerer.threadLine(message.question, message.earlier, message.botUserId) }));

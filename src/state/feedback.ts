@@ -170,3 +170,6 @@ export class FeedbackFiles {
     return this.corrections.append((entries) => ({ ...entry, number: entries.reduce((n, e) => Math.max(n, e.number), 0) + 1 }));
   }
 }
+
+/** A 👍 or 👎 as a front end hands it over: the record before it has an id and a time. */
+export type FeedbackInput = Omit<FeedbackRecord, 'id' | 'at'>;

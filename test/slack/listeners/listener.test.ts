@@ -17,6 +17,9 @@ function tickingContext(): Answerer & { reads: () => number } {
       throw new Error('not used');
     },
     threadLine: async (question) => question,
+    recordFeedback: async () => {
+      throw new Error('not used');
+    },
   };
 }
 
