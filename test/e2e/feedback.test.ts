@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HELPFUL_ACTION_ID, WRONG_ACTION_ID } from '../../src/answer/blocks.ts';
-import { FORM, slashCommand, startE2eApp, type E2eApp } from '../helpers/e2e-http.ts';
-import type { FakeSlack } from '../helpers/fake-slack.ts';
+import { eventBody, FORM, slashCommand, startE2eApp, type E2eApp } from '../helpers/e2e-http.ts';
+import { BOT_USER_ID, type FakeSlack } from '../helpers/fake-slack.ts';
 import { blockText, captureLog, type CapturedLog } from '../slack/fixtures.ts';
 
 let e2e: E2eApp;
@@ -79,6 +79,17 @@ describe('feedback that corrects', () => {
     expect(stored.entries).toEqual([expect.objectContaining({ verdict: 'helpful', user: 'U1', channel: 'C1', line: '/number anthropic valuation' })]);
   });
 
+  it('a mention\'s answer in the channel carries the buttons too; 👎 on it opens the form over its facts', async () => {
+    const ts = '1700004000.000100';
+    await e2e.send(eventBody('EvFb1', { text: `<@${BOT_USER_ID}> how much is Amazon putting into OpenAI?`, ts }));
+    const post = await slack.waitFor('chat.postMessage', (c) => c.body.thread_ts === ts);
+    await e2e.send(clickBody(button(post.body, WRONG_ACTION_ID), 'fb-mention'), { contentType: FORM });
+    const { body } = await slack.waitFor('views.open', (c) => c.body.view.private_metadata.includes('fb-mention'));
+    const options = body.view.blocks.find((b: any) => b.block_id === 'fact').element.options;
+    expect(options.map((o: any) => o.text.text)).toEqual(['1. Amazon → OpenAI: up to $50B']);
+    expect(options[0].value).toMatch(/^d[0-9a-f]{15}$/);
+  });
+
   it('👎 → the form → marked wrong for everyone → struck out with who and when → undone → shown as before', async () => {
     const before = await ask('/deal', 'openai', 'fb-deal-1');
     const first = before.blocks.find((b: any) => b.type === 'section').text.text as string;
@@ -87,7 +98,7 @@ describe('feedback that corrects', () => {
     // 👎 opens the form over the answer's facts.
     const clicked = await e2e.send(clickBody(button(before, WRONG_ACTION_ID), 'fb-click'), { contentType: FORM });
     expect(clicked.status).toBe(200);
-    const { body: opened } = await slack.waitFor('views.open');
+    const { body: opened } = await slack.waitFor('views.open', (c) => c.body.view.private_metadata.includes('fb-click'));
     expect(opened.trigger_id).toBe('1.2.feedback');
     const view = opened.view;
     expect(view.callback_id).toBe('feedback_wrong_fact');
