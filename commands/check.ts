@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import { dealItem, dealLine, figureItem, figureLine, formatAmount, formatFigure } from '../src/answer/facts.ts';
+import { corrected, correctionJson, correctionOf, correctionsIn } from '../src/answer/corrections.ts';
 import type { Answer, AnswerItem } from '../src/answer/model.ts';
 import { parseArticle } from '../src/corpus/load.ts';
 import { sameValue } from '../src/extract/fact-store.ts';
@@ -49,6 +50,7 @@ export interface Difference {
 
 /** One stored deal or figure beside the claim. */
 interface Compared {
+  fact: Deal | Figure;
   item: AnswerItem;
   /** The deal or figure as one line (the JSON's `text`). */
   line: string;
@@ -68,54 +70,69 @@ export const check: Command<{ claim: string }> = {
   parse(text) {
     return { claim: parseArgs(argsSchema, text) };
   },
-  run({ claim }, { corpus }): Answer {
+  async run({ claim }, { corpus, store }): Promise<Answer> {
     const notANumber = NOT_A_NUMBER.exec(claim);
     if (notANumber) return notAClaim(claim, `“${notANumber[0]}” is not an amount. Give a number, e.g. /check Amazon will invest $50bn in OpenAI.`);
     // A claim is one statement: end it like a sentence so a short one is not taken for a heading.
     const claimArticle = parseArticle({ name: 'claim', raw: /[.!?]$/.test(claim) ? claim : `${claim}.` });
     const claimed = extractFacts(claimArticle, corpus.facts.catalog, { claim: true });
-    let compared = [...claimed.deals.flatMap((d) => compareDeal(d, corpus)), ...claimed.figures.flatMap((f) => compareFigure(f, corpus))];
+    let compared: Compared[] = [...claimed.deals.flatMap((d) => compareDeal(d, corpus)), ...claimed.figures.flatMap((f) => compareFigure(f, corpus))];
     if (claimed.deals.length === 0 && claimed.figures.length === 0) {
       const named = readQuery(claim, corpus.facts.names).entities;
       // "Amazon invests in OpenAI": no amount, two companies; any deal between them backs it.
       if (named.length < 2 || parseQuantities(claim, claimArticle.lang).length > 0) {
         return notAClaim(claim, 'A claim names who invests in whom, or a company and a figure, e.g. /check Amazon will invest $50bn in OpenAI or /check Anthropic is worth $350 billion.');
       }
-      compared = dealsBetween(named.map((e) => e.id), corpus).map((d) => ({ item: dealItem(d, corpus), line: dealLine(d), differences: [], conflicting: false }));
+      compared = dealsBetween(named.map((e) => e.id), corpus).map((d) => ({ fact: d, item: dealItem(d, corpus), line: dealLine(d), differences: [], conflicting: false }));
     }
-    // Where a source agrees on the amount, other deals of the same company with other amounts are other deals.
-    if (compared.some((c) => !c.differences.some((d) => d.aspect === 'amount'))) compared = compared.filter((c) => !c.differences.some((d) => d.aspect === 'amount') || c.conflicting);
-    const supports = compared.filter((c) => c.differences.length === 0);
+    // What the team marked wrong does not count for the verdict; it is listed last, struck out (see corrections.ts).
+    const corrections = await correctionsIn(store);
+    const marks = new Map(compared.map((c) => [c, correctionOf([c.fact], corrections)]));
+    const standing = relevant(compared.filter((c) => !marks.get(c)));
+    const struck = relevant(compared).filter((c) => marks.get(c));
+    const supports = standing.filter((c) => c.differences.length === 0);
     const verdict: Verdict =
-      compared.length === 0
+      standing.length === 0
         ? 'not_found'
         : supports.length
-          ? compared.some((c) => c.conflicting) ? 'sources_differ' : 'supported'
-          : compared.some((c) => !c.differences.some((d) => d.aspect === 'amount'))
+          ? standing.some((c) => c.conflicting) ? 'sources_differ' : 'supported'
+          : standing.some((c) => !c.differences.some((d) => d.aspect === 'amount'))
             ? 'partly_supported'
             : 'contradicted';
-    const ordered = [...supports, ...compared.filter((c) => c.differences.length)];
+    const ordered = [...supports, ...standing.filter((c) => c.differences.length), ...struck];
     const partly = verdict === 'partly_supported' ? ordered.find((c) => !c.differences.some((d) => d.aspect === 'amount'))! : null;
+    const notes = verdict === 'not_found' ? [`Nothing in the articles states “${claim}”. Try /deal or /number for what they do say.`] : [];
+    if (struck.length) notes.push(`Not counted: ${struck.length === 1 ? 'one source' : `${struck.length} sources`} the team marked wrong (struck out).`);
     return {
       command: 'check',
       title: partly ? `Partly supported: ${partly.differences.map((d) => d.source).join(', ')}` : TITLES[verdict as Exclude<Verdict, 'partly_supported'>],
-      items: ordered.map((c) => c.item),
-      notes: verdict === 'not_found' ? [`Nothing in the articles states “${claim}”. Try /deal or /number for what they do say.`] : [],
+      items: ordered.map((c) => corrected(c.item, marks.get(c))),
+      notes,
       json: {
         command: 'check',
         claim,
         verdict,
-        matches: ordered.map((c) => ({
-          verdict: c.differences.length ? ('contradicted' as const) : ('supported' as const),
-          stance: c.differences.length ? ('differs' as const) : ('supports' as const),
-          differences: c.differences,
-          text: c.line,
-          citations: c.item.citations,
-        })),
+        matches: ordered.map((c) => {
+          const mark = marks.get(c);
+          return {
+            verdict: c.differences.length ? ('contradicted' as const) : ('supported' as const),
+            stance: c.differences.length ? ('differs' as const) : ('supports' as const),
+            differences: c.differences,
+            text: c.line,
+            citations: c.item.citations,
+            ...(mark ? { correction: correctionJson(mark) } : {}),
+          };
+        }),
       },
     };
   },
 };
+
+/** Where a source agrees on the amount, other deals of the same company with other amounts are other deals: left out. */
+function relevant(compared: Compared[]): Compared[] {
+  const agreesOnAmount = (c: Compared) => !c.differences.some((d) => d.aspect === 'amount');
+  return compared.some(agreesOnAmount) ? compared.filter((c) => agreesOnAmount(c) || c.conflicting) : compared;
+}
 
 function notAClaim(claim: string, note: string): Answer {
   return { command: 'check', title: TITLES.not_a_claim, items: [], notes: [note], json: { command: 'check', claim, verdict: 'not_a_claim', matches: [] } };
@@ -151,7 +168,7 @@ function compareDeal(claimed: Deal, corpus: Corpus): Compared[] {
       const conflicting =
         differences.some((x) => x.aspect === 'amount') && d.amount !== null && !OPEN_ENDED.has(d.amount.qualifier) &&
         !differences.some((x) => x.aspect === 'status') && (investors.length > 0 || d.investorIds.length === 0);
-      return { item: dealItem(d, corpus, { lead: lead(differences) }), line: dealLine(d), differences, conflicting };
+      return { fact: d, item: dealItem(d, corpus, { lead: lead(differences) }), line: dealLine(d), differences, conflicting };
     });
 }
 
@@ -209,7 +226,7 @@ function compareFigure(claimed: Figure, corpus: Corpus): Compared[] {
           ? [{ aspect: 'qualifier', source: printed }]
           : [];
       // Two figures of one company, metric and period are the same figure: another value conflicts (as in /number).
-      return { item: figureItem(f, corpus, { lead: lead(differences) }), line: figureLine(f), differences, conflicting: differences.some((d) => d.aspect === 'amount') };
+      return { fact: f, item: figureItem(f, corpus, { lead: lead(differences) }), line: figureLine(f), differences, conflicting: differences.some((d) => d.aspect === 'amount') };
     });
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { citationJson, dealJson, figureLine } from '../src/answer/facts.ts';
+import { corrected, correctionJson, correctionOf, correctionsIn, type Corrections } from '../src/answer/corrections.ts';
 import { groupDeals, storyItem, storyOf } from '../src/answer/stories.ts';
 import { errorAnswer, type Answer, type AnswerFile } from '../src/answer/model.ts';
 import type { Entity } from '../src/extract/entities.ts';
@@ -36,7 +37,7 @@ export const deal: Command<{ query: string; output?: FileOutput }> = {
     const { text: query, output } = splitOutput(text, ['csv', 'chart']);
     return { query: parseArgs(argsSchema, query), ...(output ? { output } : {}) };
   },
-  async run({ query, output }, { corpus, now }): Promise<Answer> {
+  async run({ query, output }, { corpus, now, store }): Promise<Answer> {
     const catalog = corpus.facts.names;
     const { entities, years, rest } = readQuery(query, catalog);
     if (entities.length === 0) {
@@ -56,13 +57,16 @@ export const deal: Command<{ query: string; output?: FileOutput }> = {
     // Deals past the window are counted as they are, one each.
     const total = grouped.length + (newest.total - newest.deals.length);
     const roles = stories.map((story) => roleOf(story.deal, first, corpus));
-    const items = stories.map((story, i) => storyItem(story, corpus, second ? {} : { context: `${roles[i] === 'target' ? 'into' : 'by'} ${first.name} · ` }));
+    // A story the team marked wrong (any of its reports) stays in its place, struck out (see corrections.ts).
+    const corrections = await correctionsIn(store);
+    const marks = stories.map((story) => correctionOf(story.members, corrections));
+    const items = stories.map((story, i) => corrected(storyItem(story, corpus, second ? {} : { context: `${roles[i] === 'target' ? 'into' : 'by'} ${first.name} · ` }), marks[i]));
     const notes: string[] = [];
     if (total > stories.length && !output) {
       notes.push(`… and ${total - stories.length} more deals: narrow it with a second company or a year, e.g. /deal ${first.name.toLowerCase()} ${now.getFullYear()}.`);
     }
     if (entities.length > 2) notes.push(`I looked at the first two companies only: ${first.name} and ${second!.name}.`);
-    if (!second) notes.push(...valuationNotes(corpus, first, years));
+    if (!second) notes.push(...valuationNotes(corpus, first, years, corrections));
     if (stories.length === 0) {
       notes.push(
         `No deal ${second ? `between ${first.name} and ${second.name}` : `involving ${first.name}`}${years.length ? ` in ${years.join(', ')}` : ''} in the corpus.`,
@@ -87,6 +91,7 @@ export const deal: Command<{ query: string; output?: FileOutput }> = {
           citations: items[i]!.citations.map(citationJson),
           reported_by: story.outlets,
           differences: story.differences,
+          ...(marks[i] ? { correction: correctionJson(marks[i]) } : {}),
         })),
         ...(file?.file ? { file: { name: file.file.name, format: output === 'csv' ? ('csv' as const) : ('png' as const), rows: file.rows } } : {}),
       },
@@ -163,9 +168,10 @@ const MAX_VALUATION_NOTES = 3;
 
 /**
  * The company's valuations, as notes, newest first (by period, else by the article's date); with years asked
- * for, only those of these years. At most `MAX_VALUATION_NOTES`, then how many more `/number` shows.
+ * for, only those of these years. At most `MAX_VALUATION_NOTES`, then how many more `/number` shows. One the
+ * team marked wrong says so (`/number` shows it struck out, with who and why).
  */
-function valuationNotes(corpus: Corpus, entity: Entity, years: string[]): string[] {
+function valuationNotes(corpus: Corpus, entity: Entity, years: string[], corrections: Corrections): string[] {
   const top: Figure[] = [];
   let total = 0;
   for (const f of corpus.facts.figuresNewestFirst(entity.id)) {
@@ -176,7 +182,8 @@ function valuationNotes(corpus: Corpus, entity: Entity, years: string[]): string
   }
   const notes = top.map((f) => {
     const article = corpus.get(f.sources[0]!.article);
-    return `${figureLine(f)} (${[article?.outlet ?? 'outlet unknown', article?.date ?? 'undated'].join(', ')})`;
+    const mark = correctionOf([f], corrections);
+    return `${figureLine(f)} (${[article?.outlet ?? 'outlet unknown', article?.date ?? 'undated'].join(', ')})${mark ? ` — marked wrong on ${mark.at.slice(0, 10)}` : ''}`;
   });
   if (total > top.length) notes.push(`… and ${total - top.length} more valuations: /number ${entity.name.toLowerCase()} valuation`);
   return notes;

@@ -13,6 +13,7 @@ import type { Answer } from '../src/answer/model.ts';
 import { isValidTimeZone } from '../src/config.ts';
 import { collectDigest, latestArticles } from '../src/digest/collect.ts';
 import { digestAnswer } from '../src/digest/compose.ts';
+import { correctionsIn } from '../src/answer/corrections.ts';
 import { count } from '../src/text/plural.ts';
 import { digestSince } from '../src/digest/runner.ts';
 import { formatInZone, formatLocalTime, nextRunAt, parseLocalTime } from '../src/digest/schedule.ts';
@@ -200,7 +201,7 @@ async function preview(ctx: CommandContext): Promise<Answer> {
   // A fresh install has had no arrivals: show the newest articles rather than an empty brief.
   const fresh = ingested.length === 0;
   const content = collectDigest(ctx.corpus, fresh ? latestArticles(ctx.corpus, ctx.now) : ingested, since, ctx.now);
-  const answer = digestAnswer(ctx.corpus, content, { channel: ctx.channel, timeZone });
+  const answer = digestAnswer(ctx.corpus, content, { channel: ctx.channel, timeZone, corrections: await correctionsIn(store) });
   const note = subscription?.active
     ? `Preview of the next digest (${formatInZone(nextRun(subscription, ctx.now), timeZone)}), as of now.`
     : 'Preview of the last 24 hours: this channel has no active digest. /digest on sends one every morning.';

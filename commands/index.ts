@@ -4,6 +4,7 @@
  */
 import { errorAnswer, type Answer } from '../src/answer/model.ts';
 import { check } from './check.ts';
+import { corrections } from './corrections.ts';
 import { deal } from './deal.ts';
 import { digest } from './digest.ts';
 import { facts } from './facts.ts';
@@ -17,7 +18,7 @@ import type { CommandContext } from '../src/context.ts';
 
 const help = helpCommand(() => commands);
 
-export const commands: readonly Command<any>[] = [deal, number, facts, news, check, digest, watch, help];
+export const commands: readonly Command<any>[] = [deal, number, facts, news, check, digest, watch, corrections, help];
 
 export function findCommand(name: string): Command<any> | undefined {
   const wanted = name.toLowerCase();

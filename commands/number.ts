@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { citationJson, conflictLine, figureItem, figureJson, findConflicts } from '../src/answer/facts.ts';
+import { corrected, correctionJson, correctionOf, correctionsIn } from '../src/answer/corrections.ts';
 import { errorAnswer, type Answer } from '../src/answer/model.ts';
 import { METRIC_CUES } from '../src/extract/cues.ts';
 import type { Figure } from '../src/extract/types.ts';
@@ -59,7 +60,7 @@ export const number: Command<{ query: string; output?: 'chart' }> = {
     const { text: query, output } = splitOutput(text, ['chart']);
     return { query: parseArgs(argsSchema, query), ...(output ? { output } : {}) };
   },
-  async run({ query, output }, { corpus }): Promise<Answer> {
+  async run({ query, output }, { corpus, store }): Promise<Answer> {
     const figures = findFigures(corpus, query);
     if (figures.length === 0) {
       const { entities, rest } = readQuery(query, corpus.facts.names);
@@ -75,9 +76,13 @@ export const number: Command<{ query: string; output?: 'chart' }> = {
       const answer = errorAnswer('number', `No figure matches “${query}”.`, hint);
       return { ...answer, error: undefined, json: { command: 'number', query, figures: [], conflicts: [] } };
     }
-    const conflicts = findConflicts(figures);
+    // A figure the team marked wrong is shown struck out and is in no conflict (see corrections.ts).
+    const corrections = await correctionsIn(store);
+    const marks = figures.map((f) => correctionOf([f], corrections));
+    const standing = figures.flatMap((_, i) => (marks[i] ? [] : [i]));
+    const conflicts = findConflicts(standing.map((i) => figures[i]!)).map((group) => group.map((j) => standing[j]!));
     const inConflict = new Set(conflicts.flat());
-    const items = figures.map((f, i) => figureItem(f, corpus, { detail: inConflict.has(i) ? 'sources differ on this figure' : undefined }));
+    const items = figures.map((f, i) => corrected(figureItem(f, corpus, { detail: inConflict.has(i) ? 'sources differ on this figure' : undefined }), marks[i]));
     const notes = conflicts.map((group) => conflictLine(group.map((i) => figures[i]!), corpus));
     const chart = output ? figureChart(findFigures(corpus, query, MAX_CHART_POINTS), corpus, `${figures[0]!.subject} over time`) : null;
     const file = chart?.request ? await chartFile(chart.request, `${fileStem(figures[0]!.subject)}.png`) : null;
@@ -97,6 +102,7 @@ export const number: Command<{ query: string; output?: 'chart' }> = {
           entity: f.entity || null,
           metric: f.metric,
           citations: items[i]!.citations.map(citationJson),
+          ...(marks[i] ? { correction: correctionJson(marks[i]) } : {}),
         })),
         conflicts: conflicts.map((group) => ({ subject: figures[group[0]!]!.subject, figures: group })),
         ...(file ? { file: { name: file.name, format: 'png' as const, rows: chart!.request!.points.length } } : {}),

@@ -12,12 +12,12 @@ export interface CommandContext {
   now: Date;
   /** Where the request came from: a Slack channel id, or `console`. Used by /digest. */
   channel: string;
-  /** Subscriptions, digest history, ingested articles. */
+  /** Who asks: a Slack user id; absent in the console and `ask`. Used by /watch (who set it up) and /corrections (who undid a mark). */
+  user?: string;
+  /** Subscriptions, digest history, ingested articles, watches and alerts, feedback and corrections. */
   store: StateStore;
   /** Time of day (HH:MM) and IANA zone for `/digest on` without them: DIGEST_TIME and DIGEST_TZ. */
   digestDefaults: { time: string; timeZone: string };
   /** Where the answer is shown; in Slack, help names `/dealdesk help` (Slack keeps `/help` for itself). Default: the console or `ask`. */
   surface?: 'slack';
-  /** Who asks (a Slack user id), where known. */
-  user?: string;
 }

@@ -13,6 +13,7 @@
  */
 import type { types } from '@slack/bolt';
 import { safeUrl, sourceParts } from './cite.ts';
+import { correctionLine, isStruck } from './corrections.ts';
 import type { Answer, AnswerItem, Citation, Span } from './model.ts';
 import { applyHighlights } from './text.ts';
 import { headOf } from '../text/chars.ts';
@@ -34,12 +35,17 @@ export const LIMITS = {
 /** Budgets inside one text object; each sum stays below `LIMITS.text`. */
 const BUDGET = { itemText: 1000, detail: 1900, quote: 2400, label: 580, note: 2900, fallback: 3000 } as const;
 
-/** The `action_id` of the "Share in channel" button; its value is `JSON.stringify({ line, id })` (`SharePayload`). */
+/** The `action_id` of the "Share in channel" button; its value is `JSON.stringify({ line, id })` (`AnswerRef`). */
 export const SHARE_ACTION_ID = 'share_answer';
+/** The `action_id`s of 👍 and "👎 Wrong?" (values as the share button's): src/slack/listeners/feedback.ts. */
+export const HELPFUL_ACTION_ID = 'feedback_helpful';
+export const WRONG_ACTION_ID = 'feedback_wrong';
 
 export interface BlockOptions {
   /** An ephemeral answer that may be shared: adds a "Share in channel" button carrying this. */
-  share?: SharePayload;
+  share?: AnswerRef;
+  /** An answer kept for feedback: adds 👍 and "👎 Wrong?" carrying this, when a row shows a fact. */
+  feedback?: AnswerRef;
   /** The Slack user id of whoever shared the answer: adds "Shared by <@U…>". */
   sharedBy?: string;
 }
@@ -50,8 +56,8 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
-/** What the share button carries: the command line (for the logs), and the id the answer is kept under. */
-export interface SharePayload {
+/** What the share and feedback buttons carry: the command line (for the logs, and to ask again), and the id the answer is kept under. */
+export interface AnswerRef {
   line: string;
   id: string;
 }
@@ -60,6 +66,13 @@ const ELLIPSIS = '…';
 
 /** A Slack channel id (public, private or direct): the only thing `<#…>` is built from. */
 const SLACK_CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
+/** A Slack user id: the only thing `<@…>` is built from (who marked a fact wrong, who shared an answer). */
+const SLACK_USER_ID = /^[UW][A-Z0-9]+$/;
+
+/** A user as a mention when the id is one, else as escaped text (`console`). */
+function who(by: string): string {
+  return SLACK_USER_ID.test(by) ? `<@${by}>` : escapeMrkdwn(by);
+}
 
 /** Escapes text for mrkdwn: `&`, `<`, `>` as entities, and `*` as the look-alike `∗` so it cannot open bold. */
 export function escapeMrkdwn(text: string): string {
@@ -75,17 +88,13 @@ export function renderBlocks(answer: Answer, opts: BlockOptions = {}): SlackMess
   if (notes.length) tail.push(notesBlock(notes));
   // A channel id is the only markup an answer carries, and only in this shape: Slack shows it as "#name".
   if (answer.channel && SLACK_CHANNEL_ID.test(answer.channel)) tail.push(context([`Channel: <#${answer.channel}>`]));
-  // The line only names the answer in the logs: a long one is cut so that the button still fits.
-  const shareValue = opts.share && JSON.stringify({ line: headOf(opts.share.line, 500), id: opts.share.id } satisfies SharePayload);
-  if (shareValue !== undefined && shareValue.length <= LIMITS.buttonValue) {
-    tail.push({
-      type: 'actions',
-      elements: [
-        { type: 'button', action_id: SHARE_ACTION_ID, text: { type: 'plain_text', text: 'Share in channel' }, value: shareValue },
-      ],
-    });
-  }
-  if (opts.sharedBy) tail.push(context([`Shared by <@${escapeMrkdwn(opts.sharedBy)}>`])); // a real mention: ours
+  const buttons = [
+    ...(opts.share ? refButtons(opts.share, [[SHARE_ACTION_ID, 'Share in channel']]) : []),
+    // Feedback is about facts: an answer without one (news, help) gets no thumbs.
+    ...(opts.feedback && answer.items.some((item) => item.fact) ? refButtons(opts.feedback, [[HELPFUL_ACTION_ID, '👍'], [WRONG_ACTION_ID, '👎 Wrong?']]) : []),
+  ];
+  if (buttons.length) tail.push({ type: 'actions', elements: buttons });
+  if (opts.sharedBy) tail.push(context([`Shared by ${who(opts.sharedBy)}`])); // a real mention: ours
 
   const groups = answer.items.map(itemBlocks);
   let budget = LIMITS.blocks - head.length - tail.length;
@@ -103,15 +112,31 @@ export function renderBlocks(answer: Answer, opts: BlockOptions = {}): SlackMess
   return { text: fallbackText(answer), blocks: [...head, ...body, ...tail] };
 }
 
-/** The section of one item and a context block per citation (at most `LIMITS.citationsPerItem`). */
+/**
+ * Buttons that carry `ref` (`[action_id, label]` each). The line names the answer in the logs and is what is
+ * asked again when the answer is no longer kept: a long one is cut so that the value fits.
+ */
+function refButtons(ref: AnswerRef, buttons: [actionId: string, label: string][]): types.Button[] {
+  const value = JSON.stringify({ line: headOf(ref.line, 500), id: ref.id } satisfies AnswerRef);
+  if (value.length > LIMITS.buttonValue) return [];
+  return buttons.map(([actionId, label]) => ({ type: 'button', action_id: actionId, text: { type: 'plain_text', text: label, emoji: true }, value }));
+}
+
+/**
+ * The section of one item (its line bold, or struck out when the team marked it wrong, with a line saying who,
+ * when and why) and a context block per citation (at most `LIMITS.citationsPerItem`).
+ */
 function itemBlocks(item: AnswerItem): KnownBlock[] {
   const hidden = item.citations.length - LIMITS.citationsPerItem;
   const detail = [item.detail, hidden > 0 ? `+ ${hidden} more source${hidden === 1 ? '' : 's'}` : undefined].filter(Boolean).join(' · ');
-  const lines = [`*${fit(item.text.trim() || ELLIPSIS, BUDGET.itemText, escapeMrkdwn)}*`];
+  const text = item.text.trim() || ELLIPSIS;
+  // A `~` of the text itself would end the strike early: a look-alike stands in.
+  const lines = [isStruck(item) ? `~${fit(text, BUDGET.itemText, (t) => escapeMrkdwn(t).replace(/~/g, '∼'))}~` : `*${fit(text, BUDGET.itemText, escapeMrkdwn)}*`];
   const channel = item.channel && SLACK_CHANNEL_ID.test(item.channel) ? `<#${item.channel}>` : '';
   if (detail || channel) lines.push([detail && fit(detail, BUDGET.detail, escapeMrkdwn), channel].filter(Boolean).join(' · '));
   const section: KnownBlock = { type: 'section', text: mrkdwn(lines.join('\n')) };
-  return [section, ...item.citations.slice(0, LIMITS.citationsPerItem).map(citationBlock)];
+  const correction = item.correction ? [context([correctionLine(item.correction, { who, text: escapeMrkdwn })])] : [];
+  return [section, ...correction, ...item.citations.slice(0, LIMITS.citationsPerItem).map(citationBlock)];
 }
 
 /** “quote with **highlights**” and, below it, — outlet · date · title, the title linking to the article. */
@@ -173,7 +198,7 @@ function fit(raw: string, max: number, render: (text: string) => string): string
 }
 
 /** At most `max` characters (ending in "…" when cut), never splitting a surrogate pair. */
-function cut(text: string, max: number): string {
+export function cut(text: string, max: number): string {
   if (text.length <= max) return text;
   return headOf(text, Math.max(0, max - ELLIPSIS.length)).trimEnd() + ELLIPSIS;
 }

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import type { DealKind, DealStatus, Qualifier } from '../extract/types.ts';
 import { FACT_METRICS } from '../extract/cues.ts';
 import { subscriptionSchema, type DigestOutcome } from '../state/types.ts';
+import { REASONS } from '../state/feedback.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Shared pieces
@@ -69,6 +70,19 @@ export const amountSchema = z.object({
   max: z.number().nullable(),
   currency: z.string().nullable(),
   qualifier: qualifierSchema,
+});
+
+/**
+ * On a row the team marked wrong (shown struck out): the mark's number in the correction log, who (a Slack
+ * user id, or `console`), when (an instant), why (`wrong_amount`, `wrong_company`, `roles_reversed`,
+ * `not_a_deal`, `outdated`, `other`) and the note typed (null when none).
+ */
+export const correctionSchema = z.object({
+  number: z.number(),
+  by: z.string(),
+  at: instant,
+  reason: z.enum(REASONS).nullable(),
+  note: z.string().nullable(),
 });
 
 /** One figure (valuation, revenue, capex …): `unit` is an ISO currency, `percent`, or the counted thing (`jobs`). */
@@ -156,6 +170,8 @@ export const dealRowSchema = z.object({
   reported_by: z.array(z.string()),
   /** Where the reports differ on the amount or the status; empty when they agree. */
   differences: z.array(storyDifferenceSchema),
+  /** Only when the team marked the deal (any of its reports) wrong. */
+  correction: correctionSchema.optional(),
 });
 
 /** A file that came with the answer (`/deal … csv`, `… chart`): its name, its format, and how many rows (a spreadsheet) or points (a chart) it holds. */
@@ -182,6 +198,8 @@ export const numberFigureSchema = z.object({
   /** The company; null when the figure names none. */
   entity: z.string().nullable(),
   citations: z.array(citationSchema),
+  /** Only when the team marked the figure wrong: it is then in no conflict. */
+  correction: correctionSchema.optional(),
 });
 
 /** Figures whose sources disagree: `figures` are indexes into the answer's `figures`. */
@@ -277,6 +295,8 @@ export const checkMatchSchema = z.object({
   /** The deal or figure as one line, e.g. `Amazon → OpenAI: up to $50B`. */
   text: z.string(),
   citations: z.array(highlightedCitationSchema),
+  /** Only when the team marked the deal or figure wrong: it then does not count for the verdict. */
+  correction: correctionSchema.optional(),
 });
 
 /** `/check <claim>`: the verdict and the deals or figures behind it (none when `not_found` or `not_a_claim`). */
@@ -399,7 +419,8 @@ export const digestJsonSchema = z.object({
       values: z.array(z.object({ value: z.number().nullable(), max: z.number().nullable(), unit: z.string(), citation: highlightedCitationSchema })),
     }),
   ),
-  omitted: z.object({ articles: z.number(), deals: z.number(), figures: z.number(), conflicts: z.number() }),
+  /** `corrected`: stories, figures and conflicts left out because the team marked a fact of theirs wrong. */
+  omitted: z.object({ articles: z.number(), deals: z.number(), figures: z.number(), conflicts: z.number(), corrected: z.number() }),
   skipped: z.array(instant),
   /** Alerts the channel's watches sent since the last digest (the digest notes it). */
   alerts_sent: z.number(),
@@ -412,6 +433,35 @@ export const digestNowJsonSchema = digestJsonSchema.extend({
   action: z.literal('now'),
   preview: z.literal(true),
   subscribed: z.boolean(),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// /corrections
+
+/**
+ * One fact the team marked wrong: the mark's `number` in the log, the fact (`fact_id`, `text` as the answer
+ * showed it, its `articles` and the `rule` that read it), the mark (`by`, `at`, `reason`, `note`), whether it
+ * still holds (`active`), and who undid it and when (`undone`, else null).
+ */
+export const correctionRowSchema = z.object({
+  number: z.number(),
+  fact_id: z.string(),
+  text: z.string(),
+  articles: z.array(z.string()),
+  rule: z.string().nullable(),
+  active: z.boolean(),
+  by: z.string(),
+  at: instant,
+  reason: z.enum(REASONS).nullable(),
+  note: z.string().nullable(),
+  undone: z.object({ by: z.string(), at: instant }).nullable(),
+});
+
+/** `/corrections` (`list`: every marked fact, latest change first) and `/corrections undo <number>` (the fact undone). */
+export const correctionsJsonSchema = z.object({
+  command: z.literal('corrections'),
+  action: z.enum(['list', 'undo']),
+  corrections: z.array(correctionRowSchema),
 });
 
 // ---------------------------------------------------------------------------------------------------------
@@ -495,6 +545,7 @@ export type WatchOnJson = z.infer<typeof watchOnJsonSchema>;
 export type WatchListJson = z.infer<typeof watchListJsonSchema>;
 export type WatchOffJson = z.infer<typeof watchOffJsonSchema>;
 export type WatchAlertJson = z.infer<typeof watchAlertJsonSchema>;
+export type CorrectionsJson = z.infer<typeof correctionsJsonSchema>;
 
 /** Any `Answer.json`. `DigestJson` is the composed digest the runner posts; `ask` prints it as `DigestNowJson`. */
 export type AnswerJson =
@@ -514,6 +565,7 @@ export type AnswerJson =
   | WatchOffJson
   | WatchAlertJson
   | z.infer<typeof homeJsonSchema>
+  | CorrectionsJson
   | ErrorJson;
 
 /**
@@ -534,6 +586,7 @@ export const CONTRACTS = {
   'watch on': watchOnJsonSchema,
   'watch list': watchListJsonSchema,
   'watch off': watchOffJsonSchema,
+  corrections: correctionsJsonSchema,
   error: errorJsonSchema,
 } as const satisfies Record<string, z.ZodType<AnswerJson>>;
 

@@ -5,7 +5,8 @@
 import type { Article } from '../corpus/types.ts';
 import { sameValue } from '../extract/fact-store.ts';
 import type { Amount, Deal, DealKind, FactSource, Figure, Qualifier, Quantity } from '../extract/types.ts';
-import type { AnswerItem, Citation } from './model.ts';
+import { factId } from '../extract/fact-id.ts';
+import type { AnswerItem, Citation, FactRef } from './model.ts';
 import { cite } from './cite.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -147,6 +148,7 @@ export function dealItem(d: Deal, articles: ArticleLookup, options: { lead?: str
     text: `${options.lead ?? ''}${dealLine(d)}`,
     detail: `${options.context ?? ''}${d.status} · ${dealWhen(d)}`,
     citations: options.citations ?? citeSources(d.sources, articles),
+    fact: factRef(d),
   };
 }
 
@@ -156,7 +158,13 @@ export function figureItem(f: Figure, articles: ArticleLookup, options: { lead?:
     text: `${options.lead ?? ''}${figureLine(f)}`,
     ...(options.detail ? { detail: options.detail } : {}),
     citations: options.citations ?? citeSources(f.sources, articles),
+    fact: factRef(f),
   };
+}
+
+/** The row's fact for feedback: its id and rule, and the articles of `sources` (a story's: every member's). */
+export function factRef(fact: Deal | Figure, sources: readonly FactSource[] = fact.sources): FactRef {
+  return { id: factId(fact), rule: fact.rule.id, articles: [...new Set(sources.map((s) => s.article))] };
 }
 
 // ---------------------------------------------------------------------------------------------

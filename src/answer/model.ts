@@ -31,6 +31,38 @@ export interface AnswerItem {
   /** A Slack channel the row is about (a watch's, a digest's): Block Kit names it as a link after the detail. */
   channel?: string;
   citations: Citation[];
+  /** Rows that show a deal or a figure: which one (what feedback on the row is about). */
+  fact?: FactRef;
+  /** Set when the team marked that fact wrong: shown struck out, with who, when and why. */
+  correction?: CorrectionMark;
+}
+
+/** The fact a row shows: enough to store feedback on it without the corpus at hand. */
+export interface FactRef {
+  /** Its stable id (`factId`, src/extract/fact-id.ts). */
+  id: string;
+  /** The id of the rule that read it (`npm run feedback` counts flags per rule). */
+  rule: string;
+  /** The articles it comes from (file names, as cited). */
+  articles: string[];
+}
+
+/**
+ * A fact the team marked wrong (src/state/feedback.ts keeps the log). `by` is a Slack user id, or a local
+ * name (`console`): only the Slack renderer turns it into a mention, and only when it is an id.
+ */
+export interface CorrectionMark {
+  by: string;
+  /** ISO instant. */
+  at: string;
+  /** Why, in words: `wrong amount`, `roles reversed` … */
+  reason: string;
+  /** The analyst's note, as typed (escaped wherever it is shown). */
+  note: string | null;
+  /** The number of the mark in the correction log (`/corrections undo <number>`). */
+  number: number;
+  /** Set when the mark was undone: the row is then shown as it is, and the corrections list says by whom. */
+  undone?: { by: string; at: string };
 }
 
 /**

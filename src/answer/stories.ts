@@ -15,7 +15,7 @@
 import type { Article } from '../corpus/types.ts';
 import { sameValue } from '../extract/fact-store.ts';
 import type { Deal, DealStatus } from '../extract/types.ts';
-import { citeSources, dealLine, dealWhen, formatAmount, type ArticleLookup } from './facts.ts';
+import { citeSources, dealLine, dealWhen, factRef, formatAmount, type ArticleLookup } from './facts.ts';
 import type { AnswerItem, Citation } from './model.ts';
 
 /** Two amounts at most this far apart (relative to the larger) can be one deal reported differently. */
@@ -192,14 +192,17 @@ export function differenceLine(difference: Difference): string {
 
 /**
  * A story as one row: the shown deal's line; its status, date, who reported it and what they disagree on
- * (after `context`); every article of every member cited once, unless `citations` are given.
+ * (after `context`); every article of every member cited once, unless `citations` are given. Its fact is
+ * the shown deal, with every member's articles.
  */
 export function storyItem(story: Story, articles: ArticleLookup, options: { lead?: string; context?: string; citations?: Citation[] } = {}): AnswerItem {
   const { deal } = story;
   const detail = [`${options.context ?? ''}${deal.status}`, dealWhen(deal), ...(story.outlets.length > 1 ? [reportedBy(story.outlets)] : []), ...story.differences.map(differenceLine)];
+  const sources = story.members.flatMap((d) => d.sources);
   return {
     text: `${options.lead ?? ''}${dealLine(deal)}`,
     detail: detail.join(' · '),
-    citations: options.citations ?? citeSources(story.members.flatMap((d) => d.sources), articles),
+    citations: options.citations ?? citeSources(sources, articles),
+    fact: factRef(deal, sources),
   };
 }

@@ -1,14 +1,16 @@
 /**
- * What the Slack listeners ask of the product: an answer to a command line, and the line a question in a
- * thread stands for. Two implementations: `inProcess` answers on the calling thread (tests, and anything
+ * What the Slack listeners ask of the product: an answer to a command line, the line a question in a thread
+ * stands for, and to store feedback on an answer. Two implementations: `inProcess` answers on the calling thread (tests, and anything
  * that has the corpus at hand); `EngineThread` (engine-thread.ts) answers on a worker thread that holds the
  * corpus, so the thread that receives Slack's requests and acks them never computes an answer.
  */
 import { answer } from '../../commands/index.ts';
 import type { Answer } from '../answer/model.ts';
 import type { CommandContext } from '../context.ts';
+import type { FeedbackInput } from '../state/feedback.ts';
 import { threadLine, type ThreadMessage } from '../slack/listeners/thread-context.ts';
 import { homeSections } from './home.ts';
+import { recordFeedback, type FeedbackReceipt } from './feedback.ts';
 
 /** Who asks, and when: what a request adds to the answering context. */
 export interface AnswerRequest {
@@ -30,6 +32,8 @@ export interface Answerer {
   threadLine(question: string, earlier: ThreadMessage[], botUserId: string | undefined): Promise<string>;
   /** The sections of the App Home tab of the user `request.user` (see home.ts). */
   home(request: AnswerRequest & { user: string }): Promise<Answer[]>;
+  /** Stores a 👍 or 👎 given at `now` (and a correction, when marked for everyone). */
+  recordFeedback(feedback: FeedbackInput, now: Date): Promise<FeedbackReceipt>;
 }
 
 /** Answers with `ctx` on the calling thread. */
@@ -39,5 +43,6 @@ export function inProcess(ctx: CommandContext): Answerer {
     answer: (line, request) => answer(line, { ...ctx, ...request }),
     threadLine: async (question, earlier, botUserId) => threadLine(question, earlier, botUserId, (text) => ctx.corpus.facts.names.find(text)),
     home: (request) => homeSections({ ...ctx, ...request }, request.user),
+    recordFeedback: (feedback, now) => recordFeedback(ctx.store, feedback, now),
   };
 }

@@ -6,6 +6,8 @@
 import type { Answer } from '../answer/model.ts';
 import type { Config } from '../config.ts';
 import type { ThreadMessage } from '../slack/listeners/thread-context.ts';
+import type { FeedbackInput } from '../state/feedback.ts';
+import type { FeedbackReceipt } from './feedback.ts';
 
 /** What the engine needs of the configuration: the folders, the digest defaults, ingestion (no secrets). */
 export type EngineConfig = Pick<
@@ -38,6 +40,7 @@ export type ToEngine =
   | { type: 'answer'; id: number; line: string; channel: string; now: string; surface?: 'slack'; user?: string }
   | { type: 'threadLine'; id: number; question: string; earlier: ThreadMessage[]; botUserId?: string }
   | { type: 'home'; id: number; user: string; channel: string; now: string }
+  | { type: 'feedback'; id: number; feedback: FeedbackInput; now: string }
   | { type: 'startJobs' }
   | { type: 'posted'; id: number; ts?: string; error?: WireError }
   | { type: 'stop' };
@@ -48,6 +51,7 @@ export type FromEngine =
   | { type: 'answered'; id: number; answer: Answer }
   | { type: 'line'; id: number; line: string }
   | { type: 'home'; id: number; sections: Answer[] }
+  | { type: 'recorded'; id: number; receipt: FeedbackReceipt }
   | { type: 'failed'; id: number; error: WireError }
   | { type: 'post'; id: number; channel: string; answer: Answer; threadTs?: string }
   | { type: 'stopped' };

@@ -15,6 +15,8 @@ import type { ThreadMessage } from '../slack/listeners/thread-context.ts';
 import { startWorker } from '../util/ts-worker.ts';
 import { totalmem } from 'node:os';
 import type { AnswerRequest, Answerer } from './answerer.ts';
+import type { FeedbackInput } from '../state/feedback.ts';
+import type { FeedbackReceipt } from './feedback.ts';
 import { fromWire, toWire, type EngineSetup, type FromEngine, type ToEngine } from './engine-protocol.ts';
 
 export interface EngineThreadOptions {
@@ -101,6 +103,12 @@ export class EngineThread implements Answerer {
     const reply = await this.request((id) => ({ type: 'home', id, user: request.user, channel: request.channel, now: request.now.toISOString() }));
     if (reply.type !== 'home') throw new Error(`the engine replied ${reply.type} to a home tab`);
     return reply.sections;
+  }
+
+  async recordFeedback(feedback: FeedbackInput, now: Date): Promise<FeedbackReceipt> {
+    const reply = await this.request((id) => ({ type: 'feedback', id, feedback, now: now.toISOString() }));
+    if (reply.type !== 'recorded') throw new Error(`the engine replied ${reply.type} to feedback`);
+    return reply.receipt;
   }
 
   /** Starts ingestion and digests in the engine (once Slack is connected, so digests can be posted). */

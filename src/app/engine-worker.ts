@@ -70,6 +70,9 @@ port.on('message', (message: ToEngine) => {
         answer: await answerer.answer(message.line, { channel: message.channel, now: new Date(message.now), surface: message.surface, user: message.user }),
       }));
       break;
+    case 'feedback':
+      void reply(message.id, async () => ({ type: 'recorded', id: message.id, receipt: await answerer.recordFeedback(message.feedback, new Date(message.now)) }));
+      break;
     case 'threadLine':
       void reply(message.id, async () => ({ type: 'line', id: message.id, line: await answerer.threadLine(message.question, message.earlier, message.botUserId) }));
       break;

@@ -11,17 +11,19 @@
  *   "deals":     [{ "change": "new"|"updated", "investor", "target", "amount", "status", "date", "citations": [Citation] }],
  *   "figures":   [{ "change", "subject", "entity", "metric", "period", "value", "max", "unit", "qualifier", "citations" }],
  *   "conflicts": [{ "subject", "values": [{ "value", "max", "unit", "citation": Citation }] }],
- *   "omitted":   { "articles": n, "deals": n, "figures": n, "conflicts": n },
+ *   "omitted":   { "articles": n, "deals": n, "figures": n, "conflicts": n, "corrected": n },
  *   "skipped":   [ISO, …]   // send times missed while the bot was down, covered by this digest
  * }
  * ```
- * The lists hold what the message shows; `omitted` counts the rest.
+ * The lists hold what the message shows; `omitted` counts the rest (`corrected`: what the team marked wrong,
+ * left out whatever the room: stories, figures and conflicts it touches).
  */
 import { count } from '../text/plural.ts';
 import { cite } from '../answer/cite.ts';
 import type { DigestJson } from '../answer/contracts.ts';
 import { citeSources, conflictLine, figureItem, figureJson, roughUsd } from '../answer/facts.ts';
 import { groupStories, storyItem, type Story } from '../answer/stories.ts';
+import { correctionOf, type Corrections } from '../answer/corrections.ts';
 import type { Answer, AnswerItem } from '../answer/model.ts';
 import type { Amount, Deal, FactSource, Figure } from '../extract/types.ts';
 import type { Corpus } from '../search/corpus.ts';
@@ -39,6 +41,8 @@ export interface DigestFrame {
   skippedSlots?: string[];
   /** Alerts the channel's watches sent since the last digest. */
   alertsSent?: number;
+  /** The facts the team marked wrong: left out, and counted (see src/answer/corrections.ts). */
+  corrections?: Corrections;
 }
 
 export function digestAnswer(corpus: Corpus, content: DigestContent, frame: DigestFrame): Answer<DigestJson> {
@@ -60,23 +64,26 @@ export function digestAnswer(corpus: Corpus, content: DigestContent, frame: Dige
       title: `Nothing new since ${since}.`,
       items: [],
       notes: alertNotes,
-      json: { ...baseJson, articles: [], deals: [], figures: [], conflicts: [], omitted: { articles: 0, deals: 0, figures: 0, conflicts: 0 }, skipped },
+      json: { ...baseJson, articles: [], deals: [], figures: [], conflicts: [], omitted: { articles: 0, deals: 0, figures: 0, conflicts: 0, corrected: 0 }, skipped },
     };
   }
-  // One story per deal, however many of the new articles told it; biggest first.
-  const newsDeals = storiesOf(content.deals.filter((change) => isNewsDeal(change, corpus, content.since)), corpus)
-    .sort((a, b) => size(b.fact.amount) - size(a.fact.amount));
-  const bigFigures = [...content.figures].sort((a, b) => figureSize(b.fact) - figureSize(a.fact));
-  const [nArticles, nDeals, nConflicts, nFigures] = allotItems([content.articles.length, newsDeals.length, content.conflicts.length, bigFigures.length], MAX_DIGEST_ITEMS);
+  // One story per deal, however many of the new articles told it; biggest first. What the team marked wrong is left out.
+  const corrections = frame.corrections ?? new Map();
+  const stories = storiesOf(content.deals.filter((change) => isNewsDeal(change, corpus, content.since)), corpus);
+  const newsDeals = stories.filter(({ story }) => !correctionOf(story.members, corrections)).sort((a, b) => size(b.fact.amount) - size(a.fact.amount));
+  const bigFigures = content.figures.filter(({ fact }) => !correctionOf([fact], corrections)).sort((a, b) => figureSize(b.fact) - figureSize(a.fact));
+  const standingConflicts = content.conflicts.filter((conflict) => !correctionOf(conflict.figures, corrections));
+  const corrected = stories.length - newsDeals.length + (content.figures.length - bigFigures.length) + (content.conflicts.length - standingConflicts.length);
+  const [nArticles, nDeals, nConflicts, nFigures] = allotItems([content.articles.length, newsDeals.length, standingConflicts.length, bigFigures.length], MAX_DIGEST_ITEMS);
   const articles = content.articles.slice(0, nArticles);
   const deals = newsDeals.slice(0, nDeals);
   const figures = bigFigures.slice(0, nFigures);
-  const conflicts = content.conflicts.slice(0, nConflicts);
-  const omitted = {
+  const conflicts = standingConflicts.slice(0, nConflicts);
+  const shortened = {
     articles: content.articles.length - articles.length,
     deals: newsDeals.length - deals.length,
-    figures: content.figures.length - figures.length,
-    conflicts: content.conflicts.length - conflicts.length,
+    figures: bigFigures.length - figures.length,
+    conflicts: standingConflicts.length - conflicts.length,
   };
   // Cited once each, for the message and the JSON: a fact by its new articles, each side of a conflict by its first.
   const cited = <T extends { newSources: FactSource[] }>(change: T) => ({ ...change, citations: citeSources(change.newSources, corpus).slice(0, CITATIONS_PER_FACT) });
@@ -96,8 +103,9 @@ export function digestAnswer(corpus: Corpus, content: DigestContent, frame: Dige
     ...citedConflicts.map(({ conflict, sides }) => ({ text: conflictLine(conflict.figures, corpus), citations: sides.map((side) => side.citation) })),
   ];
   const notes: string[] = [];
-  const left = Object.entries(omitted).filter(([, n]) => n > 0).map(([what, n]) => `${n} more ${n === 1 ? what.slice(0, -1) : what}`);
+  const left = Object.entries(shortened).filter(([, n]) => n > 0).map(([what, n]) => `${n} more ${n === 1 ? what.slice(0, -1) : what}`);
   if (left.length) notes.push(`Left out to keep this short: ${left.join(', ')}. /news finds them.`);
+  if (corrected) notes.push(`Left out: ${count(corrected, 'fact')} the team marked wrong (/corrections lists them).`);
   notes.push(...alertNotes);
   if (skipped.length) {
     const when = skipped.map((slot) => formatInZone(new Date(slot), frame.timeZone)).join('; ');
@@ -140,7 +148,7 @@ export function digestAnswer(corpus: Corpus, content: DigestContent, frame: Dige
         subject: conflict.subject,
         values: sides.map(({ figure: f, citation }) => ({ value: f.value, max: f.max, unit: f.unit, citation })),
       })),
-      omitted,
+      omitted: { ...shortened, corrected },
       skipped,
     },
   };

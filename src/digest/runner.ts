@@ -17,6 +17,7 @@ import type { Corpus } from '../search/corpus.ts';
 import type { DigestLog, StateStore, Subscription } from '../state/types.ts';
 import { collectDigest, isEmpty } from './collect.ts';
 import { digestAnswer } from './compose.ts';
+import { correctionsIn } from '../answer/corrections.ts';
 import { parseLocalTime, previousRunAt } from './schedule.ts';
 import { isWeeklyChartDay, withWeeklyFlow } from './weekly-flow.ts';
 
@@ -105,7 +106,7 @@ export class DigestRunner {
     }
 
     const alertsSent = (await store.listAlerts()).filter((a) => a.channel === channel && Date.parse(a.at) > since.getTime()).length;
-    const digest = digestAnswer(corpus, content, { channel, timeZone, skippedSlots: previous.skippedSlots, alertsSent });
+    const digest = digestAnswer(corpus, content, { channel, timeZone, skippedSlots: previous.skippedSlots, alertsSent, corrections: await correctionsIn(store) });
     const answer = isWeeklyChartDay(slot, timeZone) ? await withWeeklyFlow(digest, corpus, arrivals, now) : digest;
     await store.putDigestLog(channel, { ...previous, lastSlot: slotIso, lastOutcome: 'sending' });
     try {

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { log } from '../log.ts';
 import { writeFileAtomic } from '../util/atomic-file.ts';
 import { JsonDocument } from './json-document.ts';
+import { FeedbackFiles, type CorrectionEntry, type FeedbackRecord, type NewCorrection } from './feedback.ts';
 import {
   EMPTY_DIGEST_LOG,
   type DigestLog,
@@ -89,6 +90,7 @@ export class FileStateStore implements StateStore {
   private readonly digests: JsonDocument<DigestsFile>;
   private readonly ingested: JsonDocument<IngestedFile>;
   private readonly watches: JsonDocument<WatchesFile>;
+  private readonly feedbackLogs: FeedbackFiles;
 
   constructor(readonly dataDir: string) {
     this.digests = new JsonDocument(
@@ -99,6 +101,7 @@ export class FileStateStore implements StateStore {
     );
     this.ingested = new JsonDocument(path.join(dataDir, INGESTED_FILE), ingestedSchema, () => ({ version: 1, articles: [] }));
     this.watches = new JsonDocument(path.join(dataDir, WATCHES_FILE), watchesFileSchema, () => ({ version: 1, watches: [], alerts: [] }));
+    this.feedbackLogs = new FeedbackFiles(dataDir);
   }
 
   async listSubscriptions(): Promise<Subscription[]> {
@@ -196,6 +199,24 @@ export class FileStateStore implements StateStore {
 
   async putAlert(alert: Alert): Promise<void> {
     this.watches.update((data) => replaceById(data.alerts, alert));
+  }
+
+  // Feedback and corrections (`feedback.json`, `corrections.json`, see ./feedback.ts)
+
+  async recordFeedback(record: FeedbackRecord): Promise<void> {
+    this.feedbackLogs.feedback.append(() => record);
+  }
+
+  async listFeedback(): Promise<FeedbackRecord[]> {
+    return this.feedbackLogs.feedback.read();
+  }
+
+  async appendCorrection(entry: NewCorrection): Promise<CorrectionEntry> {
+    return this.feedbackLogs.appendCorrection(entry);
+  }
+
+  async listCorrections(): Promise<CorrectionEntry[]> {
+    return this.feedbackLogs.corrections.read();
   }
 }
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isValidTimeZone, LOCAL_TIME } from '../config.ts';
 import type { WatchStore } from './watches.ts';
+import type { CorrectionEntry, FeedbackRecord, NewCorrection } from './feedback.ts';
 
 /** A channel's daily digest subscription, as stored (and as `/digest` answers show it). */
 export const subscriptionSchema = z.object({
@@ -65,6 +66,16 @@ export interface StateStore extends WatchStore {
   listIngested(): Promise<IngestRecord[]>;
   /** Adds records; an article already recorded keeps its first arrival time. */
   recordIngested(records: IngestRecord[]): Promise<void>;
+
+  // Feedback and corrections (issue 15, part 3; the shapes are in ./feedback.ts).
+  /** Adds one 👍 or 👎. */
+  recordFeedback(record: FeedbackRecord): Promise<void>;
+  /** Every feedback record, oldest first. */
+  listFeedback(): Promise<FeedbackRecord[]>;
+  /** Appends a mark or an undo to the correction log, numbered next; returns it with its number. */
+  appendCorrection(entry: NewCorrection): Promise<CorrectionEntry>;
+  /** The whole correction log, oldest first (`activeCorrections` says which marks are in force). */
+  listCorrections(): Promise<CorrectionEntry[]>;
 }
 
 export const EMPTY_DIGEST_LOG: DigestLog = {

@@ -178,7 +178,8 @@ describe('renderBlocks', () => {
   it('cannot be made to break out of the "Shared by" mention, and skips empty notes', () => {
     const { blocks } = renderBlocks(answerOf([], { notes: ['', '  '] }), { sharedBy: 'U1> <!channel' });
     expect(blocks).toHaveLength(2);
-    expect((blocks[1] as any).elements[0].text).toBe('Shared by <@U1&gt; &lt;!channel>');
+    // Only a Slack user id becomes a mention; anything else is text.
+    expect((blocks[1] as any).elements[0].text).toBe('Shared by U1&gt; &lt;!channel');
   });
 
   it('renders an answer without items, notes or title', () => {

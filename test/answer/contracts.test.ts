@@ -338,6 +338,8 @@ describe('real answers', () => {
       '/watch off 1',
       '/watch off 99',
       '/watch acme gizmo',
+      '/corrections',
+      '/corrections undo 1',
     ];
     const seen = new Set<ContractName>();
     for (const line of lines) {

@@ -103,7 +103,7 @@ describe('collectDigest and digestAnswer', () => {
     const answer = digestAnswer(corpus, collectDigest(corpus, records, SINCE, UNTIL), frame);
     expect(answer.items).toHaveLength(MAX_DIGEST_ITEMS);
     expect(answer.notes[0]).toBe('Left out to keep this short: 5 more articles. /news finds them.');
-    expect(answer.json.omitted).toEqual({ articles: 5, deals: 0, figures: 0, conflicts: 0 });
+    expect(answer.json.omitted).toEqual({ articles: 5, deals: 0, figures: 0, conflicts: 0, corrected: 0 });
   });
 
   it('mentions digests skipped while the bot was down', () => {
@@ -141,7 +141,7 @@ describe('what leads and what is left out', () => {
     expect(texts.slice(0, 6).every((t) => t.startsWith('New article: '))).toBe(true);
     expect(texts.slice(6, 9)).toEqual(['New deal: investors not named → Startup 7: $8M', 'New deal: investors not named → Startup 6: $7M', 'New deal: investors not named → Startup 5: $6M']);
     expect(texts[9]).toMatch(/^New figure: /);
-    expect(answer.json.omitted).toEqual({ articles: 2, deals: 5, figures: 7, conflicts: 0 });
+    expect(answer.json.omitted).toEqual({ articles: 2, deals: 5, figures: 7, conflicts: 0, corrected: 0 });
   });
 
   it('an old deal in a new article is never news: historic, or dated long before', () => {

@@ -126,6 +126,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { ok: true, url: `${base.replace(/^http/, 'ws')}/socket` };
       case 'views.publish':
         return { ok: true };
+      case 'views.open':
+        return { ok: true, view: { id: 'V1', ...(fake.callsTo('views.open').at(-1)?.body.view ?? {}) } };
       case 'files.getUploadURLExternal': {
         const id = `F${++files}`;
         return { ok: true, upload_url: `${base}/upload/${id}`, file_id: id };

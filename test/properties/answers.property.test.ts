@@ -29,7 +29,7 @@ describe('any input, any command', () => {
       fc.asyncProperty(fc.constantFrom(...names), input, async (command, text) => {
         const line = `${command} ${plainText(text)}`.trim();
         const answer = await answerer.answer(line, { channel: 'C1', now: new Date('2026-02-14T12:00:00Z'), surface: 'slack' });
-        const message = renderBlocks(answer, { share: { line, id: 'x' } });
+        const message = renderBlocks(answer, { share: { line, id: 'x' }, feedback: { line, id: 'x' } });
         expectWithinLimits(message.blocks);
         // plain_text (the header, buttons) shows `<` as it is; only mrkdwn is parsed for markup.
         const parsed = texts(message.blocks).filter((t) => t.type === 'mrkdwn');

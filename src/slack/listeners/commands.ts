@@ -26,7 +26,8 @@ export function registerCommands(app: App, answerer: Answerer): void {
 /**
  * Acks at once (Slack allows 3 s), then answers the line built from the command's text through the
  * router and responds ephemerally on `response_url`; an apology or a "busy" is ephemeral too. An answer
- * that only reads gets a "Share in channel" button and is kept in `shared` for it. A file the answer comes
+ * that only reads gets a "Share in channel" button (and 👍 / "👎 Wrong?" when it shows facts) and is kept in
+ * `shared` for them. A file the answer comes
  * with (`/deal openai csv`) is uploaded to the channel; if it cannot be, the user is told why, privately.
  * `limit`, `shared`: the process's, unless a test gives its own.
  */
@@ -39,8 +40,8 @@ export function commandListener(answerer: Answerer, lineOf: (text: string) => st
       const line = lineOf(plainText(command.text)).trim();
       const result = await answerer.answer(line, request);
       const { file, ...kept } = result;
-      const share = result.error || result.changedState ? {} : { share: { line, id: shared.keep(kept) } };
-      await respond({ response_type: 'ephemeral', ...renderBlocks(result, share) });
+      const ref = result.error || result.changedState ? undefined : { line, id: shared.keep(kept) };
+      await respond({ response_type: 'ephemeral', ...renderBlocks(result, ref ? { share: ref, feedback: ref } : {}) });
       const failed = file ? await uploadAnswerFile(client, file, { channel: command.channel_id }) : null;
       if (failed) await respond({ response_type: 'ephemeral', text: failed });
     },

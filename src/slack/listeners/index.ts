@@ -7,6 +7,7 @@
  * | `mentions.ts` | `@Dealdesk` in channels and threads; direct messages |
  * | `shortcuts.ts`| the message shortcut **Check with Dealdesk**         |
  * | `actions.ts`  | the **Share in channel** button                     |
+ * | `feedback.ts` | 👍, "👎 Wrong?" and its form (corrections)          |
  * | `home.ts`     | the App Home tab                                    |
  *
  * Each listener is built with `listener()` (listener.ts), which acks, gives the request its context and
@@ -16,6 +17,7 @@ import type { App } from '@slack/bolt';
 import type { Answerer } from '../../app/answerer.ts';
 import { registerActions } from './actions.ts';
 import { registerCommands } from './commands.ts';
+import { registerFeedback } from './feedback.ts';
 import { registerHome } from './home.ts';
 import { registerMentions, type MentionOptions } from './mentions.ts';
 import { registerShortcuts } from './shortcuts.ts';
@@ -27,6 +29,7 @@ export function registerListeners(app: App, answerer: Answerer, options: Listene
   registerCommands(app, answerer);
   registerMentions(app, answerer, options);
   registerActions(app, answerer);
+  registerFeedback(app, answerer);
   registerShortcuts(app, answerer);
   registerHome(app, answerer);
 }

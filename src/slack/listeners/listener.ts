@@ -4,10 +4,11 @@
  * A listener made with `listener(answerer, spec)` runs a request in five steps:
  *
  * 1. **Ack first.** Commands and actions carry an `ack`, called before anything else (Slack wants it within
- *    3 s). Events carry none: Bolt acked them before any listener ran.
+ *    3 s). Events carry none: Bolt acked them before any listener ran. A form whose fields do not hold is
+ *    refused in its ack instead (`spec.refuse`), and goes no further.
  * 2. **Ignore** the request if `spec.ignore` says so (duplicate deliveries, bots, the Messages tab).
- * 3. **The request**: its channel (`spec.channel`) and `now` fixed as it arrives, so one request sees one
- *    "now" even while it waits for the engine.
+ * 3. **The request**: its channel (`spec.channel`), who asks (`spec.user`) and `now` fixed as it arrives, so
+ *    one request sees one "now" even while it waits for the engine.
  * 4. **The limit** (`AnswerLimit`): when too many answers are in progress already, the user is told at
  *    once to try again (`BUSY_TEXT`: in the ack itself where `spec.busyAck` can, else through
  *    `spec.apologise`) and nothing is computed.
@@ -31,8 +32,13 @@ export interface ListenerSpec<Args> {
   what: string | ((args: Args) => string);
   /** The channel the request came from: the context's `channel`. */
   channel: (args: Args) => string;
-  /** Who sent it (a Slack user id): the context's `user`. */
+  /** Who asks (a Slack user id): the context's `user`. */
   user?: (args: Args) => string | undefined;
+  /**
+   * Checked before the ack: when the request cannot go on (a submitted form whose fields do not hold), acks
+   * it with the refusal (`response_action: errors`, shown on the form) and returns true.
+   */
+  refuse?: (args: Args) => Promise<boolean>;
   /** True drops the request after the ack, before any work (and without an apology). */
   ignore?: (args: Args) => boolean;
   /** The work: answer (through `answerer`) and reply. `request` is step 3's. */
@@ -66,6 +72,7 @@ export function listener<Args extends MaybeAck>(answerer: Answerer, spec: Listen
       await spec.busyAck(args, BUSY_TEXT);
       return;
     }
+    if (await spec.refuse?.(args)) return;
     await args.ack?.();
     if (spec.ignore?.(args)) return;
     const user = spec.user?.(args);

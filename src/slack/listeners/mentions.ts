@@ -1,7 +1,8 @@
 /**
  * `@Dealdesk <question>` in a channel or thread: the answer goes into the thread (a top-level mention
  * starts one). Inside a thread, the thread is context (see thread-context.ts). A direct message to the bot
- * (its Messages tab) is a question too: answered in the conversation, or in the thread it was asked in.
+ * (its Messages tab) is a question too: answered in the conversation, or in the thread it was asked in. An
+ * answer that shows facts comes with 👍 and "👎 Wrong?" (feedback.ts) and is kept for them.
  *
  * Exactly one reply per mention: Bolt acks an event before listeners run and does not de-duplicate, so
  * - a delivery whose `event_id` was already seen is dropped, and so is one for a message already answered
@@ -19,6 +20,7 @@ import { log } from '../../log.ts';
 import { RecentIds } from './dedupe.ts';
 import { uploadAnswerFile } from './files.ts';
 import { listener } from './listener.ts';
+import { sharedAnswers, type SharedAnswers } from './shared-answers.ts';
 import { plainText, stripBotMention } from './text.ts';
 import { fetchThread } from './thread-context.ts';
 
@@ -43,24 +45,27 @@ const UNDELIVERED = new Set(['connection_failed', 'ssl_error', 'http_error']);
 
 export interface MentionOptions {
   seen?: RecentIds;
+  /** Where answers are kept for 👍 / "👎 Wrong?" (the process's, unless a test gives its own). */
+  shared?: SharedAnswers;
 }
 
-export function registerMentions(app: App, answerer: Answerer, { seen = new RecentIds() }: MentionOptions = {}): void {
-  app.event('app_mention', mentionListener(answerer, { seen }));
-  app.event('message', directMessageListener(answerer, { seen }));
+export function registerMentions(app: App, answerer: Answerer, options: MentionOptions = {}): void {
+  const seen = options.seen ?? new RecentIds();
+  app.event('app_mention', mentionListener(answerer, { ...options, seen }));
+  app.event('message', directMessageListener(answerer, { ...options, seen }));
 }
 
 /** `@Dealdesk …`: answered in the mention's thread, or in the one a top-level mention starts. */
-export function mentionListener(answerer: Answerer, { seen = new RecentIds() }: MentionOptions = {}) {
-  return questionListener(answerer, 'app_mention', seen, (event) => event.thread_ts ?? event.ts);
+export function mentionListener(answerer: Answerer, { seen = new RecentIds(), shared = sharedAnswers }: MentionOptions = {}) {
+  return questionListener(answerer, 'app_mention', seen, shared, (event) => event.thread_ts ?? event.ts);
 }
 
 /**
  * A direct message to the bot: answered in the conversation (a top-level message gets a top-level answer,
  * as in a chat), or in its thread. Other messages the app may hear (channels, edits, joins) are left alone.
  */
-export function directMessageListener(answerer: Answerer, { seen = new RecentIds() }: MentionOptions = {}) {
-  return questionListener(answerer, 'message.im', seen, (event) => event.thread_ts, (event) => event.channel_type !== 'im' || event.subtype !== undefined);
+export function directMessageListener(answerer: Answerer, { seen = new RecentIds(), shared = sharedAnswers }: MentionOptions = {}) {
+  return questionListener(answerer, 'message.im', seen, shared, (event) => event.thread_ts, (event) => event.channel_type !== 'im' || event.subtype !== undefined);
 }
 
 /** The listener of a question in a conversation; `replyThread` says where the answer goes, `notAQuestion` drops events before any work. */
@@ -68,6 +73,7 @@ function questionListener(
   answerer: Answerer,
   what: string,
   seen: RecentIds,
+  shared: SharedAnswers,
   replyThread: (event: QuestionEvent) => string | undefined,
   notAQuestion: (event: QuestionEvent) => boolean = () => false,
 ) {
@@ -80,9 +86,10 @@ function questionListener(
     ignore: (args) => notAQuestion(args.event) || ignored(args, seen),
     answer: async ({ event, context, client }, request) => {
       const question = plainText(stripBotMention(event.text ?? '', context.botUserId));
-      const line = event.thread_ts ? await lineInThread(client, answerer, event, question, context.botUserId) : question;
-      const result = await answerer.answer(line || '/help', request);
-      await reply(client, event, renderBlocks(result));
+      const line = (event.thread_ts ? await lineInThread(client, answerer, event, question, context.botUserId) : question) || '/help';
+      const result = await answerer.answer(line, request);
+      const feedback = shared.feedbackRef(line, result);
+      await reply(client, event, renderBlocks(result, feedback ? { feedback } : {}));
       const threadTs = replyThread(event);
       const failed = result.file ? await uploadAnswerFile(client, result.file, { channel: event.channel, ...(threadTs ? { threadTs } : {}) }) : null;
       if (failed) await reply(client, event, { text: failed });

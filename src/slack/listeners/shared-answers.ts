@@ -1,11 +1,14 @@
 /**
- * The answers a user may still share: "Share in channel" posts the answer the user saw, never the command
- * run again (the data may have changed since, and running `/digest on` again would change the channel's
- * subscription). An ephemeral message cannot be read back from Slack, so the answers are kept here, by a
- * random id carried in the button: for an hour, at most `MAX_KEPT` (the oldest go first), and not across
- * restarts — an answer no longer kept is asked again, not re-run.
+ * The answers a user may still share or give feedback on: "Share in channel" posts the answer the user saw,
+ * never the command run again (the data may have changed since, and running `/digest on` again would change
+ * the channel's subscription); "👎 Wrong?" lists the facts the user saw. An ephemeral message cannot be read
+ * back from Slack, so the answers are kept here, by a random id carried in the buttons: for an hour, at most
+ * `MAX_KEPT` (the oldest go first), and not across restarts — an answer no longer kept is not shared but
+ * asked again (feedback asks again itself: listing facts changes nothing).
  */
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { LIMITS, type AnswerRef } from '../../answer/blocks.ts';
 import type { Answer } from '../../answer/model.ts';
 import { ExpiringMap } from '../../util/expiring-map.ts';
 
@@ -29,10 +32,27 @@ export class SharedAnswers {
     return id;
   }
 
+  /**
+   * For an answer posted without a share button (a mention, the check shortcut): keeps it when a row shows a
+   * fact, and returns what 👍 / "👎 Wrong?" carry; undefined when there is nothing to give feedback on.
+   */
+  feedbackRef(line: string, answer: Answer): AnswerRef | undefined {
+    if (!answer.items.some((item) => item.fact)) return undefined;
+    const { file: _file, ...kept } = answer;
+    return { line, id: this.keep(kept) };
+  }
+
   /** The answer kept under `id`, if it is still kept. */
   get(id: string): Answer | undefined {
     return this.kept.get(id);
   }
+}
+
+const answerRefSchema = z.object({ line: z.string().max(LIMITS.buttonValue), id: z.string().min(1).max(64) });
+
+/** The kept answer a button names (its value, `AnswerRef` as JSON); throws for a value that is none. */
+export function readAnswerRef(value: string | undefined): AnswerRef {
+  return answerRefSchema.parse(JSON.parse(value ?? ''));
 }
 
 /** The process's answers to share (tests give their own). */

@@ -10,6 +10,7 @@ import type { Answerer } from '../../app/answerer.ts';
 import { renderBlocks } from '../../answer/blocks.ts';
 import { log } from '../../log.ts';
 import { listener } from './listener.ts';
+import { sharedAnswers } from './shared-answers.ts';
 import { plainText } from './text.ts';
 
 /** The shortcut's callback id, as the manifest declares it. */
@@ -24,22 +25,24 @@ export function registerShortcuts(app: App, answerer: Answerer): void {
   app.shortcut<MessageShortcut>({ callback_id: CHECK_SHORTCUT_ID, type: 'message_action' }, checkShortcutListener(answerer));
 }
 
-export function checkShortcutListener(answerer: Answerer) {
+export function checkShortcutListener(answerer: Answerer, shared = sharedAnswers) {
   return listener<ShortcutArgs>(answerer, {
     what: 'check shortcut',
     channel: ({ shortcut }) => shortcut.channel.id,
     user: ({ shortcut }) => shortcut.user.id,
     answer: async ({ shortcut, respond, client }, request) => {
-      const result = await answerer.answer(`/check ${plainText(shortcut.message.text ?? '')}`, request);
+      const line = `/check ${plainText(shortcut.message.text ?? '')}`;
+      const result = await answerer.answer(line, request);
       if (result.error) return void (await respond({ response_type: 'ephemeral', ...renderBlocks(result) }));
       const thread = shortcut.message.thread_ts ?? shortcut.message.ts;
+      const feedback = shared.feedbackRef(line, result);
       try {
-        await client.chat.postMessage({ channel: shortcut.channel.id, thread_ts: thread, ...renderBlocks(result) });
+        await client.chat.postMessage({ channel: shortcut.channel.id, thread_ts: thread, ...renderBlocks(result, feedback ? { feedback } : {}) });
       } catch (error) {
         const code = (error as { data?: { error?: string } }).data?.error;
         if (!code || !CANNOT_POST.has(code)) throw error;
         log.info({ channel: shortcut.channel.id, error: code }, 'cannot post the check in the thread: answered privately');
-        await respond({ response_type: 'ephemeral', ...renderBlocks({ ...result, notes: [...result.notes, NOT_HERE] }) });
+        await respond({ response_type: 'ephemeral', ...renderBlocks({ ...result, notes: [...result.notes, NOT_HERE] }, feedback ? { feedback } : {}) });
       }
     },
     apologise: ({ respond }, text) => respond({ response_type: 'ephemeral', text }),

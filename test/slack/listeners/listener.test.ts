@@ -18,6 +18,9 @@ function tickingContext(): Answerer & { reads: () => number } {
     },
     threadLine: async (question) => question,
     home: async () => [],
+    recordFeedback: async () => {
+      throw new Error('not used');
+    },
   };
 }
 
