@@ -73,7 +73,7 @@ export const deal: Command<{ query: string; output?: FileOutput }> = {
       );
     }
     const title = `${second ? `Deals between ${first.name} and ${second.name}` : `Deals involving ${first.name}`}${years.length ? ` in ${years.join(', ')}` : ''}`;
-    const file = output && total > 0 ? await dealsFile(output, dealsFor(corpus, first, second, years, MAX_EXPORT_DEALS).deals, { corpus, first, second, years, title, total }) : null;
+    const file = output && total > 0 ? await dealsFile(output, dealsFor(corpus, first, second, years, MAX_EXPORT_DEALS).deals, { corpus, first, second, years, title, total, corrections }) : null;
     if (file) notes.unshift(file.note);
     return {
       command: 'deal',
@@ -107,18 +107,21 @@ interface Asked {
   years: string[];
   title: string;
   total: number;
+  corrections: Corrections;
 }
 
 /**
- * The file of `/deal … csv` (every deal) or `/deal … chart` (the money into the company by date and size, or
- * all its deals when it received none), with the note that says what it holds.
+ * The file of `/deal … csv` (every deal, a mark of the team's in its own column) or `/deal … chart` (the money
+ * into the company by date and size, or all its deals when it received none; none the team marked wrong), with
+ * the note that says what it holds.
  */
-async function dealsFile(output: FileOutput, deals: Deal[], { corpus, first, second, years, title, total }: Asked): Promise<{ file: AnswerFile | null; note: string; rows: number }> {
+async function dealsFile(output: FileOutput, all: Deal[], { corpus, first, second, years, title, total, corrections }: Asked): Promise<{ file: AnswerFile | null; note: string; rows: number }> {
   const stem = `deals-${fileStem(first.name, second?.name ?? '', ...years)}`;
   if (output === 'csv') {
-    const cut = total > deals.length ? ` (the newest ${deals.length} of ${total})` : '';
-    return { file: dealsCsvFile(deals, corpus, `${stem}.csv`, `${title} (CSV)`), note: `The spreadsheet has ${count(deals.length, 'deal')}${cut}, each with its sources.`, rows: deals.length };
+    const cut = total > all.length ? ` (the newest ${all.length} of ${total})` : '';
+    return { file: dealsCsvFile(all, corpus, `${stem}.csv`, `${title} (CSV)`, corrections), note: `The spreadsheet has ${count(all.length, 'deal')}${cut}, each with its sources.`, rows: all.length };
   }
+  const deals = all.filter((d) => !correctionOf([d], corrections));
   const into = second ? deals : deals.filter((d) => roleOf(d, first, corpus) === 'target');
   const { request, leftOut } = dealChart(into.length ? into : deals, corpus, `${title}: amounts by date`);
   const skipped = leftOut.length ? ` Not drawn: ${leftOut.join(', ')}.` : '';

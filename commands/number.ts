@@ -84,7 +84,9 @@ export const number: Command<{ query: string; output?: 'chart' }> = {
     const inConflict = new Set(conflicts.flat());
     const items = figures.map((f, i) => corrected(figureItem(f, corpus, { detail: inConflict.has(i) ? 'sources differ on this figure' : undefined }), marks[i]));
     const notes = conflicts.map((group) => conflictLine(group.map((i) => figures[i]!), corpus));
-    const chart = output ? figureChart(findFigures(corpus, query, MAX_CHART_POINTS), corpus, `${figures[0]!.subject} over time`) : null;
+    // The chart draws no figure the team marked wrong.
+    const charted = output ? findFigures(corpus, query, MAX_CHART_POINTS).filter((f) => !correctionOf([f], corrections)) : [];
+    const chart = output ? figureChart(charted, corpus, `${figures[0]!.subject} over time`) : null;
     const file = chart?.request ? await chartFile(chart.request, `${fileStem(figures[0]!.subject)}.png`) : null;
     const skipped = chart?.leftOut.length ? ` Not drawn: ${chart.leftOut.join(', ')}.` : '';
     if (chart) notes.unshift(chart.request ? `The chart shows ${count(chart.request.points.length, 'report')} over time, each coloured by its source.${skipped}` : `Nothing to chart: no figure with a value and a month.${skipped}`);

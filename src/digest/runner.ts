@@ -106,8 +106,9 @@ export class DigestRunner {
     }
 
     const alertsSent = (await store.listAlerts()).filter((a) => a.channel === channel && Date.parse(a.at) > since.getTime()).length;
-    const digest = digestAnswer(corpus, content, { channel, timeZone, skippedSlots: previous.skippedSlots, alertsSent, corrections: await correctionsIn(store) });
-    const answer = isWeeklyChartDay(slot, timeZone) ? await withWeeklyFlow(digest, corpus, arrivals, now) : digest;
+    const corrections = await correctionsIn(store);
+    const digest = digestAnswer(corpus, content, { channel, timeZone, skippedSlots: previous.skippedSlots, alertsSent, corrections });
+    const answer = isWeeklyChartDay(slot, timeZone) ? await withWeeklyFlow(digest, corpus, arrivals, now, corrections) : digest;
     await store.putDigestLog(channel, { ...previous, lastSlot: slotIso, lastOutcome: 'sending' });
     try {
       await post(channel, answer);

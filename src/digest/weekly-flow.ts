@@ -3,6 +3,7 @@
  * before it (with an amount and a month), by date and size, each coloured by its source — the chart for the
  * weekly meeting. Other days' digests carry no chart.
  */
+import { correctionOf, type Corrections } from '../answer/corrections.ts';
 import { dealChart } from '../answer/fact-charts.ts';
 import { chartFile } from '../answer/files.ts';
 import type { Answer } from '../answer/model.ts';
@@ -22,12 +23,13 @@ export function isWeeklyChartDay(slot: Date, timeZone: string): boolean {
 }
 
 /**
- * `digest` with the chart of the deals reported in the week up to `until` attached, and a note that says so;
+ * `digest` with the chart of the deals reported in the week up to `until` (none the team marked wrong) attached, and a note that says so;
  * unchanged when the week brought no deal to draw (the note then says that).
  */
-export async function withWeeklyFlow(digest: Answer<DigestJson>, corpus: Corpus, arrivals: IngestRecord[], until: Date): Promise<Answer<DigestJson>> {
+export async function withWeeklyFlow(digest: Answer<DigestJson>, corpus: Corpus, arrivals: IngestRecord[], until: Date, corrections: Corrections = new Map()): Promise<Answer<DigestJson>> {
   const week = collectDigest(corpus, arrivals, new Date(until.getTime() - WEEK_MS), until);
-  const deals = week.deals.filter((d) => d.change === 'new' && d.fact.status !== 'historic').map((d) => d.fact);
+  // Deals the team marked wrong are left out, as in the digest itself.
+  const deals = week.deals.filter((d) => d.change === 'new' && d.fact.status !== 'historic' && !correctionOf([d.fact], corrections)).map((d) => d.fact);
   const { request } = dealChart(deals, corpus, `Money flow: deals reported in the week to ${until.toISOString().slice(0, 10)}`);
   if (!request) return { ...digest, notes: [...digest.notes, 'Monday chart: no deal with an amount was reported this week.'] };
   const file = await chartFile(request, `money-flow-${until.toISOString().slice(0, 10)}.png`);

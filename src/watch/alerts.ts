@@ -13,6 +13,7 @@
  *   after it is posted, and a watch's check advances after its alerts: a crash between a post and its record
  *   can repeat that one alert, never lose one.
  */
+import { correctionOf, correctionsIn } from '../answer/corrections.ts';
 import { citeSources, dealItem, figureItem } from '../answer/facts.ts';
 import type { Answer, PostAnswer } from '../answer/model.ts';
 import { sameStory } from '../answer/stories.ts';
@@ -72,12 +73,14 @@ export class AlertRunner {
   private async check(watch: Watch, content: DigestContent): Promise<AlertRun> {
     const { store, corpus } = this.options;
     const alerts = (await store.listAlerts()).filter((a) => a.watchId === watch.id);
+    // A fact the team already marked wrong is not news to send.
+    const corrections = await correctionsIn(store);
     const run: AlertRun = { watch: watch.id, channel: watch.channel, alerts: 0, replies: 0 };
     const handle = async (kind: Alert['kind'], change: FactChange<Deal> | FactChange<Figure>, isNews: boolean) => {
       const known = alerts.find((a) => a.kind === kind && sameReport(a.fact as unknown as Deal | Figure, change.fact));
       if (known) {
         if (await this.reply(known, change)) run.replies++;
-      } else if (change.change === 'new' && isNews) {
+      } else if (change.change === 'new' && isNews && !correctionOf([change.fact], corrections)) {
         alerts.push(await this.alert(watch, kind, change));
         run.alerts++;
       }

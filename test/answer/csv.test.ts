@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEAL_CSV_COLUMNS, dealsCsvFile } from '../../src/answer/csv.ts';
 import { fileStem } from '../../src/answer/files.ts';
 import type { Article } from '../../src/corpus/types.ts';
+import { factId } from '../../src/extract/fact-id.ts';
 import { deal, source } from '../helpers/facts.ts';
 
 const article = (id: string, outlet: string, url: string | null): Article => ({ id, outlet, url, date: '2026-01-30', title: `Title of ${id}` }) as Article;
@@ -64,6 +65,17 @@ describe('deal export', () => {
       const cell = row[DEAL_CSV_COLUMNS.indexOf('target')]!;
       expect(cell).toBe(`'${hostile[i]}`);
     }
+  });
+});
+
+describe('a deal the team marked wrong', () => {
+  it('keeps its row, with the mark in its own column', () => {
+    const wrong = deal({ investor: 'Nvidia', investors: ['Nvidia'], investorIds: ['nvidia'], sources: [source('b.md')] });
+    const mark = { number: 3, fact: { id: factId(wrong), text: 'x', articles: ['a.md'], rule: 'test' }, active: true, by: 'U123', at: '2026-02-14T10:00:00.000Z', reason: 'wrong_amount' as const, note: null };
+    const [header, right, marked] = rowsOf(dealsCsvFile([deal(), wrong], articles, 'x.csv', 'x', new Map([[factId(wrong), mark]])).bytes);
+    const column = header!.indexOf('marked_wrong');
+    expect(right![column]).toBe('');
+    expect(marked![column]).toBe('#3 marked wrong by U123 on 2026-02-14: wrong amount');
   });
 });
 
