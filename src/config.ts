@@ -56,6 +56,13 @@ const envSchema = z.object({
   ENGINE_HEAP_MB: z.coerce.number().int().min(256).optional(),
   /** Seconds between polls of the corpus folder and the feeds. */
   INGEST_INTERVAL_S: z.coerce.number().int().min(5).default(300),
+  /**
+   * The state in PostgreSQL (`postgres://user:password@host:5432/db`) instead of the JSON files in DATA_DIR:
+   * for several processes on one workspace. A secret (it holds a password): never logged.
+   */
+  DATABASE_URL: optionalSecret.refine((v) => v === undefined || /^postgres(?:ql)?:\/\//.test(v), 'must be a postgres:// URL, e.g. postgres://dealdesk:secret@db.example.org:5432/dealdesk'),
+  /** Connections each process keeps to the database. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
 });
 
 export type Config = Omit<z.infer<typeof envSchema>, 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET'> & {

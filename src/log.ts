@@ -14,6 +14,10 @@ export const REDACT_PATHS = [
   'SLACK_BOT_TOKEN',
   'SLACK_APP_TOKEN',
   'SLACK_SIGNING_SECRET',
+  'DATABASE_URL',
+  '*.DATABASE_URL',
+  'connectionString',
+  '*.connectionString',
   '*.SLACK_BOT_TOKEN',
   '*.SLACK_APP_TOKEN',
   '*.SLACK_SIGNING_SECRET',
@@ -27,9 +31,11 @@ export const REDACT_PATHS = [
 
 /** Slack token shapes, scrubbed from free-text messages as a second line of defence. */
 const TOKEN_PATTERN = /\bx(?:ox[abposr]|app)-[A-Za-z0-9-]+/g;
+/** The password of a database URL (`postgres://user:password@host`). */
+const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)[^@\s]*@/gi;
 
 export function scrubSecrets(text: string): string {
-  return text.replace(TOKEN_PATTERN, '[redacted]');
+  return text.replace(TOKEN_PATTERN, '[redacted]').replace(URL_PASSWORD, '$1[redacted]@');
 }
 
 export interface LogOptions {

@@ -1,6 +1,6 @@
 /** Entry point: Socket Mode, HTTP, or the local console, chosen from the configuration. */
 import { renderText } from './answer/text.ts';
-import { runMain, configOrExit, lockDataDirOrExit } from './cli/run.ts';
+import { runMain, configOrExit, databaseOrExit, lockDataDirOrExit } from './cli/run.ts';
 import { runConsole } from './console.ts';
 import { exportsDir, saveAnswerFile, savedLine } from './cli/answer-file.ts';
 import { createContext } from './app/create-context.ts';
@@ -15,8 +15,10 @@ import type { App } from '@slack/bolt';
 runMain(async () => {
   const config = configOrExit();
   const { mode } = config;
-  // One process per data folder: the state files are not made for two writers.
-  lockDataDirOrExit(config.dataDir);
+  // One process per data folder: the state files are not made for two writers. With a database, any number
+  // of processes share the state; its problems end the start here, in one line.
+  if (config.DATABASE_URL) await databaseOrExit(config);
+  else lockDataDirOrExit(config.dataDir);
   log.info({ mode: mode.kind, corpusDir: config.corpusDir }, `starting in ${mode.kind} mode`);
   if (mode.kind === 'console') {
     const ctx = createContext(config);
@@ -24,6 +26,7 @@ runMain(async () => {
     const jobs = await startBackgroundJobs({
       config,
       ctx,
+      store: ctx.store,
       post: async (_channel, answer, { threadTs } = {}) => {
         // A reply in an alert's thread reads as one, indented under it.
         process.stdout.write(`${threadTs ? renderText(answer).replace(/^/gm, '  ↳ ') : renderText(answer)}\n`);

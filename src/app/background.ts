@@ -8,7 +8,6 @@ import type { Config } from '../config.ts';
 import { Ingester } from '../ingest/ingester.ts';
 import { startIngestPoller } from '../ingest/poller.ts';
 import { log } from '../log.ts';
-import { FileStateStore } from '../state/file-store.ts';
 import type { StateStore } from '../state/types.ts';
 import type { PostAnswer } from '../answer/model.ts';
 import { DigestRunner } from '../digest/runner.ts';
@@ -17,11 +16,11 @@ import { AlertRunner } from '../watch/alerts.ts';
 export const DIGEST_TICK_MS = 30_000;
 
 export interface BackgroundJobsOptions {
-  config: Pick<Config, 'corpusDir' | 'dataDir' | 'FEEDS' | 'INGEST_INTERVAL_S' | 'DIGEST_GRACE_HOURS'>;
+  config: Pick<Config, 'corpusDir' | 'FEEDS' | 'INGEST_INTERVAL_S' | 'DIGEST_GRACE_HOURS'>;
   ctx: Pick<CommandContext, 'corpus'>;
   post: PostAnswer;
-  /** Defaults to the file store under `config.dataDir`. */
-  store?: StateStore;
+  /** The process's state store (the context's). */
+  store: StateStore;
   now?: () => Date;
   tickMs?: number;
   /** See `IngesterOptions.settleMs`. */
@@ -39,7 +38,7 @@ export interface BackgroundJobs {
 export async function startBackgroundJobs(options: BackgroundJobsOptions): Promise<BackgroundJobs> {
   const { config, ctx, post } = options;
   const now = options.now ?? (() => new Date());
-  const store = options.store ?? new FileStateStore(config.dataDir);
+  const { store } = options;
   const ingester = await Ingester.open({ corpus: ctx.corpus, corpusDir: config.corpusDir, store, now, settleMs: options.settleMs });
   const runner = new DigestRunner({ store, corpus: ctx.corpus, post, graceMs: config.DIGEST_GRACE_HOURS * 3_600_000 });
   const alerts = new AlertRunner({ store, corpus: ctx.corpus, post });

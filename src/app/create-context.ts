@@ -2,12 +2,12 @@ import type { CommandContext } from '../context.ts';
 import type { Config } from '../config.ts';
 import { log } from '../log.ts';
 import { loadCorpus } from '../search/load-corpus.ts';
-import { FileStateStore } from '../state/file-store.ts';
+import { stateStoreFor, type StoreConfig } from '../state/open-store.ts';
 import { progressBar } from '../util/progress.ts';
 
 /** Loads (or builds) the corpus for the configured folders: what every front end needs before answering. */
 export function createContext(
-  config: Pick<Config, 'corpusDir' | 'indexDir' | 'dataDir' | 'entitiesFile' | 'DIGEST_TIME' | 'DIGEST_TZ'>,
+  config: Pick<Config, 'corpusDir' | 'indexDir' | 'entitiesFile' | 'DIGEST_TIME' | 'DIGEST_TZ'> & StoreConfig,
   channel = 'console',
 ): CommandContext {
   const started = Date.now();
@@ -21,7 +21,7 @@ export function createContext(
   return {
     corpus,
     channel,
-    store: new FileStateStore(config.dataDir),
+    store: stateStoreFor(config),
     digestDefaults: { time: config.DIGEST_TIME, timeZone: config.DIGEST_TZ },
     get now() {
       return new Date();

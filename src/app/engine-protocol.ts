@@ -9,16 +9,25 @@ import type { ThreadMessage } from '../slack/listeners/thread-context.ts';
 import type { FeedbackInput } from '../state/feedback.ts';
 import type { FeedbackReceipt } from './feedback.ts';
 
-/** What the engine needs of the configuration: the folders, the digest defaults, ingestion (no secrets). */
+/** What the engine needs of the configuration: the folders, the digest defaults, ingestion, the database (no Slack secret). */
 export type EngineConfig = Pick<
   Config,
-  'corpusDir' | 'indexDir' | 'dataDir' | 'entitiesFile' | 'DIGEST_TIME' | 'DIGEST_TZ' | 'FEEDS' | 'INGEST_INTERVAL_S' | 'DIGEST_GRACE_HOURS'
->;
+  | 'corpusDir'
+  | 'indexDir'
+  | 'dataDir'
+  | 'entitiesFile'
+  | 'DIGEST_TIME'
+  | 'DIGEST_TZ'
+  | 'FEEDS'
+  | 'INGEST_INTERVAL_S'
+  | 'DIGEST_GRACE_HOURS'
+> &
+  Partial<Pick<Config, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>>;
 
 /** The engine's part of `config`, picked (so no Slack secret is copied to the worker). */
 export function engineConfigOf(config: EngineConfig): EngineConfig {
-  const { corpusDir, indexDir, dataDir, entitiesFile, DIGEST_TIME, DIGEST_TZ, FEEDS, INGEST_INTERVAL_S, DIGEST_GRACE_HOURS } = config;
-  return { corpusDir, indexDir, dataDir, entitiesFile, DIGEST_TIME, DIGEST_TZ, FEEDS, INGEST_INTERVAL_S, DIGEST_GRACE_HOURS };
+  const { corpusDir, indexDir, dataDir, entitiesFile, DIGEST_TIME, DIGEST_TZ, FEEDS, INGEST_INTERVAL_S, DIGEST_GRACE_HOURS, DATABASE_URL, DATABASE_POOL_SIZE } = config;
+  return { corpusDir, indexDir, dataDir, entitiesFile, DIGEST_TIME, DIGEST_TZ, FEEDS, INGEST_INTERVAL_S, DIGEST_GRACE_HOURS, DATABASE_URL, DATABASE_POOL_SIZE };
 }
 
 /** The engine's `workerData`. */

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readSnapshot } from '../search/load-corpus.ts';
 import { log } from '../log.ts';
-import { FileStateStore } from '../state/file-store.ts';
+import { stateStoreFor } from '../state/open-store.ts';
 import type { CommandContext } from '../context.ts';
 import type { PostAnswer } from '../answer/model.ts';
 import { inProcess } from './answerer.ts';
@@ -22,7 +22,7 @@ function contextOf(): CommandContext {
   return {
     corpus: readSnapshot(snapshot.file, snapshot.fingerprint),
     channel: 'console',
-    store: new FileStateStore(config.dataDir),
+    store: stateStoreFor(config),
     digestDefaults: { time: config.DIGEST_TIME, timeZone: config.DIGEST_TZ },
     get now() {
       return new Date();
@@ -85,7 +85,7 @@ port.on('message', (message: ToEngine) => {
       break;
     case 'startJobs':
       if (!snapshot && !jobs) {
-        startBackgroundJobs({ config, ctx, post }).then(
+        startBackgroundJobs({ config, ctx, post, store: ctx.store }).then(
           (started) => (jobs = started),
           (error: unknown) => log.error({ err: error }, 'could not start the background jobs'),
         );

@@ -8,7 +8,7 @@ import { renderText, ANSI, PLAIN } from '../answer/text.ts';
 import { createContext } from '../app/create-context.ts';
 import { logLevelChosen } from '../config.ts';
 import { log } from '../log.ts';
-import { configOrExit, runMain } from './run.ts';
+import { configOrExit, databaseOrExit, runMain } from './run.ts';
 import { exportsDir, saveAnswerFile, savedLine } from './answer-file.ts';
 
 // A one-shot answer is for reading: routine logs only when asked for with LOG_LEVEL.
@@ -48,6 +48,7 @@ runMain(async () => {
   // --csv asks the command for its spreadsheet, as the word `csv` at the end of the question does.
   const line = csv && !/\scsv$/i.test(question) ? `${question} csv` : question;
   const config = configOrExit();
+  await databaseOrExit(config);
   const result = await answer(line, createContext(config));
   if (csv) {
     if (result.file?.mime !== 'text/csv') {

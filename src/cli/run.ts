@@ -1,6 +1,8 @@
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { log } from '../log.ts';
 import { DataDirLockedError, lockDataDir } from '../state/data-lock.ts';
+import { describeDatabaseError, type StoreConfig } from '../state/open-store.ts';
+import { PgStateStore } from '../state/pg-store.ts';
 
 /** Loads the configuration for a command-line entry point; a bad value ends the process with one clear line. */
 export function configOrExit(): Config {
@@ -29,6 +31,23 @@ export function lockDataDirOrExit(dataDir: string): void {
       process.exit(1);
     }
     throw error;
+  }
+}
+
+/**
+ * With DATABASE_URL: connects and migrates the schema before anything else starts; a database that cannot
+ * be used ends the process with one line naming the problem (no stack, no password).
+ */
+export async function databaseOrExit(config: StoreConfig): Promise<void> {
+  if (!config.DATABASE_URL) return;
+  const store = new PgStateStore(config.DATABASE_URL, { poolSize: 1 });
+  try {
+    await store.ready();
+  } catch (error) {
+    process.stderr.write(`${describeDatabaseError(error, config.DATABASE_URL)}\n`);
+    process.exit(1);
+  } finally {
+    await store.close();
   }
 }
 

@@ -18,7 +18,7 @@ import {
   subscriptionSchema,
   type Subscription,
 } from './types.ts';
-import { watchesFileSchema, type Alert, type Watch, type WatchesFile } from './watches.ts';
+import { ALERT_MEMORY_DAYS, watchesFileSchema, type Alert, type Watch, type WatchesFile } from './watches.ts';
 
 const digestLogSchema = z.object({
   lastSlot: z.string().nullable(),
@@ -83,8 +83,6 @@ export const DIGESTS_FILE = 'digests.json';
 export const QUARANTINE_FILE = 'digests.quarantined.json';
 export const INGESTED_FILE = 'ingested.json';
 export const WATCHES_FILE = 'watches.json';
-/** Alerts older than this are forgotten: a deal reported again after so long gets a new alert, not a reply in an old thread. */
-export const ALERT_MEMORY_DAYS = 30;
 
 export class FileStateStore implements StateStore {
   private readonly digests: JsonDocument<DigestsFile>;

@@ -64,6 +64,9 @@ export const watchesFileSchema = z.object({
 });
 export type WatchesFile = z.infer<typeof watchesFileSchema>;
 
+/** Alerts older than this are forgotten: a deal reported again after so long gets a new alert, not a reply in an old thread. */
+export const ALERT_MEMORY_DAYS = 30;
+
 /** The part of the state store that watches and alerts use. */
 export interface WatchStore {
   listWatches(): Promise<Watch[]>;

@@ -121,7 +121,7 @@ describe('restarts', () => {
     vi.useFakeTimers();
     vi.setSystemTime(now);
     return startBackgroundJobs({
-      config: { corpusDir: tempDir('corpus'), dataDir: s.store.dataDir, FEEDS: [], INGEST_INTERVAL_S: 3600, DIGEST_GRACE_HOURS: 6 },
+      config: { corpusDir: tempDir('corpus'), FEEDS: [], INGEST_INTERVAL_S: 3600, DIGEST_GRACE_HOURS: 6 },
       ctx: { corpus: s.corpus },
       post: s.post,
       store: s.store,

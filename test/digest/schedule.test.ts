@@ -77,7 +77,7 @@ describe('the digest ticker with fake timers', () => {
       posted.push(new Date().toISOString());
     };
     const jobs = await startBackgroundJobs({
-      config: { corpusDir: tempDir('corpus'), dataDir: store.dataDir, FEEDS: [], INGEST_INTERVAL_S: 3600, DIGEST_GRACE_HOURS: 6 },
+      config: { corpusDir: tempDir('corpus'), FEEDS: [], INGEST_INTERVAL_S: 3600, DIGEST_GRACE_HOURS: 6 },
       ctx: { corpus: corpusOf([]) },
       post,
       store,

@@ -51,7 +51,7 @@ describe('live ingestion into a running app', () => {
     await store.putDigestLog('C1', { lastSlot: null, lastOutcome: 'sent', lastSentAt: null, coveredUntil: new Date().toISOString(), skippedSlots: [] });
     const posts: Answer[] = [];
     const jobs = await startBackgroundJobs({
-      config: { corpusDir, dataDir, FEEDS: [server.url('/atom.xml')], INGEST_INTERVAL_S: 0.05, DIGEST_GRACE_HOURS: 6 },
+      config: { corpusDir, FEEDS: [server.url('/atom.xml')], INGEST_INTERVAL_S: 0.05, DIGEST_GRACE_HOURS: 6 },
       ctx,
       post: async (_channel, digestAnswer) => {
         posts.push(digestAnswer);
