@@ -51,21 +51,32 @@ export function groupStories(deals: readonly Deal[], articles: ArticleLookup): S
  */
 export function groupDeals(deals: readonly Deal[]): Deal[][] {
   const groups: Report[][] = [];
-  // Candidate groups by target, so a company's hundreds of deals are not compared all with all.
+  // Candidate groups by target, so a company's hundreds of deals are not compared all with all. Plain loops:
+  // this runs on every `/deal`, which must allocate little (see Performance).
   const byTarget = new Map<string, Report[][]>();
-  for (const report of deals.map(reportOf)) {
-    const key = report.deal.targetId ?? `=${report.deal.target}`;
-    const candidates = byTarget.get(key) ?? [];
-    const group = candidates.find((g) => g.some((member) => sameReport(member, report)) && !g.some((member) => shareAnArticle(member, report)));
+  for (const deal of deals) {
+    const report = reportOf(deal);
+    const key = deal.targetId ?? `=${deal.target}`;
+    let candidates = byTarget.get(key);
+    if (!candidates) byTarget.set(key, (candidates = []));
+    const group = candidates.find((g) => joins(g, report));
     if (group) group.push(report);
     else {
-      const fresh = [report];
-      groups.push(fresh);
-      candidates.push(fresh);
-      byTarget.set(key, candidates);
+      groups.push([report]);
+      candidates.push(groups.at(-1)!);
     }
   }
   return groups.map((members) => members.map((m) => m.deal));
+}
+
+/** Whether `report` joins the group: the same story as one of its members, and no article shared with any. */
+function joins(group: readonly Report[], report: Report): boolean {
+  let same = false;
+  for (const member of group) {
+    if (shareAnArticle(member, report)) return false;
+    same ||= sameReport(member, report);
+  }
+  return same;
 }
 
 /** Whether two deals can be one deal reported twice (see the module comment). */
@@ -73,21 +84,21 @@ export function sameStory(a: Deal, b: Deal): boolean {
   return sameReport(reportOf(a), reportOf(b));
 }
 
-/** A deal with what comparing it needs read once: its day, its round's key, its articles. */
+/** A deal with what comparing it needs read once: its day and its round's key. */
 interface Report {
   deal: Deal;
   day: number | null;
   round: string | null;
-  articles: Set<string>;
 }
 
 function reportOf(deal: Deal): Report {
-  return { deal, day: dayOf(deal.date), round: deal.round === null ? null : roundKey(deal.round), articles: new Set(deal.sources.map((s) => s.article)) };
+  return { deal, day: dayOf(deal.date), round: deal.round === null ? null : roundKey(deal.round) };
 }
 
 /** `sameStory` on prepared reports: the cheap tests first. */
 function sameReport(ra: Report, rb: Report): boolean {
-  const [a, b] = [ra.deal, rb.deal];
+  const a = ra.deal;
+  const b = rb.deal;
   const sameTarget = a.targetId && b.targetId ? a.targetId === b.targetId : a.target === b.target;
   if (!sameTarget || a.additional !== b.additional) return false;
   // Money paid long ago, told as background, is not this week's round.
@@ -102,7 +113,7 @@ function sameReport(ra: Report, rb: Report): boolean {
   if (ra.day !== null && rb.day !== null && Math.abs(ra.day - rb.day) > STORY_DAYS) return false;
   const sameRound = ra.round !== null && ra.round === rb.round;
   if (ra.round !== null && rb.round !== null && !sameRound) return false;
-  const sharedInvestor = a.investorIds.some((id) => b.investorIds.includes(id));
+  const sharedInvestor = shareAnInvestor(a, b);
   if (a.investorIds.length && b.investorIds.length && !sharedInvestor) return false;
   if (shareAnArticle(ra, rb)) return false;
   // One report without an amount joins only a report that shares something specific: an investor or the round.
@@ -111,9 +122,15 @@ function sameReport(ra: Report, rb: Report): boolean {
   return sameValue(va, vb) || sharedInvestor || sameRound || (ra.day !== null && rb.day !== null);
 }
 
-/** Whether the two deals were read in one article (which then told them apart). */
+/** Whether the deals name an investor in common (a loop, not a closure: this runs for every pair). */
+function shareAnInvestor(a: Deal, b: Deal): boolean {
+  for (const id of a.investorIds) if (b.investorIds.includes(id)) return true;
+  return false;
+}
+
+/** Whether the two deals were read in one article (which then told them apart). Sources are few: no set needed. */
 function shareAnArticle(a: Report, b: Report): boolean {
-  for (const article of a.articles) if (b.articles.has(article)) return true;
+  for (const s of a.deal.sources) for (const t of b.deal.sources) if (s.article === t.article) return true;
   return false;
 }
 
@@ -122,10 +139,25 @@ function roundKey(round: string): string {
   return round.toLowerCase().replace(/finanzierungsrunde|runde|round|[^\p{L}\d]/gu, '');
 }
 
-/** A date as a day number (a month counts as its middle day), for `STORY_DAYS`; null when unknown (it never contradicts). */
+/**
+ * A date (`2026-02-06`, `2026-02`) as a day number (a month counts as its middle day), for `STORY_DAYS`; null
+ * when unknown or only a year (it never contradicts). Read digit by digit: it runs for every deal of every
+ * `/deal`, which must allocate little (see Performance).
+ */
 function dayOf(date: string | null): number | null {
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(date ?? '');
-  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, m[3] ? Number(m[3]) : 15) / 86_400_000 : null;
+  if (date === null || date.length < 7 || date[4] !== '-') return null;
+  const digits = (from: number, to: number) => {
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const d = date.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return NaN;
+      n = n * 10 + d;
+    }
+    return n;
+  };
+  const day = date.length >= 10 && date[7] === '-' ? digits(8, 10) : 15;
+  const value = Date.UTC(digits(0, 4), digits(5, 7) - 1, day) / 86_400_000;
+  return Number.isNaN(value) ? null : value;
 }
 
 /** Ranges that overlap, or values within the tolerance of the larger. */
@@ -136,8 +168,12 @@ function closeAmounts(a: number, aMax: number | null, b: number, bMax: number | 
 
 /** The story of one group of `groupDeals`: the deal to show, its outlets, what they differ on. */
 export function storyOf(members: Deal[], articles: ArticleLookup): Story {
-  const deal = members.reduce((best, d) => (shownBefore(d, best) ? d : best), members[0]!);
   const outletOf = (article: string) => articles.get(article)?.outlet ?? 'outlet unknown';
+  // Most stories are one report from one article: nothing to compare (and `/deal` tells 25 of them per answer).
+  if (members.length === 1 && members[0]!.sources.length === 1) {
+    return { deal: members[0]!, members, outlets: [outletOf(members[0]!.sources[0]!.article)], differences: [] };
+  }
+  const deal = members.reduce((best, d) => (shownBefore(d, best) ? d : best), members[0]!);
   // Each reading with the outlets of the sources that give it.
   const amounts = new Map<string, Set<string>>();
   const statuses = new Map<DealStatus, Set<string>>();
