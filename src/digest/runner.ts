@@ -5,12 +5,15 @@
  * - the latest send time of each active subscription is due unless its log already handled it;
  * - a send time more than the grace period late (the bot was down) is recorded as skipped and logged; the
  *   next digest covers its articles and says so;
- * - before posting the log is marked `sending` for that send time, and only a confirmed post advances what
- *   the channel has seen — a crash mid-post therefore never causes a second post. Found `sending` at the
- *   next start, it is logged and recorded as skipped: the next digest covers its articles and says so;
+ * - before posting, the send time is claimed: the log is swapped to `sending` (with when) only if it is still
+ *   what this process read (`swapDigestLog`), so of several processes on one database exactly one posts it;
+ *   only a confirmed post advances what the channel has seen — a crash mid-post never causes a second post.
+ *   A claim older than `ABANDONED_AFTER_MS` is a post that died with its process: it is logged and recorded
+ *   as skipped, and the next digest covers its articles and says so; a fresher one is another process at work;
  * - `not_in_channel` / `channel_not_found` disable that subscription; other errors are retried at the
  *   next tick (while within the grace period); rate limits are retried by the Slack Web API client.
  */
+import { randomUUID } from 'node:crypto';
 import type { PostAnswer } from '../answer/model.ts';
 import { log } from '../log.ts';
 import type { Corpus } from '../search/corpus.ts';
@@ -34,6 +37,12 @@ const CHANNEL_GONE = new Set(['not_in_channel', 'channel_not_found', 'is_archive
 /** The first digest of a new subscription covers the day before it. */
 const FIRST_DIGEST_LOOKBACK_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * A `sending` claim older than this is a post whose process died: no post takes so long, even with Slack's
+ * rate-limit retries.
+ */
+export const ABANDONED_AFTER_MS = 10 * 60_000;
+
 export interface DigestRunnerOptions {
   store: StateStore;
   corpus: Corpus;
@@ -42,6 +51,9 @@ export interface DigestRunnerOptions {
 }
 
 export class DigestRunner {
+  /** This process's name in its claims. */
+  private readonly instance = randomUUID();
+
   constructor(private readonly options: DigestRunnerOptions) {}
 
   /** Handles every subscription whose send time has come; one failing channel never stops the others. */
@@ -70,22 +82,22 @@ export class DigestRunner {
     const slot = previousRunAt(time, timeZone, now);
     if (slot.getTime() <= Date.parse(subscription.activeSince)) return null;
     let previous = await store.getDigestLog(channel);
-    // Ticks run one at a time and each ends its own post: `sending` here is a post the last process began.
     if (previous.lastOutcome === 'sending' && previous.lastSlot) {
-      previous = { ...previous, lastOutcome: 'skipped', skippedSlots: [...previous.skippedSlots, previous.lastSlot] };
-      await store.putDigestLog(channel, previous);
-      log.warn({ channel, slot: previous.lastSlot }, 'a digest was being posted when the process stopped and may not have arrived: the next digest covers its articles and says so');
+      // Being posted (by this process, or by another on a shared store while its claim is fresh), or abandoned
+      // by a process that stopped mid-post.
+      const fresh = previous.claimedAt !== undefined && previous.claimedAt !== null && now.getTime() - Date.parse(previous.claimedAt) < ABANDONED_AFTER_MS;
+      if (previous.claimedBy === this.instance || (store.shared && fresh)) return null;
+      const abandoned: DigestLog = { ...previous, lastOutcome: 'skipped', skippedSlots: [...previous.skippedSlots, previous.lastSlot], claimedAt: null, claimedBy: null };
+      if (!(await store.swapDigestLog(channel, previous, abandoned))) return null;
+      log.warn({ channel, slot: previous.lastSlot }, 'a digest was being posted when its process stopped and may not have arrived: the next digest covers its articles and says so');
+      previous = abandoned;
     }
     if (previous.lastSlot && Date.parse(previous.lastSlot) >= slot.getTime()) return null;
     const slotIso = slot.toISOString();
 
     if (now.getTime() - slot.getTime() > graceMs) {
-      await store.putDigestLog(channel, {
-        ...previous,
-        lastSlot: slotIso,
-        lastOutcome: 'skipped',
-        skippedSlots: [...previous.skippedSlots, slotIso],
-      });
+      const skipped: DigestLog = { ...previous, lastSlot: slotIso, lastOutcome: 'skipped', skippedSlots: [...previous.skippedSlots, slotIso], claimedAt: null, claimedBy: null };
+      if (!(await store.swapDigestLog(channel, previous, skipped))) return null;
       log.warn({ channel, slot: slotIso, lateMinutes: Math.round((now.getTime() - slot.getTime()) / 60_000) }, 'digest missed by more than the grace period: skipped, the next one covers it');
       return { channel, slot: slotIso, outcome: 'skipped' };
     }
@@ -101,7 +113,7 @@ export class DigestRunner {
       skippedSlots: [],
     };
     if (delivered.lastOutcome === 'quiet') {
-      await store.putDigestLog(channel, { ...delivered, lastSentAt: previous.lastSentAt });
+      if (!(await store.swapDigestLog(channel, previous, { ...delivered, lastSentAt: previous.lastSentAt }))) return null;
       return { channel, slot: slotIso, outcome: 'quiet' };
     }
 
@@ -109,11 +121,13 @@ export class DigestRunner {
     const corrections = await correctionsIn(store);
     const digest = digestAnswer(corpus, content, { channel, timeZone, skippedSlots: previous.skippedSlots, alertsSent, corrections });
     const answer = isWeeklyChartDay(slot, timeZone) ? await withWeeklyFlow(digest, corpus, arrivals, now, corrections) : digest;
-    await store.putDigestLog(channel, { ...previous, lastSlot: slotIso, lastOutcome: 'sending' });
+    // The claim: of several processes, the one whose swap succeeds posts.
+    const claimed: DigestLog = { ...previous, lastSlot: slotIso, lastOutcome: 'sending', claimedAt: now.toISOString(), claimedBy: this.instance };
+    if (!(await store.swapDigestLog(channel, previous, claimed))) return null;
     try {
       await post(channel, answer);
     } catch (error) {
-      await store.putDigestLog(channel, previous);
+      await store.swapDigestLog(channel, claimed, previous);
       const code = slackErrorCode(error);
       if (code && CHANNEL_GONE.has(code)) {
         await store.putSubscription({ ...subscription, active: false, disabledReason: code, disabledAt: now.toISOString() });
@@ -123,7 +137,7 @@ export class DigestRunner {
       log.error({ channel, slot: slotIso, err: error }, 'posting the digest failed; retrying at the next tick');
       return { channel, slot: slotIso, outcome: 'failed' };
     }
-    await store.putDigestLog(channel, delivered);
+    await store.swapDigestLog(channel, claimed, delivered);
     log.info({ channel, slot: slotIso, outcome: delivered.lastOutcome, articles: content.articles.length }, 'digest posted');
     return { channel, slot: slotIso, outcome: delivered.lastOutcome as 'sent' | 'nothing_new' };
   }

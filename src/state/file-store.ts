@@ -12,6 +12,7 @@ import { JsonDocument } from './json-document.ts';
 import { FeedbackFiles, type CorrectionEntry, type FeedbackRecord, type NewCorrection } from './feedback.ts';
 import {
   EMPTY_DIGEST_LOG,
+  sameClaim,
   type DigestLog,
   type IngestRecord,
   type StateStore,
@@ -26,6 +27,8 @@ const digestLogSchema = z.object({
   lastSentAt: z.string().nullable(),
   coveredUntil: z.string().nullable(),
   skippedSlots: z.array(z.string()),
+  claimedAt: z.string().nullable().optional(),
+  claimedBy: z.string().nullable().optional(),
 });
 
 const channelSchema = z.object({ subscription: subscriptionSchema.nullable(), log: digestLogSchema });
@@ -85,6 +88,7 @@ export const INGESTED_FILE = 'ingested.json';
 export const WATCHES_FILE = 'watches.json';
 
 export class FileStateStore implements StateStore {
+  readonly shared = false;
   private readonly digests: JsonDocument<DigestsFile>;
   private readonly ingested: JsonDocument<IngestedFile>;
   private readonly watches: JsonDocument<WatchesFile>;
@@ -124,6 +128,18 @@ export class FileStateStore implements StateStore {
     this.updateDigests((data) => {
       channelIn(data, channel).log = digestLog;
     });
+  }
+
+  /** One read and write with nothing in between (synchronous): one process per folder makes it atomic. */
+  async swapDigestLog(channel: string, expected: DigestLog, next: DigestLog): Promise<boolean> {
+    let swapped = false;
+    this.updateDigests((data) => {
+      const entry = channelIn(data, channel);
+      if (!sameClaim(entry.log, expected)) return;
+      entry.log = next;
+      swapped = true;
+    });
+    return swapped;
   }
 
   /** The digests file; channel entries that do not hold are moved to `QUARANTINE_FILE` first, once, with a log line each. */

@@ -22,6 +22,7 @@ export interface PgStoreOptions {
 }
 
 export class PgStateStore implements StateStore {
+  readonly shared = true;
   private readonly pool: pg.Pool;
   private migrated: Promise<void> | null = null;
 
@@ -105,16 +106,36 @@ export class PgStateStore implements StateStore {
   async getDigestLog(channel: string): Promise<DigestLog> {
     const [row] = await this.query<DigestLogRow>('select * from digest_logs where channel = $1', [channel]);
     if (!row) return { ...EMPTY_DIGEST_LOG, skippedSlots: [] };
-    return { lastSlot: row.last_slot, lastOutcome: row.last_outcome, lastSentAt: row.last_sent_at, coveredUntil: row.covered_until, skippedSlots: row.skipped_slots };
+    return { lastSlot: row.last_slot, lastOutcome: row.last_outcome, lastSentAt: row.last_sent_at, coveredUntil: row.covered_until, skippedSlots: row.skipped_slots, ...(row.claimed_at ? { claimedAt: row.claimed_at, claimedBy: row.claimed_by } : {}) };
   }
 
   async putDigestLog(channel: string, log: DigestLog): Promise<void> {
     await this.query(
-      `insert into digest_logs (channel, last_slot, last_outcome, last_sent_at, covered_until, skipped_slots) values ($1, $2, $3, $4, $5, $6)
+      `insert into digest_logs (channel, last_slot, last_outcome, last_sent_at, covered_until, skipped_slots, claimed_at, claimed_by) values ($1, $2, $3, $4, $5, $6, $7, $8)
        on conflict (channel) do update set last_slot = excluded.last_slot, last_outcome = excluded.last_outcome,
-         last_sent_at = excluded.last_sent_at, covered_until = excluded.covered_until, skipped_slots = excluded.skipped_slots`,
-      [channel, log.lastSlot, log.lastOutcome, log.lastSentAt, log.coveredUntil, JSON.stringify(log.skippedSlots)],
+         last_sent_at = excluded.last_sent_at, covered_until = excluded.covered_until, skipped_slots = excluded.skipped_slots,
+         claimed_at = excluded.claimed_at, claimed_by = excluded.claimed_by`,
+      [channel, log.lastSlot, log.lastOutcome, log.lastSentAt, log.coveredUntil, JSON.stringify(log.skippedSlots), log.claimedAt ?? null, log.claimedBy ?? null],
     );
+  }
+
+  /**
+   * A compare-and-set in one UPDATE: PostgreSQL re-checks its WHERE on the row as it is once locked, so of
+   * processes racing for the same change one updates a row and the others none.
+   */
+  async swapDigestLog(channel: string, expected: DigestLog, next: DigestLog): Promise<boolean> {
+    await this.query('insert into digest_logs (channel) values ($1) on conflict (channel) do nothing', [channel]);
+    const rows = await this.query(
+      `update digest_logs set last_slot = $6, last_outcome = $7, last_sent_at = $8, covered_until = $9, skipped_slots = $10, claimed_at = $11, claimed_by = $12
+       where channel = $1 and last_slot is not distinct from $2 and last_outcome is not distinct from $3
+         and claimed_at is not distinct from $4 and claimed_by is not distinct from $5
+       returning channel`,
+      [
+        channel, expected.lastSlot, expected.lastOutcome, expected.claimedAt ?? null, expected.claimedBy ?? null,
+        next.lastSlot, next.lastOutcome, next.lastSentAt, next.coveredUntil, JSON.stringify(next.skippedSlots), next.claimedAt ?? null, next.claimedBy ?? null,
+      ],
+    );
+    return rows.length === 1;
   }
 
   // Arrivals
@@ -227,6 +248,8 @@ interface DigestLogRow {
   last_sent_at: string | null;
   covered_until: string | null;
   skipped_slots: string[];
+  claimed_at: string | null;
+  claimed_by: string | null;
 }
 
 interface IngestRow {

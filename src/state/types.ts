@@ -41,6 +41,18 @@ export interface DigestLog {
   coveredUntil: string | null;
   /** Send times missed (past the grace period) since the last digest that was posted. */
   skippedSlots: string[];
+  /**
+   * With `sending`: when the process posting it claimed it. Another process leaves a fresh claim alone (it is
+   * being posted) and takes over one too old to be a post in progress. Absent in logs written before claims.
+   */
+  claimedAt?: string | null;
+  /** With `sending`: the process that claimed it (a random id per process). */
+  claimedBy?: string | null;
+}
+
+/** Whether two logs are the same state for a claim: same send time, outcome and claim. */
+export function sameClaim(a: DigestLog, b: DigestLog): boolean {
+  return a.lastSlot === b.lastSlot && a.lastOutcome === b.lastOutcome && (a.claimedAt ?? null) === (b.claimedAt ?? null) && (a.claimedBy ?? null) === (b.claimedBy ?? null);
 }
 
 /** One article that entered the corpus, for dedupe and "new since" questions. */
@@ -58,11 +70,21 @@ export interface IngestRecord {
 
 /** The persistence the digests, ingestion and watches need. Async so that a database can stand in for the files. */
 export interface StateStore extends WatchStore {
+  /**
+   * Whether other processes may use the same state at the same time (a database): then a claim another
+   * process made may be work in progress. The files are one process's (the data-folder lock).
+   */
+  readonly shared: boolean;
   listSubscriptions(): Promise<Subscription[]>;
   getSubscription(channel: string): Promise<Subscription | null>;
   putSubscription(subscription: Subscription): Promise<void>;
   getDigestLog(channel: string): Promise<DigestLog>;
   putDigestLog(channel: string, log: DigestLog): Promise<void>;
+  /**
+   * Replaces the channel's log with `next` only if it is still `expected` (`sameClaim`), in one step: of
+   * several processes trying the same change, exactly one succeeds (true). How a digest is claimed.
+   */
+  swapDigestLog(channel: string, expected: DigestLog, next: DigestLog): Promise<boolean>;
   listIngested(): Promise<IngestRecord[]>;
   /** Adds records; an article already recorded keeps its first arrival time. */
   recordIngested(records: IngestRecord[]): Promise<void>;

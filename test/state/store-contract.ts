@@ -79,6 +79,24 @@ export function describeStateStore<P>(name: string, maker: StoreMaker<P>): void 
       }
     });
 
+    it('swaps a digest log only from the state expected: of ten racing claims exactly one wins', async () => {
+      const { open, closeAll } = await fresh();
+      try {
+        const empty = await open().getDigestLog('C1');
+        const claims = Array.from({ length: 10 }, (_, i) => ({ ...empty, lastSlot: '2026-02-05T07:00:00.000Z', lastOutcome: 'sending' as const, claimedAt: '2026-02-05T07:00:05.000Z', claimedBy: `process-${i}` }));
+        const won = await Promise.all(claims.map((claim) => open().swapDigestLog('C1', empty, claim)));
+        expect(won.filter(Boolean)).toHaveLength(1);
+        const winner = claims[won.indexOf(true)]!;
+        expect(await open().getDigestLog('C1')).toEqual(winner);
+        const sent = { lastSlot: winner.lastSlot, lastOutcome: 'sent' as const, lastSentAt: '2026-02-05T07:00:06.000Z', coveredUntil: '2026-02-05T07:00:06.000Z', skippedSlots: [] };
+        expect(await open().swapDigestLog('C1', empty, sent), 'from a state that is gone').toBe(false);
+        expect(await open().swapDigestLog('C1', winner, sent)).toBe(true);
+        expect(await open().getDigestLog('C1')).toEqual(sent);
+      } finally {
+        await closeAll();
+      }
+    });
+
     it('records arrivals in order; an article recorded again keeps its first arrival', async () => {
       const { open, closeAll } = await fresh();
       try {
