@@ -196,6 +196,24 @@ export class FileStateStore implements StateStore {
     this.watches.update((data) => replaceById(data.watches, watch));
   }
 
+  async claimWatch(id: number, checkedUntil: string, by: string, at: string, staleBefore: string): Promise<boolean> {
+    let claimed = false;
+    this.watches.update((data) => {
+      const watch = data.watches.find((w) => w.id === id);
+      if (!watch || watch.checkedUntil !== checkedUntil || (watch.claimedAt && watch.claimedAt >= staleBefore)) return;
+      Object.assign(watch, { claimedAt: at, claimedBy: by });
+      claimed = true;
+    });
+    return claimed;
+  }
+
+  async finishWatchCheck(id: number, by: string, checkedUntil: string): Promise<void> {
+    this.watches.update((data) => {
+      const watch = data.watches.find((w) => w.id === id && w.claimedBy === by);
+      if (watch) Object.assign(watch, { checkedUntil, claimedAt: null, claimedBy: null });
+    });
+  }
+
   async listAlerts(): Promise<Alert[]> {
     return this.watches.read().alerts;
   }

@@ -77,7 +77,7 @@ export const MIGRATIONS: readonly Migration[] = [
       -- A digest being posted: when it was claimed (see StateStore.swapDigestLog).
       alter table digest_logs add column claimed_at text, add column claimed_by text;
       -- A watch being checked: when, by the process checking it (see WatchStore.claimWatch).
-      alter table watches add column claimed_at text;
+      alter table watches add column claimed_at text, add column claimed_by text;
     `,
   },
 ];

@@ -180,6 +180,19 @@ export class PgStateStore implements StateStore {
     if (rows.length === 0) throw new Error(`no entry ${w.id} to replace`);
   }
 
+  async claimWatch(id: number, checkedUntil: string, by: string, at: string, staleBefore: string): Promise<boolean> {
+    const rows = await this.query(
+      `update watches set claimed_at = $4, claimed_by = $3
+       where id = $1 and checked_until = $2 and (claimed_at is null or claimed_at < $5) returning id`,
+      [id, checkedUntil, by, at, staleBefore],
+    );
+    return rows.length === 1;
+  }
+
+  async finishWatchCheck(id: number, by: string, checkedUntil: string): Promise<void> {
+    await this.query('update watches set checked_until = $3, claimed_at = null, claimed_by = null where id = $1 and claimed_by = $2', [id, by, checkedUntil]);
+  }
+
   async listAlerts(): Promise<Alert[]> {
     return (await this.query<AlertRow>('select * from alerts order by id')).map(alertOf);
   }
@@ -269,10 +282,13 @@ interface WatchRow {
   created_at: string;
   active: boolean;
   checked_until: string;
+  claimed_at: string | null;
+  claimed_by: string | null;
 }
 
 function watchOf(r: WatchRow): Watch {
-  return { id: r.id, channel: r.channel, user: r.user_id, query: r.query, filter: r.filter, createdAt: r.created_at, active: r.active, checkedUntil: r.checked_until };
+  const claim = r.claimed_at ? { claimedAt: r.claimed_at, claimedBy: r.claimed_by } : {};
+  return { id: r.id, channel: r.channel, user: r.user_id, query: r.query, filter: r.filter, createdAt: r.created_at, active: r.active, checkedUntil: r.checked_until, ...claim };
 }
 
 interface AlertRow {

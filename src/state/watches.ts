@@ -34,6 +34,9 @@ export const watchSchema = z.object({
   active: z.boolean(),
   /** Articles that arrived up to this instant have been checked for it; the next check starts here. */
   checkedUntil: z.string(),
+  /** While a process checks it: when it started, and which process (see `WatchStore.claimWatch`). */
+  claimedAt: z.string().nullable().optional(),
+  claimedBy: z.string().nullable().optional(),
 });
 export type Watch = z.infer<typeof watchSchema>;
 
@@ -74,6 +77,13 @@ export interface WatchStore {
   addWatch(watch: Omit<Watch, 'id'>): Promise<Watch>;
   /** Replaces the watch with this id. */
   putWatch(watch: Watch): Promise<void>;
+  /**
+   * Claims the check of watch `id` from `checkedUntil` for process `by`, in one step: only while it is still
+   * checked up to there and nobody else holds a claim made after `staleBefore`. True when this call got it.
+   */
+  claimWatch(id: number, checkedUntil: string, by: string, at: string, staleBefore: string): Promise<boolean>;
+  /** Ends `by`'s claim on watch `id`, the watch now checked up to `checkedUntil` (nothing else of it changes). */
+  finishWatchCheck(id: number, by: string, checkedUntil: string): Promise<void>;
   listAlerts(): Promise<Alert[]>;
   /** Stores a new alert under the next free id, and returns it. */
   addAlert(alert: Omit<Alert, 'id'>): Promise<Alert>;

@@ -12,8 +12,14 @@
  *   check goes on where it stopped, and later reports still find their thread. An alert is recorded right
  *   after it is posted, and a watch's check advances after its alerts: a crash between a post and its record
  *   can repeat that one alert, never lose one.
+ * - **Several processes.** A process checks a watch only once it has claimed that check (`claimWatch`: the
+ *   watch still checked up to where it read, and no other fresh claim), so two processes on one database
+ *   never check, and post, the same articles for the same watch. A claim older than `ABANDONED_CHECK_MS`
+ *   belongs to a process that died mid-check: another takes it over, and the alerts recorded so far keep it
+ *   from posting them again.
  */
 import { correctionOf, correctionsIn } from '../answer/corrections.ts';
+import { randomUUID } from 'node:crypto';
 import { citeSources, dealItem, figureItem } from '../answer/facts.ts';
 import type { Answer, PostAnswer } from '../answer/model.ts';
 import { sameStory } from '../answer/stories.ts';
@@ -36,7 +42,13 @@ export interface AlertRun {
   replies: number;
 }
 
+/** A watch's check claimed longer ago than this is one whose process died. */
+export const ABANDONED_CHECK_MS = 10 * 60_000;
+
 export class AlertRunner {
+  /** This process's name in its claims. */
+  private readonly instance = randomUUID();
+
   constructor(private readonly options: { store: StateStore; corpus: Corpus; post: PostAnswer }) {}
 
   /** Checks every active watch against the articles that arrived after its last check, up to `now`. */
@@ -55,15 +67,20 @@ export class AlertRunner {
       // Up to the newest arrival read, not to `now`: an article recorded while this runs, stamped a moment
       // before `now`, is then still after the next check's start.
       const until = arrived.reduce((latest, r) => (r.arrivedAt > latest ? r.arrivedAt : latest), watch.checkedUntil);
+      const staleBefore = new Date(now.getTime() - ABANDONED_CHECK_MS).toISOString();
+      if (!(await store.claimWatch(watch.id, watch.checkedUntil, this.instance, now.toISOString(), staleBefore))) continue; // another process has it
       const key = `${watch.checkedUntil}|${until}`;
       let content = collected.get(key);
       if (!content) collected.set(key, (content = collectDigest(corpus, arrivals, new Date(since), new Date(until))));
+      let checkedUntil = watch.checkedUntil;
       try {
         runs.push(await this.check(watch, content));
-        await store.putWatch({ ...watch, checkedUntil: until });
+        checkedUntil = until;
       } catch (error) {
         // Posted alerts are recorded; the rest is tried again at the next tick.
         log.error({ err: error, watch: watch.id, channel: watch.channel }, 'checking a watch failed; retrying at the next tick');
+      } finally {
+        await store.finishWatchCheck(watch.id, this.instance, checkedUntil);
       }
     }
     return runs;

@@ -1,6 +1,7 @@
 /**
  * Several processes on one PostgreSQL state: forced simultaneous digest ticks post each digest once; a
- * claim another process holds is left alone while fresh and taken over (as skipped, and said) once abandoned.
+ * claim another process holds is left alone while fresh and taken over (as skipped, and said) once abandoned;
+ * simultaneous alert checks post a watch's alert once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer, PostAnswer } from '../../src/answer/model.ts';
@@ -8,7 +9,9 @@ import { ABANDONED_AFTER_MS, DigestRunner } from '../../src/digest/runner.ts';
 import { PgStateStore } from '../../src/state/pg-store.ts';
 import type { Subscription } from '../../src/state/types.ts';
 import { freshDatabase, NO_DATABASE, TEST_DATABASE_URL, type TestDatabase } from '../helpers/postgres.ts';
-import { article, captureLogs, corpusOf } from './helpers.ts';
+import { AlertRunner } from '../../src/watch/alerts.ts';
+import type { Deal } from '../../src/extract/types.ts';
+import { article, captureLogs, corpusOf, setFacts, sourceIn } from './helpers.ts';
 
 const SLOT = new Date('2026-02-05T07:00:00Z');
 const story = article('story.md', { title: 'OpenAI raises again', outlet: 'Reuters', date: '2026-02-04' }, 'OpenAI is raising a new round, people familiar said.');
@@ -69,5 +72,31 @@ describe.skipIf(!TEST_DATABASE_URL)(`digests from several processes on one datab
     await runner.tick(new Date('2026-02-06T07:00:30Z'));
     expect(posts).toHaveLength(1);
     expect(posts[0]!.notes.join('\n')).toContain('the digest due Thu, 5 Feb 2026, 08:00 (Europe/Berlin)');
+  });
+
+  it('five processes checking the same watch at the same moment post its alert once', async () => {
+    captureLogs();
+    const store = open();
+    const watched = '2026-02-06T08:00:00.000Z';
+    await store.addWatch({ channel: 'CW', user: 'U1', query: 'openai', filter: { entityId: 'openai', entityName: 'OpenAI', kinds: [], minAmount: null, facts: 'deals' }, createdAt: watched, active: true, checkedUntil: watched });
+    const news = article('news.md', { title: 'OpenAI raises', outlet: 'Reuters', date: '2026-02-06' }, 'SoftBank invests 30 billion dollars in OpenAI.');
+    const deal: Deal = {
+      investorId: 'softbank', investorIds: ['softbank'], investor: 'SoftBank', investors: ['SoftBank'], lead: [], kind: 'equity', round: null,
+      rule: { id: 'test', reason: 'a test deal' }, targetId: 'openai', target: 'OpenAI', amount: { value: 30e9, max: null, currency: 'USD', qualifier: 'exact' },
+      additional: false, status: 'announced', date: '2026-02-06', dateFrom: 'article', sources: [sourceIn(news, '30 billion dollars')],
+    };
+    const corpus = setFacts(corpusOf([news]), [deal], []);
+    await store.recordIngested([{ article: news.id, url: null, textHash: null, source: 'folder', arrivedAt: '2026-02-06T09:00:00.000Z' }]);
+    const posted: string[] = [];
+    const post: PostAnswer = async (channel, answer) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      posted.push(`${channel} ${answer.title}`);
+      return { ts: '1.1' };
+    };
+    const runners = Array.from({ length: 5 }, () => new AlertRunner({ store: open(), corpus, post }));
+    await Promise.all(runners.map((r) => r.tick(new Date('2026-02-06T09:01:00Z'))));
+    expect(posted).toEqual(['CW Watch 1 (OpenAI: deals): new deal']);
+    expect((await store.listAlerts()).filter((a) => a.channel === 'CW')).toHaveLength(1);
+    expect((await store.listWatches()).find((w) => w.channel === 'CW')).toMatchObject({ checkedUntil: '2026-02-06T09:00:00.000Z' });
   });
 });

@@ -138,6 +138,26 @@ export function describeStateStore<P>(name: string, maker: StoreMaker<P>): void 
       }
     });
 
+    it('claims a watch’s check for one process at a time; a stale claim can be taken over; finishing moves the check on', async () => {
+      const { open, closeAll } = await fresh();
+      try {
+        const w = await open().addWatch(watch('C1'));
+        const claim = (by: string, at: string, staleBefore = '2026-02-06T00:00:00.000Z') => open().claimWatch(w.id, w.checkedUntil, by, at, staleBefore);
+        expect(await claim('a', '2026-02-06T09:00:00.000Z')).toBe(true);
+        expect(await claim('b', '2026-02-06T09:00:01.000Z'), 'a fresh claim is held').toBe(false);
+        expect(await claim('b', '2026-02-06T09:20:00.000Z', '2026-02-06T09:10:00.000Z'), 'a stale claim is taken over').toBe(true);
+        await open().finishWatchCheck(w.id, 'a', '2026-02-06T08:59:00.000Z'); // a's claim is gone: nothing happens
+        expect((await open().listWatches())[0]).toMatchObject({ checkedUntil: w.checkedUntil, claimedBy: 'b' });
+        await open().finishWatchCheck(w.id, 'b', '2026-02-06T09:19:00.000Z');
+        const [done] = await open().listWatches();
+        expect(done).toMatchObject({ checkedUntil: '2026-02-06T09:19:00.000Z', active: true });
+        expect(done!.claimedBy ?? null).toBeNull();
+        expect(await claim('c', '2026-02-06T09:30:00.000Z'), 'from a place the check has left').toBe(false);
+      } finally {
+        await closeAll();
+      }
+    });
+
     it('keeps feedback in order and numbers the correction log', async () => {
       const { open, closeAll } = await fresh();
       try {
