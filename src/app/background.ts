@@ -52,7 +52,13 @@ export async function startBackgroundJobs(options: BackgroundJobsOptions): Promi
   const tick = () => serially(checkAlerts).then(() => serially(() => runner.tick(now())));
 
   await ingester.scanFolder().catch((error: unknown) => log.error({ err: error }, 'scanning the corpus folder failed'));
-  const poller = startIngestPoller({ ingester, feeds: config.FEEDS, intervalMs: config.INGEST_INTERVAL_S * 1000, afterPoll: () => serially(checkAlerts) });
+  const poller = startIngestPoller({
+    ingester,
+    feeds: config.FEEDS,
+    intervalMs: config.INGEST_INTERVAL_S * 1000,
+    afterPoll: () => serially(checkAlerts),
+    mayFetchFeeds: () => store.holdIngestLease(),
+  });
   void poller.poll();
 
   void tick();

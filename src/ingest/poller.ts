@@ -15,18 +15,22 @@ export interface IngestPoller {
 
 /**
  * `afterPoll` runs after every poll (watch alerts: a new article's alert then follows it at once rather than
- * at the next tick); it must not reject.
+ * at the next tick); it must not reject. `mayFetchFeeds` says whether this process fetches the feeds this poll
+ * (the ingestion lease, when processes share the state: see `StateStore.holdIngestLease`); the corpus folder
+ * is scanned by every process, so that what the fetching one writes there reaches all.
  */
 export function startIngestPoller({
   ingester,
   feeds,
   intervalMs,
   afterPoll = async () => {},
+  mayFetchFeeds = async () => true,
 }: {
   ingester: Ingester;
   feeds: string[];
   intervalMs: number;
   afterPoll?: () => Promise<void>;
+  mayFetchFeeds?: () => Promise<boolean>;
 }): IngestPoller {
   const failures = new Map<string, number>();
   let running: Promise<void> | null = null;
@@ -45,13 +49,25 @@ export function startIngestPoller({
     }
   }
 
+  let fetching: boolean | null = null;
+  /** Whether this poll fetches the feeds; a change of hands is logged. */
+  async function fetchingFeeds(): Promise<boolean> {
+    const may = await mayFetchFeeds().catch((error: unknown) => {
+      log.warn({ err: (error as Error).message }, 'could not ask for the ingestion lease; not fetching the feeds this poll');
+      return false;
+    });
+    if (may !== fetching) log.info({ feeds: feeds.length }, may ? 'this process now fetches the feeds (it holds the ingestion lease)' : 'another process fetches the feeds');
+    fetching = may;
+    return may;
+  }
+
   async function pollOnce(): Promise<void> {
     try {
       await ingester.scanFolder();
     } catch (error) {
       log.error({ err: error }, 'scanning the corpus folder failed; retrying at the next poll');
     }
-    await Promise.all(feeds.map(pollFeed));
+    if (feeds.length && (await fetchingFeeds())) await Promise.all(feeds.map(pollFeed));
     await afterPoll();
   }
 

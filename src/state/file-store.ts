@@ -89,6 +89,10 @@ export const WATCHES_FILE = 'watches.json';
 
 export class FileStateStore implements StateStore {
   readonly shared = false;
+
+  async holdIngestLease(): Promise<boolean> {
+    return true;
+  }
   private readonly digests: JsonDocument<DigestsFile>;
   private readonly ingested: JsonDocument<IngestedFile>;
   private readonly watches: JsonDocument<WatchesFile>;

@@ -15,6 +15,8 @@ import { ALERT_MEMORY_DAYS, type Alert, type Watch, type WatchFilter } from './w
 
 /** The advisory lock migrations take (any fixed number; this one spells "dealdesk" in hex-ish). */
 const MIGRATION_LOCK = 0x0dea1de5;
+/** The advisory lock the ingesting process holds (the ingestion lease). */
+const INGEST_LOCK = 0x0dea1de6;
 
 export interface PgStoreOptions {
   /** Connections in the pool. */
@@ -25,8 +27,13 @@ export class PgStateStore implements StateStore {
   readonly shared = true;
   private readonly pool: pg.Pool;
   private migrated: Promise<void> | null = null;
+  /** The connection that holds the ingestion lease, while this process holds it. */
+  private lease: pg.Client | null = null;
 
-  constructor(url: string, { poolSize = 5 }: PgStoreOptions = {}) {
+  constructor(
+    private readonly url: string,
+    { poolSize = 5 }: PgStoreOptions = {},
+  ) {
     this.pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
     // An idle connection that breaks (the server restarted) is dropped by the pool; without a listener the
     // error would end the process.
@@ -43,7 +50,37 @@ export class PgStateStore implements StateStore {
   }
 
   async close(): Promise<void> {
+    await this.lease?.end().catch(() => {});
+    this.lease = null;
     await this.pool.end();
+  }
+
+  /**
+   * The lease is a session-level advisory lock held on a connection of its own: it lasts as long as that
+   * connection, so when the process dies (even by kill -9) the server drops it and the next process to ask
+   * gets it. Asked on every poll, a connection that broke is noticed and the lease asked for again.
+   */
+  async holdIngestLease(): Promise<boolean> {
+    await this.ready();
+    if (this.lease) {
+      try {
+        await this.lease.query('select 1');
+        return true;
+      } catch {
+        await this.lease.end().catch(() => {});
+        this.lease = null;
+      }
+    }
+    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 5000 });
+    client.on('error', () => {}); // a broken connection shows at the next ask
+    await client.connect();
+    const { rows } = await client.query<{ held: boolean }>('select pg_try_advisory_lock($1) as held', [INGEST_LOCK]);
+    if (rows[0]?.held) {
+      this.lease = client;
+      return true;
+    }
+    await client.end();
+    return false;
   }
 
   private async migrate(): Promise<void> {

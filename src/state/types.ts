@@ -75,6 +75,11 @@ export interface StateStore extends WatchStore {
    * process made may be work in progress. The files are one process's (the data-folder lock).
    */
   readonly shared: boolean;
+  /**
+   * Whether this process holds the ingestion lease (taking it when free): of the processes sharing the state,
+   * one fetches the feeds. The files' store is one process's, so it always does.
+   */
+  holdIngestLease(): Promise<boolean>;
   listSubscriptions(): Promise<Subscription[]>;
   getSubscription(channel: string): Promise<Subscription | null>;
   putSubscription(subscription: Subscription): Promise<void>;

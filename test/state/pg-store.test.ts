@@ -71,4 +71,19 @@ describe.skipIf(!TEST_DATABASE_URL)(`PgStateStore on a real server${TEST_DATABAS
       expect(line).not.toContain('not-the-password');
     }
   });
+
+  it('one process at a time holds the ingestion lease; when it goes (its connection with it), the next one asking gets it', async () => {
+    const [a, b, c] = [0, 1, 2].map(() => new PgStateStore(db.url, { poolSize: 1 }));
+    try {
+      expect(await a!.holdIngestLease()).toBe(true);
+      expect(await a!.holdIngestLease(), 'held, asked again').toBe(true);
+      expect(await b!.holdIngestLease()).toBe(false);
+      expect(await c!.holdIngestLease()).toBe(false);
+      await a!.close(); // as when a process dies: its connections close
+      const next = [await b!.holdIngestLease(), await c!.holdIngestLease()];
+      expect(next).toEqual([true, false]);
+    } finally {
+      await Promise.all([b!.close(), c!.close()]);
+    }
+  });
 });
