@@ -58,23 +58,26 @@ export async function startE2eApp({ corpusDir = SEEDS_DIR, env = {} }: { corpusD
     app,
     engine,
     dataDir,
-    async send(body, { contentType = 'application/json', timestamp = Math.floor(Date.now() / 1000), secret = SECRET, headers = {} } = {}) {
-      const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-      const started = performance.now();
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature, ...headers },
-        body,
-      });
-      const text = await response.text();
-      return { status: response.status, text, ms: performance.now() - started };
-    },
+    send: (body, options) => sendSigned(url, body, options),
     async stop() {
       await app.stop();
       await engine.stop();
       await slack.close();
     },
   };
+}
+
+/** POSTs `body` to `url` signed like Slack does (v0 HMAC-SHA256 of `v0:timestamp:body`); returns status, body and time. */
+export async function sendSigned(url: string, body: string, { contentType = 'application/json', timestamp = Math.floor(Date.now() / 1000), secret = SECRET, headers = {} }: SendOptions = {}) {
+  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  const started = performance.now();
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature, ...headers },
+    body,
+  });
+  const text = await response.text();
+  return { status: response.status, text, ms: performance.now() - started };
 }
 
 /**
