@@ -8,6 +8,11 @@ import { startBackgroundJobs } from './app/background.ts';
 import { log } from './log.ts';
 import { postAnswer } from './slack/post-answer.ts';
 import { startSlackApp } from './slack/start.ts';
+import { PgStateStore } from './state/pg-store.ts';
+
+/** How long processes sharing a database remember a request's signature (it is valid for five minutes either way) and an event. */
+const SIGNATURE_MEMORY_MS = 10 * 60_000;
+const EVENT_MEMORY_MS = 60 * 60_000;
 import { EngineThread } from './app/engine-thread.ts';
 import { engineConfigOf } from './app/engine-protocol.ts';
 import type { App } from '@slack/bolt';
@@ -50,7 +55,9 @@ runMain(async () => {
       heapMb: config.ENGINE_HEAP_MB,
     },
   );
-  const running = await startSlackApp({ ...config, mode }, engine);
+  // With a database shared by several processes, Slack's retries and replays are recognised by all of them.
+  const shared = config.DATABASE_URL ? new PgStateStore(config.DATABASE_URL, { poolSize: 2 }) : null;
+  const running = await startSlackApp({ ...config, mode }, engine, shared ? { seenSignatures: shared.seenKeys(SIGNATURE_MEMORY_MS), seen: shared.seenKeys(EVENT_MEMORY_MS) } : {});
   client = running.app.client;
   engine.startJobs();
   log.info(

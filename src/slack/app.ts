@@ -13,6 +13,7 @@ import { log } from '../log.ts';
 import { registerListeners, type ListenerOptions } from './listeners/index.ts';
 import { boltLevel, boltLogger } from './logger.ts';
 import { SlackHttpReceiver } from './receiver.ts';
+import type { SeenKeys } from '../state/seen-keys.ts';
 
 export type SlackMode = Exclude<Mode, { kind: 'console' }>;
 
@@ -28,6 +29,8 @@ export interface SlackAppOptions extends ListenerOptions {
   identity?: { botId: string; botUserId: string };
   /** Socket Mode: reconnect after a dropped connection (default true). */
   autoReconnect?: boolean;
+  /** HTTP mode: the signatures accepted (see `GateOptions.seen`). */
+  seenSignatures?: SeenKeys;
 }
 
 /**
@@ -68,7 +71,10 @@ function createReceiver(
 ): Receiver {
   const logger = boltLogger(log, mode.kind === 'http' ? 'slack-http' : 'slack-socket');
   if (mode.kind === 'http') {
-    return new SlackHttpReceiver({ signingSecret: mode.signingSecret, endpoints: '/slack/events', logger, signatureVerification: true }, { appId, teamId });
+    return new SlackHttpReceiver(
+      { signingSecret: mode.signingSecret, endpoints: '/slack/events', logger, signatureVerification: true },
+      { appId, teamId, ...(options.seenSignatures ? { seen: options.seenSignatures } : {}) },
+    );
   }
   return new SocketModeReceiver({
     appToken: mode.appToken,

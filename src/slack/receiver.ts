@@ -19,7 +19,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseForm, type ParsedUrlQuery } from 'node:querystring';
 import { HTTPReceiver, type HTTPReceiverOptions } from '@slack/bolt';
 import { log } from '../log.ts';
-import { ExpiringMap } from '../util/expiring-map.ts';
+import type { SeenKeys } from '../state/seen-keys.ts';
+import { RecentIds } from './listeners/dedupe.ts';
 
 /** Slack's window for request timestamps, either way. */
 const MAX_CLOCK_SKEW_S = 5 * 60;
@@ -40,6 +41,11 @@ export interface GateOptions {
   /** Only requests from this workspace (`team_id`), when set. */
   teamId?: string;
   now?: () => number;
+  /**
+   * The signatures accepted (this process's memory by default; the database's when processes share one, so
+   * that a replay reaching another replica is recognised too).
+   */
+  seen?: SeenKeys;
 }
 
 export class SlackHttpReceiver extends HTTPReceiver {
@@ -48,14 +54,14 @@ export class SlackHttpReceiver extends HTTPReceiver {
     const dispatch = this.requestListener;
     // Each request's signature is unique (it covers the timestamp and the body). One stays acceptable for
     // five minutes either way of its timestamp, so it is remembered for ten.
-    const accepted = new ExpiringMap<string, true>(2 * MAX_CLOCK_SKEW_S * 1000, MAX_REMEMBERED, gate.now ?? Date.now);
+    const accepted = gate.seen ?? new RecentIds(MAX_REMEMBERED, 2 * MAX_CLOCK_SKEW_S * 1000, gate.now ?? Date.now);
     this.requestListener = (req, res) => {
       if (req.method !== 'POST') {
         dispatch(req, res);
         return;
       }
       void readBody(req)
-        .then((body) => {
+        .then(async (body) => {
           if (body === null) return refuse(req, res, 413, 'refused a request body larger than Slack sends');
           const type = req.headers['content-type'];
           if (type && type !== FORM && type.split(';', 1)[0]!.trim().toLowerCase() === FORM) req.headers['content-type'] = FORM;
@@ -65,12 +71,11 @@ export class SlackHttpReceiver extends HTTPReceiver {
             const problem = signatureProblem(req, body, options.signingSecret, gate.now ?? Date.now);
             if (problem) return refuse(req, res, 401, `rejected a Slack request: ${problem}`);
             const signature = req.headers['x-slack-signature'] as string;
-            if (accepted.has(signature)) {
+            if (!(await accepted.firstTime(`signature:${signature}`))) {
               log.warn({ url: req.url }, 'ignored a replayed Slack request (its signature was already accepted)');
               res.writeHead(200).end();
               return;
             }
-            accepted.set(signature, true);
             const stranger = strangerIn(body, form, gate);
             if (stranger) return refuse(req, res, 403, `refused a request for ${stranger}`);
             const twice = form && Object.keys(form).find((key) => Array.isArray(form[key]));

@@ -80,4 +80,12 @@ export const MIGRATIONS: readonly Migration[] = [
       alter table watches add column claimed_at text, add column claimed_by text;
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- Slack deliveries seen by any process (see PgStateStore.firstSeen).
+      create table seen_keys (key text primary key, expires_at text not null);
+      create index seen_keys_expires on seen_keys (expires_at);
+    `,
+  },
 ];

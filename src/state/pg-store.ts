@@ -9,6 +9,7 @@
  */
 import pg from 'pg';
 import type { CorrectionEntry, FeedbackRecord, NewCorrection } from './feedback.ts';
+import type { SeenKeys } from './seen-keys.ts';
 import { MIGRATIONS } from './pg-migrations.ts';
 import { EMPTY_DIGEST_LOG, type DigestLog, type DigestOutcome, type IngestRecord, type StateStore, type Subscription } from './types.ts';
 import { ALERT_MEMORY_DAYS, type Alert, type Watch, type WatchFilter } from './watches.ts';
@@ -17,6 +18,8 @@ import { ALERT_MEMORY_DAYS, type Alert, type Watch, type WatchFilter } from './w
 const MIGRATION_LOCK = 0x0dea1de5;
 /** The advisory lock the ingesting process holds (the ingestion lease). */
 const INGEST_LOCK = 0x0dea1de6;
+/** Expired seen keys are deleted after this many asks. */
+const SEEN_CLEANUP_EVERY = 1000;
 
 export interface PgStoreOptions {
   /** Connections in the pool. */
@@ -27,6 +30,7 @@ export class PgStateStore implements StateStore {
   readonly shared = true;
   private readonly pool: pg.Pool;
   private migrated: Promise<void> | null = null;
+  private seenSinceCleanup = 0;
   /** The connection that holds the ingestion lease, while this process holds it. */
   private lease: pg.Client | null = null;
 
@@ -116,6 +120,32 @@ export class PgStateStore implements StateStore {
   private async query<R extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<R[]> {
     await this.ready();
     return (await this.pool.query<R>(sql, values)).rows;
+  }
+
+  // Deliveries seen
+
+  /**
+   * True the first time any process asks about `key` within `ttlMs` (and records it): one INSERT that also
+   * takes over an expired key, so of processes asking at once exactly one gets true. Expired keys are
+   * cleared now and then.
+   */
+  async firstSeen(key: string, ttlMs: number, now = new Date()): Promise<boolean> {
+    const rows = await this.query(
+      `insert into seen_keys (key, expires_at) values ($1, $2)
+       on conflict (key) do update set expires_at = excluded.expires_at where seen_keys.expires_at <= $3
+       returning key`,
+      [key, new Date(now.getTime() + ttlMs).toISOString(), now.toISOString()],
+    );
+    if (++this.seenSinceCleanup >= SEEN_CLEANUP_EVERY) {
+      this.seenSinceCleanup = 0;
+      await this.query('delete from seen_keys where expires_at <= $1', [now.toISOString()]);
+    }
+    return rows.length === 1;
+  }
+
+  /** The deliveries seen as `SeenKeys`, each remembered for `ttlMs`. */
+  seenKeys(ttlMs: number): SeenKeys {
+    return { firstTime: (key) => this.firstSeen(key, ttlMs) };
   }
 
   // Subscriptions and digest logs

@@ -2,7 +2,8 @@
  * Three replicas (real processes, `src/main.ts` in HTTP mode) on loopback against one PostgreSQL database, a
  * fake Slack and a local feed, sharing the corpus folder: 40 concurrent subscriptions through all three → 40
  * stored; digests due when all three start (ticking at once) → each posted once; kill -9 of the replica that
- * fetches the feeds → another takes the lease and ingests the next article.
+ * fetches the feeds → another takes the lease and ingests the next article; Slack's repeats and replays
+ * reaching another replica → answered once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync } from 'node:fs';
@@ -11,7 +12,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgStateStore } from '../../src/state/pg-store.ts';
 import { ROOT, SEEDS_DIR, tempDir } from '../helpers/corpus.ts';
-import { FORM, SECRET, sendSigned, slashCommand } from '../helpers/e2e-http.ts';
+import { eventBody, FORM, SECRET, sendSigned, slashCommand } from '../helpers/e2e-http.ts';
 import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.ts';
 import { freshDatabase, NO_DATABASE, TEST_DATABASE_URL, type TestDatabase } from '../helpers/postgres.ts';
 import { startFeedServer, type FeedServer } from '../ingest/feed-server.ts';
@@ -120,6 +121,21 @@ describe.skipIf(!TEST_DATABASE_URL)(`three replicas on one database${TEST_DATABA
     await until('forty answers', () => channels.every((channel) => slack.callsTo(`/response/sub-${channel}`).length > 0));
     const { rows } = await sql.query("select channel from subscriptions where channel like 'CSUB%' order by channel");
     expect(rows.map((r) => r.channel)).toEqual(channels);
+  });
+
+  it('a signed request replayed to another replica is ignored, and an event delivered to two replicas is answered once', async () => {
+    const timestamp = Math.floor(Date.now() / 1000);
+    const command = slashCommand(slack, '/news', 'Indiana', 'replayed', 'CREP');
+    const [a, b] = await Promise.all([sendSigned(replicas[1]!.url, command, { contentType: FORM, timestamp }), sendSigned(replicas[2]!.url, command, { contentType: FORM, timestamp })]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    await until('the answer', () => slack.callsTo('/response/replayed').length > 0);
+    const ts = '1700009000.000100';
+    const mention = eventBody('EvReplicas1', { text: '<@UBOT> Indiana', ts, channel: 'CMEN' });
+    await Promise.all([sendSigned(replicas[1]!.url, mention, { timestamp }), sendSigned(replicas[2]!.url, mention, { timestamp: timestamp + 1 })]);
+    await until('the mention answered', () => slack.callsTo('chat.postMessage').some((c) => c.body.thread_ts === ts));
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // room for a wrong second answer
+    expect(slack.callsTo('/response/replayed')).toHaveLength(1);
+    expect(slack.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === ts)).toHaveLength(1);
   });
 
   it('after kill -9 of the replica that fetches the feeds, another takes the lease and ingests the next article', async () => {

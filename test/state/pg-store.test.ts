@@ -86,4 +86,19 @@ describe.skipIf(!TEST_DATABASE_URL)(`PgStateStore on a real server${TEST_DATABAS
       await Promise.all([b!.close(), c!.close()]);
     }
   });
+
+  it('seen keys: of processes asking at once exactly one sees a key first; it may be seen again once expired', async () => {
+    const stores = [0, 1, 2, 3].map(() => new PgStateStore(db.url, { poolSize: 1 }));
+    try {
+      const now = new Date('2026-02-06T09:00:00Z');
+      const first = await Promise.all(stores.map((s) => s.firstSeen('signature:v0=abc', 60_000, now)));
+      expect(first.filter(Boolean)).toHaveLength(1);
+      expect(await stores[0]!.firstSeen('signature:v0=abc', 60_000, new Date(now.getTime() + 59_000))).toBe(false);
+      expect(await stores[1]!.firstSeen('signature:v0=abc', 60_000, new Date(now.getTime() + 61_000))).toBe(true);
+      expect(await stores[2]!.seenKeys(60_000).firstTime('event:Ev1')).toBe(true);
+      expect(await stores[3]!.seenKeys(60_000).firstTime('event:Ev1')).toBe(false);
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+    }
+  });
 });

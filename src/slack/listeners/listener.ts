@@ -40,7 +40,7 @@ export interface ListenerSpec<Args> {
    */
   refuse?: (args: Args) => Promise<boolean>;
   /** True drops the request after the ack, before any work (and without an apology). */
-  ignore?: (args: Args) => boolean;
+  ignore?: (args: Args) => boolean | Promise<boolean>;
   /** The work: answer (through `answerer`) and reply. `request` is step 3's. */
   answer: (args: Args, request: AnswerRequest) => Promise<unknown>;
   /** Sends the apology `text` where the answer would have gone. */
@@ -74,7 +74,7 @@ export function listener<Args extends MaybeAck>(answerer: Answerer, spec: Listen
     }
     if (await spec.refuse?.(args)) return;
     await args.ack?.();
-    if (spec.ignore?.(args)) return;
+    if (await spec.ignore?.(args)) return;
     const user = spec.user?.(args);
     const request: AnswerRequest = { channel: spec.channel(args), now: answerer.now(), surface: 'slack', ...(user ? { user } : {}) };
     const apologise = (text: string) => spec.apologise(args, text);

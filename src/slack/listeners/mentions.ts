@@ -17,6 +17,7 @@ import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bo
 import type { Answerer } from '../../app/answerer.ts';
 import { renderBlocks } from '../../answer/blocks.ts';
 import { log } from '../../log.ts';
+import type { SeenKeys } from '../../state/seen-keys.ts';
 import { RecentIds } from './dedupe.ts';
 import { uploadAnswerFile } from './files.ts';
 import { listener } from './listener.ts';
@@ -44,7 +45,8 @@ type MentionArgs = Pick<SlackEventMiddlewareArgs<'app_mention'>, 'ack'> & Pick<A
 const UNDELIVERED = new Set(['connection_failed', 'ssl_error', 'http_error']);
 
 export interface MentionOptions {
-  seen?: RecentIds;
+  /** The deliveries seen (this process's memory, or the database's when processes share one). */
+  seen?: SeenKeys;
   /** Where answers are kept for 👍 / "👎 Wrong?" (the process's, unless a test gives its own). */
   shared?: SharedAnswers;
 }
@@ -72,7 +74,7 @@ export function directMessageListener(answerer: Answerer, { seen = new RecentIds
 function questionListener(
   answerer: Answerer,
   what: string,
-  seen: RecentIds,
+  seen: SeenKeys,
   shared: SharedAnswers,
   replyThread: (event: QuestionEvent) => string | undefined,
   notAQuestion: (event: QuestionEvent) => boolean = () => false,
@@ -83,7 +85,7 @@ function questionListener(
     what,
     channel: ({ event }) => event.channel,
     user: ({ event }) => event.user,
-    ignore: (args) => notAQuestion(args.event) || ignored(args, seen),
+    ignore: async (args) => notAQuestion(args.event) || (await ignored(args, seen)),
     answer: async ({ event, context, client }, request) => {
       const question = plainText(stripBotMention(event.text ?? '', context.botUserId));
       const line = (event.thread_ts ? await lineInThread(client, answerer, event, question, context.botUserId) : question) || '/help';
@@ -99,14 +101,14 @@ function questionListener(
 }
 
 /** Retries whose first delivery arrived, deliveries already seen, and messages from bots (see above). */
-function ignored({ event, body, context }: MentionArgs, seen: RecentIds): boolean {
+async function ignored({ event, body, context }: MentionArgs, seen: SeenKeys): Promise<boolean> {
   if (context.retryNum && !UNDELIVERED.has(context.retryReason ?? '')) {
     log.debug({ eventId: body.event_id, retryNum: context.retryNum, reason: context.retryReason }, 'ignoring a retried delivery');
     return true;
   }
   if (event.bot_id || !event.user || event.user === context.botUserId) return true;
-  const newEvent = seen.firstTime(body.event_id);
-  const newMessage = seen.firstTime(`${event.channel}/${event.ts}`);
+  const newEvent = await seen.firstTime(body.event_id);
+  const newMessage = await seen.firstTime(`${event.channel}/${event.ts}`);
   if (!newEvent || !newMessage) {
     log.debug({ eventId: body.event_id, channel: event.channel, ts: event.ts }, 'ignoring a duplicate delivery');
     return true;

@@ -2,13 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { RecentIds } from '../../../src/slack/listeners/dedupe.ts';
 
 describe('RecentIds', () => {
-  it('says true once per id and forgets the oldest beyond its capacity', () => {
+  it('says true once per id and forgets the oldest beyond its capacity', async () => {
     const seen = new RecentIds(2);
-    expect(seen.firstTime('a')).toBe(true);
-    expect(seen.firstTime('a')).toBe(false);
-    expect(seen.firstTime('b')).toBe(true);
-    expect(seen.firstTime('c')).toBe(true); // forgets a
-    expect(seen.firstTime('b')).toBe(false);
-    expect(seen.firstTime('a')).toBe(true);
+    expect(await seen.firstTime('a')).toBe(true);
+    expect(await seen.firstTime('a')).toBe(false);
+    expect(await seen.firstTime('b')).toBe(true);
+    expect(await seen.firstTime('c')).toBe(true); // forgets a
+    expect(await seen.firstTime('b')).toBe(false);
+    expect(await seen.firstTime('a')).toBe(true);
+  });
+
+  it('forgets an id after its time', async () => {
+    let now = 0;
+    const seen = new RecentIds(10, 1000, () => now);
+    expect(await seen.firstTime('a')).toBe(true);
+    now = 999;
+    expect(await seen.firstTime('a')).toBe(false);
+    now = 2001;
+    expect(await seen.firstTime('a')).toBe(true);
   });
 });
