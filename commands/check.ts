@@ -13,7 +13,7 @@
  */
 import { z } from 'zod';
 import { dealItem, dealLine, figureItem, figureLine, formatAmount, formatFigure } from '../src/answer/facts.ts';
-import { corrected, correctionJson, correctionOf, correctionsIn } from '../src/answer/corrections.ts';
+import { corrected, correctionJson, correctionOf, correctionsIn, correctionsNote } from '../src/answer/corrections.ts';
 import type { Answer, AnswerItem } from '../src/answer/model.ts';
 import { parseArticle } from '../src/corpus/load.ts';
 import { sameValue } from '../src/extract/fact-store.ts';
@@ -102,6 +102,7 @@ export const check: Command<{ claim: string }> = {
     const ordered = [...supports, ...standing.filter((c) => c.differences.length), ...struck];
     const partly = verdict === 'partly_supported' ? ordered.find((c) => !c.differences.some((d) => d.aspect === 'amount'))! : null;
     const notes = verdict === 'not_found' ? [`Nothing in the articles states “${claim}”. Try /deal or /number for what they do say.`] : [];
+    notes.push(...correctionsNote(corrections));
     if (struck.length) notes.push(`Not counted: ${struck.length === 1 ? 'one source' : `${struck.length} sources`} the team marked wrong (struck out).`);
     return {
       command: 'check',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { citationJson, dealJson, figureLine } from '../src/answer/facts.ts';
-import { corrected, correctionJson, correctionOf, correctionsIn, type Corrections } from '../src/answer/corrections.ts';
+import { corrected, correctionJson, correctionOf, correctionsIn, correctionsNote, type Corrections } from '../src/answer/corrections.ts';
 import { groupDeals, storyItem, storyOf } from '../src/answer/stories.ts';
 import { errorAnswer, type Answer, type AnswerFile } from '../src/answer/model.ts';
 import type { Entity } from '../src/extract/entities.ts';
@@ -67,6 +67,7 @@ export const deal: Command<{ query: string; output?: FileOutput }> = {
     }
     if (entities.length > 2) notes.push(`I looked at the first two companies only: ${first.name} and ${second!.name}.`);
     if (!second) notes.push(...valuationNotes(corpus, first, years, corrections));
+    notes.push(...correctionsNote(corrections));
     if (stories.length === 0) {
       notes.push(
         `No deal ${second ? `between ${first.name} and ${second.name}` : `involving ${first.name}`}${years.length ? ` in ${years.join(', ')}` : ''} in the corpus.`,

@@ -15,6 +15,7 @@ import { routeFreeText } from './router.ts';
 import { watch } from './watch.ts';
 import { UsageError, type Command } from './types.ts';
 import type { CommandContext } from '../src/context.ts';
+import { STATE_UNAVAILABLE_TEXT, StateUnavailableError } from '../src/state/types.ts';
 
 const help = helpCommand(() => commands);
 
@@ -25,7 +26,10 @@ export function findCommand(name: string): Command<any> | undefined {
   return commands.find((command) => command.name === wanted);
 }
 
-/** Runs one command on its argument text; bad input becomes a usage answer, never an exception. */
+/**
+ * Runs one command on its argument text; bad input becomes a usage answer, never an exception, and so does a
+ * state database that cannot be reached (the command says so; the next request tries it again).
+ */
 export async function runCommand(command: Command<any>, text: string, ctx: CommandContext): Promise<Answer> {
   let args: unknown;
   try {
@@ -34,7 +38,12 @@ export async function runCommand(command: Command<any>, text: string, ctx: Comma
     if (error instanceof UsageError) return errorAnswer(command.name, error.message, command.usage);
     throw error;
   }
-  return command.run(args, ctx);
+  try {
+    return await command.run(args, ctx);
+  } catch (error) {
+    if (error instanceof StateUnavailableError) return errorAnswer(command.name, STATE_UNAVAILABLE_TEXT, 'Nothing was changed.');
+    throw error;
+  }
 }
 
 /** Answers one line of input: a slash command (`/dealdesk …` too), or a question in plain words. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { citationJson, conflictLine, figureItem, figureJson, findConflicts } from '../src/answer/facts.ts';
-import { corrected, correctionJson, correctionOf, correctionsIn } from '../src/answer/corrections.ts';
+import { corrected, correctionJson, correctionOf, correctionsIn, correctionsNote } from '../src/answer/corrections.ts';
 import { errorAnswer, type Answer } from '../src/answer/model.ts';
 import { METRIC_CUES } from '../src/extract/cues.ts';
 import type { Figure } from '../src/extract/types.ts';
@@ -83,7 +83,7 @@ export const number: Command<{ query: string; output?: 'chart' }> = {
     const conflicts = findConflicts(standing.map((i) => figures[i]!)).map((group) => group.map((j) => standing[j]!));
     const inConflict = new Set(conflicts.flat());
     const items = figures.map((f, i) => corrected(figureItem(f, corpus, { detail: inConflict.has(i) ? 'sources differ on this figure' : undefined }), marks[i]));
-    const notes = conflicts.map((group) => conflictLine(group.map((i) => figures[i]!), corpus));
+    const notes = [...conflicts.map((group) => conflictLine(group.map((i) => figures[i]!), corpus)), ...correctionsNote(corrections)];
     // The chart draws no figure the team marked wrong.
     const charted = output ? findFigures(corpus, query, MAX_CHART_POINTS).filter((f) => !correctionOf([f], corrections)) : [];
     const chart = output ? figureChart(charted, corpus, `${figures[0]!.subject} over time`) : null;

@@ -15,7 +15,7 @@
 import { factId } from '../extract/fact-id.ts';
 import type { Deal, Figure } from '../extract/types.ts';
 import { activeCorrections, MAX_NOTE, type CorrectionEntry, type Reason } from '../state/feedback.ts';
-import type { StateStore } from '../state/types.ts';
+import { StateUnavailableError, type StateStore } from '../state/types.ts';
 import { headOf } from '../text/chars.ts';
 import type { AnswerItem, CorrectionMark } from './model.ts';
 
@@ -32,9 +32,26 @@ export const REASON_LABELS: Readonly<Record<Reason, string>> = {
 /** The marks in force, by fact id. */
 export type Corrections = ReadonlyMap<string, CorrectionEntry>;
 
-/** The marks in force now (read fresh: a mark made a second ago shows in the next answer). */
+/**
+ * The marks in force now (read fresh: a mark made a second ago shows in the next answer). When the state
+ * cannot be read, none: the facts are still answered from the articles, and `unavailable` says the marks
+ * could not be read, for the answer to say so.
+ */
 export async function correctionsIn(store: StateStore): Promise<Corrections> {
-  return activeCorrections(await store.listCorrections());
+  try {
+    return activeCorrections(await store.listCorrections());
+  } catch (error) {
+    if (!(error instanceof StateUnavailableError)) throw error;
+    return UNREADABLE;
+  }
+}
+
+/** The marks when they could not be read (see `correctionsIn`). */
+const UNREADABLE: Corrections = new Map();
+
+/** What an answer notes when the team's marks could not be read. */
+export function correctionsNote(corrections: Corrections): string[] {
+  return corrections === UNREADABLE ? ["The team's corrections could not be read just now (the database is unreachable): a fact marked wrong may show as if it were not."] : [];
 }
 
 /** The mark in force on any of `facts` (the reports of one story, or one fact), if any. */

@@ -11,7 +11,7 @@ import pg from 'pg';
 import type { CorrectionEntry, FeedbackRecord, NewCorrection } from './feedback.ts';
 import type { SeenKeys } from './seen-keys.ts';
 import { MIGRATIONS } from './pg-migrations.ts';
-import { EMPTY_DIGEST_LOG, type DigestLog, type DigestOutcome, type IngestRecord, type StateStore, type Subscription } from './types.ts';
+import { EMPTY_DIGEST_LOG, StateUnavailableError, type DigestLog, type DigestOutcome, type IngestRecord, type StateStore, type Subscription } from './types.ts';
 import { ALERT_MEMORY_DAYS, type Alert, type Watch, type WatchFilter } from './watches.ts';
 
 /** The advisory lock migrations take (any fixed number; this one spells "dealdesk" in hex-ish). */
@@ -118,8 +118,12 @@ export class PgStateStore implements StateStore {
   }
 
   private async query<R extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<R[]> {
-    await this.ready();
-    return (await this.pool.query<R>(sql, values)).rows;
+    try {
+      await this.ready();
+      return (await this.pool.query<R>(sql, values)).rows;
+    } catch (error) {
+      throw isConnectionLoss(error) ? new StateUnavailableError(error) : error;
+    }
   }
 
   // Deliveries seen
@@ -305,6 +309,13 @@ export class PgStateStore implements StateStore {
     const rows = await this.query<{ number: number; entry: NewCorrection }>('select number, entry from corrections order by number');
     return rows.map((r) => ({ ...r.entry, number: r.number }));
   }
+}
+
+/** Network errors, and the server's "connection failure" and "shutting down" classes (08, 57P). */
+function isConnectionLoss(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  const message = error instanceof Error ? error.message : '';
+  return /^(?:ECONN|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|EPIPE)/.test(code) || /^(?:08|57P)/.test(code) || /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message);
 }
 
 interface SubscriptionRow {

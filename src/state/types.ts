@@ -50,6 +50,20 @@ export interface DigestLog {
   claimedBy?: string | null;
 }
 
+/**
+ * The state cannot be read or written right now (the database is unreachable): what a command that needs it
+ * says instead of answering, and what an answer that only reads corrections does without. Passing: the store
+ * tries again at the next request.
+ */
+export class StateUnavailableError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`the state database is not reachable: ${(cause as Error)?.message ?? String(cause)}`);
+  }
+}
+
+/** What a command says when the state is unavailable. */
+export const STATE_UNAVAILABLE_TEXT = "I can't reach Dealdesk's database right now, so I can't answer that. Please try again in a minute.";
+
 /** Whether two logs are the same state for a claim: same send time, outcome and claim. */
 export function sameClaim(a: DigestLog, b: DigestLog): boolean {
   return a.lastSlot === b.lastSlot && a.lastOutcome === b.lastOutcome && (a.claimedAt ?? null) === (b.claimedAt ?? null) && (a.claimedBy ?? null) === (b.claimedBy ?? null);
