@@ -38,7 +38,8 @@ export class PgStateStore implements StateStore {
     private readonly url: string,
     { poolSize = 5 }: PgStoreOptions = {},
   ) {
-    this.pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+    // Idle connections never keep the process alive (`ask` ends when its answer is printed).
+    this.pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, allowExitOnIdle: true });
     // An idle connection that breaks (the server restarted) is dropped by the pool; without a listener the
     // error would end the process.
     this.pool.on('error', () => {});

@@ -9,6 +9,7 @@ import { PgStateStore } from '../../src/state/pg-store.ts';
 import { MIGRATIONS } from '../../src/state/pg-migrations.ts';
 import { freshDatabase, NO_DATABASE, TEST_DATABASE_URL, type TestDatabase } from '../helpers/postgres.ts';
 import { runScript } from '../helpers/spawn.ts';
+import { tempDir } from '../helpers/corpus.ts';
 
 describe('describeDatabaseError (no server needed)', () => {
   it('names an unreachable server without the password', async () => {
@@ -101,4 +102,12 @@ describe.skipIf(!TEST_DATABASE_URL)(`PgStateStore on a real server${TEST_DATABAS
       await Promise.all(stores.map((s) => s.close()));
     }
   });
+
+  it('`ask` with DATABASE_URL answers from the database and ends at once (idle connections keep nothing alive)', async () => {
+    const started = Date.now();
+    const run = await runScript('src/cli/ask.ts', ['/watch list', '--json'], { DATABASE_URL: db.url, INDEX_DIR: tempDir('dealdesk-ask-index-') });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ command: 'watch', action: 'list', watches: [] });
+    expect(Date.now() - started).toBeLessThan(8000);
+  }, 30_000);
 });
