@@ -61,8 +61,14 @@ export async function startBackgroundJobs(options: BackgroundJobsOptions): Promi
   });
   void poller.poll();
 
+  // A process that does not fetch the feeds asks for the lease at every tick too: when the fetching one dies,
+  // another fetches within a tick (30 s), not only at its next poll (INGEST_INTERVAL_S, five minutes by default).
+  const takeOverFeeds = async () => {
+    if (!store.shared || config.FEEDS.length === 0 || poller.fetchesFeeds() !== false) return;
+    if (await store.holdIngestLease().catch(() => false)) void poller.poll();
+  };
   void tick();
-  const ticker = setInterval(() => void tick(), options.tickMs ?? DIGEST_TICK_MS);
+  const ticker = setInterval(() => void tick().then(takeOverFeeds), options.tickMs ?? DIGEST_TICK_MS);
   ticker.unref();
   log.info({ feeds: config.FEEDS.length, intervalS: config.INGEST_INTERVAL_S }, 'background jobs started: ingestion, watch alerts and digests');
 

@@ -11,6 +11,8 @@ export interface IngestPoller {
   poll(): Promise<void>;
   /** Stops the timer and waits for a poll in progress. */
   stop(): Promise<void>;
+  /** Whether the last poll fetched the feeds (null before the first). */
+  fetchesFeeds(): boolean | null;
 }
 
 /**
@@ -87,6 +89,7 @@ export function startIngestPoller({
   schedule();
   return {
     poll,
+    fetchesFeeds: () => fetching,
     async stop() {
       stopped = true;
       clearTimeout(timer);
