@@ -6,25 +6,18 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { HELPFUL_ACTION_ID, WRONG_ACTION_ID } from '../../src/answer/blocks.ts';
-import { eventBody, FORM, slashCommand, startE2eApp, type E2eApp } from '../helpers/e2e-http.ts';
+import { eventBody, FORM, slashCommand, useE2eApp, type E2eApp } from '../helpers/e2e-http.ts';
 import { BOT_USER_ID, type FakeSlack } from '../helpers/fake-slack.ts';
-import { blockText, captureLog, type CapturedLog } from '../slack/fixtures.ts';
+import { blockText } from '../slack/fixtures.ts';
 
+const app = useE2eApp();
 let e2e: E2eApp;
 let slack: FakeSlack;
-let logged: CapturedLog;
-
-beforeAll(async () => {
-  logged = captureLog('warn');
-  e2e = await startE2eApp();
+beforeAll(() => {
+  e2e = app();
   slack = e2e.slack;
-});
-
-afterAll(async () => {
-  await e2e?.stop();
-  logged?.restore();
 });
 
 /** An interaction as Slack posts it: the JSON payload in the form field `payload`. */

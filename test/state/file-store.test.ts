@@ -22,17 +22,8 @@ vi.mock('node:fs', async (importOriginal) => {
 
 const { DIGESTS_FILE, FileStateStore, INGESTED_FILE, QUARANTINE_FILE } = await import('../../src/state/file-store.ts');
 const { captureLogs, tempDir } = await import('../digest/helpers.ts');
-import type { Subscription } from '../../src/state/types.ts';
 
-const subscription = (channel: string, time = '08:00'): Subscription => ({
-  channel,
-  time,
-  timeZone: 'Europe/Berlin',
-  quiet: false,
-  active: true,
-  disabledReason: null,
-  activeSince: '2026-02-01T00:00:00.000Z',
-});
+const { subscription } = await import('./store-contract.ts');
 
 afterEach(() => {
   failRename.next = false;
