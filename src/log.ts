@@ -32,7 +32,7 @@ export const REDACT_PATHS = [
 /** Slack token shapes, scrubbed from free-text messages as a second line of defence. */
 const TOKEN_PATTERN = /\bx(?:ox[abposr]|app)-[A-Za-z0-9-]+/g;
 /** The password of a database URL (`postgres://user:password@host`). */
-const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)[^@\s]*@/gi;
+const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)\S*@/gi;
 
 export function scrubSecrets(text: string): string {
   return text.replace(TOKEN_PATTERN, '[redacted]').replace(URL_PASSWORD, '$1[redacted]@');

@@ -9,6 +9,7 @@ import { log } from './log.ts';
 import { postAnswer } from './slack/post-answer.ts';
 import { startSlackApp } from './slack/start.ts';
 import { PgStateStore } from './state/pg-store.ts';
+import { failOpen } from './slack/listeners/dedupe.ts';
 
 /** How long processes sharing a database remember a request's signature (it is valid for five minutes either way) and an event. */
 const SIGNATURE_MEMORY_MS = 10 * 60_000;
@@ -40,6 +41,7 @@ runMain(async () => {
     });
     await runConsole(ctx, process.stdin, process.stdout, exportsDir(config.dataDir));
     await jobs.stop();
+    await ctx.store.close();
     return;
   }
   // The corpus, the answers and the background jobs run on the engine thread; this one talks to Slack.
@@ -57,7 +59,7 @@ runMain(async () => {
   );
   // With a database shared by several processes, Slack's retries and replays are recognised by all of them.
   const shared = config.DATABASE_URL ? new PgStateStore(config.DATABASE_URL, { poolSize: 2 }) : null;
-  const running = await startSlackApp({ ...config, mode }, engine, shared ? { seenSignatures: shared.seenKeys(SIGNATURE_MEMORY_MS), seen: shared.seenKeys(EVENT_MEMORY_MS) } : {});
+  const running = await startSlackApp({ ...config, mode }, engine, shared ? { seenSignatures: failOpen(shared.seenKeys(SIGNATURE_MEMORY_MS)), seen: failOpen(shared.seenKeys(EVENT_MEMORY_MS)) } : {});
   client = running.app.client;
   engine.startJobs();
   log.info(

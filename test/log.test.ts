@@ -40,6 +40,13 @@ describe('log', () => {
     expect(scrubSecrets('no secrets here')).toBe('no secrets here');
   });
 
+  it('scrubs the password of a database URL, even one holding @, and leaves the rest of the line', () => {
+    expect(scrubSecrets('failed postgres://dealdesk:p@ss@db.example.org:5432/dealdesk; mail me@example.com')).toBe('failed postgres://dealdesk:[redacted]@db.example.org:5432/dealdesk; mail me@example.com');
+    const { logger, output } = capture();
+    logger.error({ DATABASE_URL: 'postgres://u:secret@h/db', config: { DATABASE_URL: 'postgres://u:secret@h/db' } }, 'could not connect to postgres://u:secret@h/db');
+    expect(output()).not.toContain('secret');
+  });
+
   it('scrubs tokens from errors, URLs and fields no redact path names', () => {
     const { logger, lines, output } = capture();
     logger.error({ err: new Error('invalid_auth for xoxb-1-2-abc') }, 'failed');

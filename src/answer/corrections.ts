@@ -12,7 +12,7 @@
  *   and says how many it left out: a known-wrong fact should not take one of those places or be spread.
  * A story (`/deal`: one deal several outlets reported) is marked when any of its reports is.
  */
-import { factId } from '../extract/fact-id.ts';
+import { factIds } from '../extract/fact-id.ts';
 import type { Deal, Figure } from '../extract/types.ts';
 import { activeCorrections, MAX_NOTE, type CorrectionEntry, type Reason } from '../state/feedback.ts';
 import { StateUnavailableError, type StateStore } from '../state/types.ts';
@@ -58,8 +58,10 @@ export function correctionsNote(corrections: Corrections): string[] {
 export function correctionOf(facts: readonly (Deal | Figure)[], corrections: Corrections): CorrectionEntry | undefined {
   if (corrections.size === 0) return undefined;
   for (const fact of facts) {
-    const entry = corrections.get(factId(fact));
-    if (entry) return entry;
+    for (const id of factIds(fact)) {
+      const entry = corrections.get(id);
+      if (entry) return entry;
+    }
   }
   return undefined;
 }

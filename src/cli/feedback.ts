@@ -6,9 +6,9 @@
  */
 import { logLevelChosen } from '../config.ts';
 import { log } from '../log.ts';
-import { FileStateStore } from '../state/file-store.ts';
+import { stateStoreFor } from '../state/open-store.ts';
 import { feedbackReport, reportText } from './feedback-report.ts';
-import { configOrExit, runMain } from './run.ts';
+import { configOrExit, databaseOrExit, runMain } from './run.ts';
 
 if (!logLevelChosen()) log.level = 'warn';
 
@@ -31,7 +31,9 @@ runMain(async () => {
     process.exitCode = 2;
     return;
   }
-  const store = new FileStateStore(configOrExit().dataDir);
+  const config = configOrExit();
+  await databaseOrExit(config);
+  const store = stateStoreFor(config);
   const report = feedbackReport(await store.listFeedback(), await store.listCorrections(), top);
   process.stdout.write(`${json ? JSON.stringify(report, null, 2) : reportText(report)}\n`);
 });

@@ -6,9 +6,9 @@
  */
 import { Ingester, type IngestReport } from '../ingest/ingester.ts';
 import { loadCorpus } from '../search/load-corpus.ts';
-import { FileStateStore } from '../state/file-store.ts';
+import { stateStoreFor } from '../state/open-store.ts';
 import { progressBar } from '../util/progress.ts';
-import { configOrExit, runMain } from './run.ts';
+import { configOrExit, databaseOrExit, runMain } from './run.ts';
 
 const USAGE = 'Usage: npm run ingest -- <file|folder|feed-url> [more …]';
 
@@ -20,8 +20,9 @@ runMain(async () => {
     return;
   }
   const config = configOrExit();
+  await databaseOrExit(config);
   const { corpus } = loadCorpus({ corpusDir: config.corpusDir, indexDir: config.indexDir, entitiesFile: config.entitiesFile, onProgress: progressBar('Indexing') });
-  const ingester = await Ingester.open({ corpus, corpusDir: config.corpusDir, store: new FileStateStore(config.dataDir), settleMs: 0 });
+  const ingester = await Ingester.open({ corpus, corpusDir: config.corpusDir, store: stateStoreFor(config), settleMs: 0 });
   let failed = false;
   for (const target of targets) {
     const progress = progressBar(`Ingesting ${target}`, { minTotal: 1 });

@@ -127,3 +127,17 @@ function reportedOn(sources: FactSource[], corpus: Corpus): string | null {
 export function isNewsDeal({ fact, newSources }: FactChange<Deal>, corpus: Corpus, since: Date): boolean {
   return !isBackground(fact, reportedOn(newSources, corpus) ?? since.toISOString());
 }
+
+/**
+ * The end of the window a digest or a watch may cover now: `until`, or just before the first arrival after
+ * `since` whose article this process has not read yet (another process recorded it, and its file reaches this
+ * one at its next scan of the shared folder). What the window leaves out is covered next time, never skipped.
+ */
+export function coverableUntil(corpus: Corpus, arrivals: readonly IngestRecord[], since: Date, until: Date): Date {
+  let end = until.getTime();
+  for (const r of arrivals) {
+    const at = Date.parse(r.arrivedAt);
+    if (at > since.getTime() && at <= end && !corpus.get(r.article)) end = at - 1;
+  }
+  return new Date(end);
+}

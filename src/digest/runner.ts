@@ -18,7 +18,7 @@ import type { PostAnswer } from '../answer/model.ts';
 import { log } from '../log.ts';
 import type { Corpus } from '../search/corpus.ts';
 import type { DigestLog, StateStore, Subscription } from '../state/types.ts';
-import { collectDigest, isEmpty } from './collect.ts';
+import { collectDigest, coverableUntil, isEmpty } from './collect.ts';
 import { digestAnswer } from './compose.ts';
 import { correctionsIn } from '../answer/corrections.ts';
 import { parseLocalTime, previousRunAt } from './schedule.ts';
@@ -83,10 +83,11 @@ export class DigestRunner {
     if (slot.getTime() <= Date.parse(subscription.activeSince)) return null;
     let previous = await store.getDigestLog(channel);
     if (previous.lastOutcome === 'sending' && previous.lastSlot) {
-      // Being posted (by this process, or by another on a shared store while its claim is fresh), or abandoned
-      // by a process that stopped mid-post.
+      // Being posted by another process on a shared store while its claim is fresh; else abandoned: by a
+      // process that stopped mid-post, or by this one when the database failed it between post and record
+      // (ticks run one at a time, so no post of this process is in progress now).
       const fresh = previous.claimedAt !== undefined && previous.claimedAt !== null && now.getTime() - Date.parse(previous.claimedAt) < ABANDONED_AFTER_MS;
-      if (previous.claimedBy === this.instance || (store.shared && fresh)) return null;
+      if (store.shared && fresh && previous.claimedBy !== this.instance) return null;
       const abandoned: DigestLog = { ...previous, lastOutcome: 'skipped', skippedSlots: [...previous.skippedSlots, previous.lastSlot], claimedAt: null, claimedBy: null };
       if (!(await store.swapDigestLog(channel, previous, abandoned))) return null;
       log.warn({ channel, slot: previous.lastSlot }, 'a digest was being posted when its process stopped and may not have arrived: the next digest covers its articles and says so');
@@ -104,12 +105,14 @@ export class DigestRunner {
 
     const since = digestSince(subscription, previous);
     const arrivals = await store.listIngested();
-    const content = collectDigest(corpus, arrivals, since, now);
+    // What another process recorded but this one has not read yet waits for the next digest.
+    const until = coverableUntil(corpus, arrivals, since, now);
+    const content = collectDigest(corpus, arrivals, since, until);
     const delivered: DigestLog = {
       lastSlot: slotIso,
       lastOutcome: isEmpty(content) ? (subscription.quiet ? 'quiet' : 'nothing_new') : 'sent',
       lastSentAt: now.toISOString(),
-      coveredUntil: now.toISOString(),
+      coveredUntil: until.toISOString(),
       skippedSlots: [],
     };
     if (delivered.lastOutcome === 'quiet') {
@@ -120,7 +123,12 @@ export class DigestRunner {
     const alertsSent = (await store.listAlerts()).filter((a) => a.channel === channel && Date.parse(a.at) > since.getTime()).length;
     const corrections = await correctionsIn(store);
     const digest = digestAnswer(corpus, content, { channel, timeZone, skippedSlots: previous.skippedSlots, alertsSent, corrections });
-    const answer = isWeeklyChartDay(slot, timeZone) ? await withWeeklyFlow(digest, corpus, arrivals, now, corrections) : digest;
+    const answer = isWeeklyChartDay(slot, timeZone)
+      ? await withWeeklyFlow(digest, corpus, arrivals, until, corrections).catch((error: unknown) => {
+          log.warn({ channel, err: error }, "could not draw Monday's chart; the digest goes without it");
+          return digest;
+        })
+      : digest;
     // The claim: of several processes, the one whose swap succeeds posts.
     const claimed: DigestLog = { ...previous, lastSlot: slotIso, lastOutcome: 'sending', claimedAt: now.toISOString(), claimedBy: this.instance };
     if (!(await store.swapDigestLog(channel, previous, claimed))) return null;

@@ -14,6 +14,9 @@
  *   the first added, so that a rebuild adding the articles in another order gives the same id; and a place
  *   in the text fixes the amount read there.
  *
+ * A later report merged in can come earlier in that order (its article's name sorts first) and so move the
+ * anchor: `factIds` gives the id at every source, and a mark made under any of them still finds the fact.
+ *
  * Two deals share an id only if one sentence's one amount was read as two deals into the same target, which
  * the extractor does not do (a joint deal is one deal with several investors). A fact whose anchoring article
  * is removed gets a new id: the reading the feedback was about is gone.
@@ -26,10 +29,18 @@ const HASH_DIGITS = 15;
 
 /** `d…` for a deal, `f…` for a figure, then 15 hex digits: `d3f9a1c2b4e5d6f7`. */
 export function factId(fact: Deal | Figure): string {
+  return idAt(fact, earliest(fact.sources));
+}
+
+/** The fact's id anchored at each of its sources: every id it was, or will be, known by (see above). */
+export function factIds(fact: Deal | Figure): string[] {
+  return fact.sources.map((source) => idAt(fact, source));
+}
+
+function idAt(fact: Deal | Figure, anchor: FactSource): string {
   const parts = 'metric' in fact
     ? ['figure', fact.entityId ?? `=${fact.entity}`, fact.metric, fact.period ?? '', fact.unit]
     : ['deal', fact.targetId ?? `=${fact.target}`, fact.additional ? 'further' : ''];
-  const anchor = earliest(fact.sources);
   parts.push(anchor.article, String(anchor.start), String(anchor.highlight[0]));
   const hash = createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, HASH_DIGITS);
   return `${'metric' in fact ? 'f' : 'd'}${hash}`;

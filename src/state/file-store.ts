@@ -93,6 +93,8 @@ export class FileStateStore implements StateStore {
   async holdIngestLease(): Promise<boolean> {
     return true;
   }
+
+  async close(): Promise<void> {}
   private readonly digests: JsonDocument<DigestsFile>;
   private readonly ingested: JsonDocument<IngestedFile>;
   private readonly watches: JsonDocument<WatchesFile>;

@@ -23,7 +23,13 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOU
  * unreachable, the login refused, the database missing, the user without the right to create the tables.
  */
 export function describeDatabaseError(error: unknown, url: string): string {
-  const { hostname, port, username, pathname } = new URL(url);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'DATABASE_URL is not a URL the database driver can read: write it as postgres://user:password@host:5432/database.';
+  }
+  const { hostname, port, username, pathname } = parsed;
   const where = `${hostname}:${port || 5432}`;
   const database = decodeURIComponent(pathname.slice(1)) || username;
   const code = (error as { code?: string }).code ?? '';

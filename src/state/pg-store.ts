@@ -76,13 +76,19 @@ export class PgStateStore implements StateStore {
         this.lease = null;
       }
     }
-    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 5000 });
+    // Timeouts and keep-alive: a half-open connection must end the ask, not hang the poller.
+    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 5000, query_timeout: 5000, keepAlive: true });
     client.on('error', () => {}); // a broken connection shows at the next ask
-    await client.connect();
-    const { rows } = await client.query<{ held: boolean }>('select pg_try_advisory_lock($1) as held', [INGEST_LOCK]);
-    if (rows[0]?.held) {
-      this.lease = client;
-      return true;
+    try {
+      await client.connect();
+      const { rows } = await client.query<{ held: boolean }>('select pg_try_advisory_lock($1) as held', [INGEST_LOCK]);
+      if (rows[0]?.held) {
+        this.lease = client;
+        return true;
+      }
+    } catch (error) {
+      await client.end().catch(() => {});
+      throw error;
     }
     await client.end();
     return false;

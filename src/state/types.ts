@@ -94,6 +94,8 @@ export interface StateStore extends WatchStore {
    * one fetches the feeds. The files' store is one process's, so it always does.
    */
   holdIngestLease(): Promise<boolean>;
+  /** Releases what the store holds (connections); the files' store holds nothing. */
+  close(): Promise<void>;
   listSubscriptions(): Promise<Subscription[]>;
   getSubscription(channel: string): Promise<Subscription | null>;
   putSubscription(subscription: Subscription): Promise<void>;

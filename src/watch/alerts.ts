@@ -28,7 +28,7 @@ import type { Corpus } from '../search/corpus.ts';
 import type { Deal, FactSource, Figure } from '../extract/types.ts';
 import type { StateStore } from '../state/types.ts';
 import type { Alert, Watch } from '../state/watches.ts';
-import { collectDigest, isNewsDeal, type DigestContent, type FactChange } from '../digest/collect.ts';
+import { collectDigest, coverableUntil, isNewsDeal, type DigestContent, type FactChange } from '../digest/collect.ts';
 import { count } from '../text/plural.ts';
 import { describeWatch } from './describe.ts';
 import { watchesDeal, watchesFigure } from './match.ts';
@@ -66,7 +66,9 @@ export class AlertRunner {
       if (arrived.length === 0) continue;
       // Up to the newest arrival read, not to `now`: an article recorded while this runs, stamped a moment
       // before `now`, is then still after the next check's start.
-      const until = arrived.reduce((latest, r) => (r.arrivedAt > latest ? r.arrivedAt : latest), watch.checkedUntil);
+      const newest = arrived.reduce((latest, r) => (r.arrivedAt > latest ? r.arrivedAt : latest), watch.checkedUntil);
+      const until = coverableUntil(corpus, arrivals, new Date(since), new Date(newest)).toISOString();
+      if (until <= watch.checkedUntil) continue; // the next article is another process's, not read here yet
       const staleBefore = new Date(now.getTime() - ABANDONED_CHECK_MS).toISOString();
       if (!(await store.claimWatch(watch.id, watch.checkedUntil, this.instance, now.toISOString(), staleBefore))) continue; // another process has it
       const key = `${watch.checkedUntil}|${until}`;
@@ -150,7 +152,9 @@ export class AlertRunner {
       json: { command: 'watch', action: 'also_reported', channel: alert.channel, watch: alert.watchId, kind: alert.kind, text: outlets.join(', '), citations },
     };
     await post(alert.channel, answer, alert.ts ? { threadTs: alert.ts } : {});
-    await store.putAlert({ ...alert, articles: [...alert.articles, ...articlesOf(fresh)] });
+    // Kept current here too: a second report of the same fact in this check must not announce these again.
+    alert.articles = [...alert.articles, ...articlesOf(fresh)];
+    await store.putAlert(alert);
     return true;
   }
 }

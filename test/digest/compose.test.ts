@@ -153,3 +153,13 @@ describe('what leads and what is left out', () => {
     expect(answer.json.omitted.deals).toBe(0);
   });
 });
+
+describe('coverableUntil', () => {
+  it('ends the window just before an arrival another process recorded and this one has not read yet', async () => {
+    const { coverableUntil } = await import('../../src/digest/collect.ts');
+    const corpus = corpusOf([old, fresh]);
+    const records = [arrived('old.md', '2026-02-05T08:00:00.000Z'), arrived('elsewhere.md', '2026-02-05T09:00:00.000Z'), arrived('fresh.md', '2026-02-05T10:00:00.000Z')];
+    expect(coverableUntil(corpus, records, SINCE, UNTIL).toISOString()).toBe('2026-02-05T08:59:59.999Z');
+    expect(coverableUntil(corpus, records.filter((r) => r.article !== 'elsewhere.md'), SINCE, UNTIL)).toEqual(UNTIL);
+  });
+});

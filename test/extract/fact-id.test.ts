@@ -1,7 +1,8 @@
 /** factId: the same fact gets the same id however it was built, loaded or merged; other facts other ids. */
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/corpus/load.ts';
-import { FACT_ID, factId } from '../../src/extract/fact-id.ts';
+import { FACT_ID, factId, factIds } from '../../src/extract/fact-id.ts';
+import { correctionOf } from '../../src/answer/corrections.ts';
 import { FactStore } from '../../src/extract/fact-store.ts';
 import type { Article } from '../../src/corpus/types.ts';
 import { deal, source } from '../helpers/facts.ts';
@@ -47,5 +48,14 @@ describe('factId', () => {
     expect(factId(deal({ sources: [source('b.md')] }))).not.toBe(factId(base));
     expect(factId(deal({ targetId: 'anthropic', target: 'Anthropic' }))).not.toBe(factId(base));
     expect(factId(deal({ additional: true }))).not.toBe(factId(base));
+  });
+
+  it('keeps every id a fact was known by: a mark made before a report that sorts earlier was merged in still finds it', () => {
+    const before = deal({ sources: [source('feed_b.md')] });
+    const after = deal({ sources: [source('feed_b.md'), source('feed_a.md')] });
+    expect(factId(after)).not.toBe(factId(before)); // the anchor moved to feed_a.md
+    expect(factIds(after)).toContain(factId(before));
+    const mark = { number: 1, fact: { id: factId(before), text: 'x', articles: ['feed_b.md'], rule: 'test' }, active: true, by: 'U1', at: '2026-02-14T10:00:00.000Z', reason: 'wrong_amount' as const, note: null };
+    expect(correctionOf([after], new Map([[factId(before), mark]]))).toBe(mark);
   });
 });

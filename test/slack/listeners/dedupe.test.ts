@@ -22,3 +22,13 @@ describe('RecentIds', () => {
     expect(await seen.firstTime('a')).toBe(true);
   });
 });
+
+describe('failOpen', () => {
+  it('counts a key it cannot check as new, and passes the others through', async () => {
+    const { failOpen } = await import('../../../src/slack/listeners/dedupe.ts');
+    const broken = failOpen({ firstTime: async () => { throw new Error('the database is unreachable'); } });
+    expect(await broken.firstTime('a')).toBe(true);
+    const memory = failOpen(new RecentIds(10));
+    expect([await memory.firstTime('a'), await memory.firstTime('a')]).toEqual([true, false]);
+  });
+});
