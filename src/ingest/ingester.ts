@@ -87,7 +87,7 @@ export class Ingester {
         arrivedAt: fileTime(path.join(options.corpusDir, article.id)) ?? (options.now?.() ?? new Date()).toISOString(),
       }));
     await options.store.recordIngested(arrivals);
-    const ingester = new Ingester(options, DedupeIndex.of(options.corpus.articles, records));
+    const ingester = new Ingester(options, DedupeIndex.of(options.corpus.articles, [...records, ...arrivals]));
     for (const article of options.corpus.articles) ingester.noteVersion(article.id);
     return ingester;
   }
