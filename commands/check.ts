@@ -12,7 +12,7 @@
  *   not_a_claim      — nothing to check: one name and no amount ("Amazon"), or an amount that is no number ("NaN").
  */
 import { z } from 'zod';
-import { dealItem, dealLine, figureItem, figureLine, formatAmount, formatFigure } from '../src/answer/facts.ts';
+import { dealItem, dealLine, figureItem, figureLine, formatFigure, formatMoney } from '../src/answer/facts.ts';
 import { corrected, correctionJson, correctionOf, correctionsIn, correctionsNote } from '../src/answer/corrections.ts';
 import type { Answer, AnswerItem } from '../src/answer/model.ts';
 import { parseArticle } from '../src/corpus/load.ts';
@@ -180,7 +180,7 @@ const OPEN_ENDED = new Set<Qualifier>(['up_to', 'below', 'more_than', 'at_least'
 function amountDifferences(claimed: Amount | null, source: Amount | null): Difference[] {
   if (!claimed || claimed.value === null) return [];
   if (!source || source.value === null) return [{ aspect: 'amount', source: 'amount not given' }];
-  const printed = formatAmount({ ...source, unit: source.currency ?? '', kind: 'money' });
+  const printed = formatMoney(source);
   if (!agrees(claimed.value, source.value, source.max)) return [{ aspect: 'amount', source: printed }];
   const differences: Difference[] = [];
   if (claimed.currency && source.currency && claimed.currency !== source.currency) differences.push({ aspect: 'currency', source: printed });

@@ -5,7 +5,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Deal } from '../extract/types.ts';
-import { citeSources, dealLine, formatAmount, investorsLeadFirst, type ArticleLookup } from './facts.ts';
+import { citeSources, dealLine, formatMoney, investorsLeadFirst, type ArticleLookup } from './facts.ts';
 import { correctionLine, correctionMark, correctionOf, type Corrections } from './corrections.ts';
 import type { AnswerFile } from './model.ts';
 
@@ -62,7 +62,7 @@ export function dealRows(deals: readonly Deal[], articles: ArticleLookup, correc
       d.amount?.max ?? null,
       d.amount?.currency ?? null,
       d.amount?.qualifier ?? null,
-      d.amount ? formatAmount({ ...d.amount, unit: d.amount.currency ?? '', kind: 'money' }) : null,
+      d.amount ? formatMoney(d.amount) : null,
       d.additional ? 'yes' : 'no',
       dealLine(d),
       first?.outlet ?? null,

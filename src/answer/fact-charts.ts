@@ -5,7 +5,7 @@
  */
 import type { Deal, Figure } from '../extract/types.ts';
 import type { ChartPoint, ChartRequest } from './chart.ts';
-import { formatAmount, formatFigure, type ArticleLookup } from './facts.ts';
+import { formatFigure, formatMoney, type ArticleLookup } from './facts.ts';
 
 /** A chart's points, and how many facts could not be drawn (no value or date, another unit). */
 export interface ChartPoints {
@@ -68,7 +68,7 @@ export function dealChart(deals: readonly Deal[], articles: ArticleLookup, title
       undated++;
       continue;
     }
-    const label = formatAmount({ ...d.amount, unit: d.amount.currency ?? '', kind: 'money' });
+    const label = formatMoney(d.amount);
     const outlet = articles.get(d.sources[0]!.article)?.outlet ?? 'outlet unknown';
     points.push({ date: d.date, value: d.amount.value, label, source: outlet, name: `${d.investor ?? 'investors not named'} → ${d.target}` });
   }

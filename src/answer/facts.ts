@@ -65,6 +65,11 @@ export function formatAmount(q: Printable): string {
   return label + (symbol ? symbol + figure : `${q.currency} ${figure}`);
 }
 
+/** A sum of money (a deal's amount, a claim's, a watch's threshold) as `formatAmount` prints it: "up to $50B". */
+export function formatMoney(amount: Amount): string {
+  return formatAmount({ ...amount, unit: amount.currency ?? '', kind: 'money' });
+}
+
 /** A figure's value: money (an ISO currency, or `money` when the text named none), a percentage or a count. */
 export function formatFigure(f: Figure): string {
   const kind = f.unit === 'percent' ? 'percent' : /^[A-Z]{3}$|^money$/.test(f.unit) ? 'money' : 'count';
@@ -80,6 +85,12 @@ const USD_PER_UNIT: Readonly<Record<string, number>> = { USD: 1, EUR: 1.1, GBP: 
 /** `value` in `currency` as rough US dollars; a currency without a rate (or none) counts as dollars. */
 export function roughUsd(value: number, currency: string | null): number {
   return value * (USD_PER_UNIT[currency ?? 'USD'] ?? 1);
+}
+
+/** How big an amount is, for ordering biggest first: its upper bound in rough dollars (0 without a value). */
+export function amountSize(amount: Pick<Amount, 'value' | 'max' | 'currency'> | null): number {
+  if (!amount || amount.value === null) return 0;
+  return roughUsd(amount.max ?? amount.value, amount.currency);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -103,7 +114,7 @@ const KIND_LABELS: Readonly<Record<DealKind, string>> = {
  * given" where the sources do not say.
  */
 export function dealLine(d: Deal): string {
-  const amount = `${d.additional ? 'a further ' : ''}${d.amount ? formatAmount({ ...d.amount, unit: d.amount.currency ?? '', kind: 'money' }) : 'amount not given'}`;
+  const amount = `${d.additional ? 'a further ' : ''}${d.amount ? formatMoney(d.amount) : 'amount not given'}`;
   const kind = KIND_LABELS[d.kind];
   if (d.round || d.lead.length) {
     const round = d.round ? `${d.round}${kind ? ` (${kind})` : ''}` : kind;

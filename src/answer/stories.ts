@@ -15,7 +15,7 @@
 import type { Article } from '../corpus/types.ts';
 import { sameValue } from '../extract/fact-store.ts';
 import type { Deal, DealStatus } from '../extract/types.ts';
-import { citeSources, dealLine, dealWhen, factRef, formatAmount, type ArticleLookup } from './facts.ts';
+import { citeSources, dealLine, dealWhen, factRef, formatMoney, type ArticleLookup } from './facts.ts';
 import type { AnswerItem, Citation } from './model.ts';
 
 /** Two amounts at most this far apart (relative to the larger) can be one deal reported differently. */
@@ -179,7 +179,7 @@ export function storyOf(members: Deal[], articles: ArticleLookup): Story {
   const statuses = new Map<DealStatus, Set<string>>();
   const add = <K>(map: Map<K, Set<string>>, key: K, outlet: string) => map.set(key, (map.get(key) ?? new Set()).add(outlet));
   for (const d of members) {
-    const amount = d.amount ? formatAmount({ ...d.amount, unit: d.amount.currency ?? '', kind: 'money' }) : 'amount not given';
+    const amount = d.amount ? formatMoney(d.amount) : 'amount not given';
     for (const source of d.sources) {
       add(amounts, amount, outletOf(source.article));
       add(statuses, source.status ?? d.status, outletOf(source.article));

@@ -6,7 +6,7 @@
  */
 import { answer } from '../../commands/index.ts';
 import { correctionOf, correctionsIn } from '../answer/corrections.ts';
-import { roughUsd } from '../answer/facts.ts';
+import { amountSize } from '../answer/facts.ts';
 import type { Answer } from '../answer/model.ts';
 import { groupStories, storyItem } from '../answer/stories.ts';
 import type { CommandContext } from '../context.ts';
@@ -44,12 +44,11 @@ async function digestSection(ctx: CommandContext): Promise<Answer> {
 async function weekSection(ctx: CommandContext): Promise<Answer> {
   const week = collectDigest(ctx.corpus, await ctx.store.listIngested(), new Date(ctx.now.getTime() - WEEK_MS), ctx.now);
   const news = week.deals.filter((change) => change.change === 'new' && isNewsDeal(change, ctx.corpus, week.since)).map((change) => change.fact);
-  const size = (amount: { value: number | null; max: number | null; currency: string | null } | null) => (amount?.value ? roughUsd(amount.max ?? amount.value, amount.currency) : 0);
   // As in the digest, a story the team marked wrong is left out.
   const corrections = await correctionsIn(ctx.store);
   const stories = groupStories(news, ctx.corpus)
     .filter((story) => !correctionOf(story.members, corrections))
-    .sort((a, b) => size(b.deal.amount) - size(a.deal.amount));
+    .sort((a, b) => amountSize(b.deal.amount) - amountSize(a.deal.amount));
   const items = stories.slice(0, MAX_DEALS).map((story) => storyItem(story, ctx.corpus));
   const top = stories[0]?.deal.target;
   const tries = top

@@ -21,11 +21,11 @@
 import { count } from '../text/plural.ts';
 import { cite } from '../answer/cite.ts';
 import type { DigestJson } from '../answer/contracts.ts';
-import { citeSources, conflictLine, figureItem, figureJson, roughUsd } from '../answer/facts.ts';
+import { citeSources, conflictLine, figureItem, figureJson, amountSize } from '../answer/facts.ts';
 import { groupStories, storyItem, type Story } from '../answer/stories.ts';
 import { correctionOf, type Corrections } from '../answer/corrections.ts';
 import type { Answer, AnswerItem } from '../answer/model.ts';
-import type { Amount, Deal, FactSource, Figure } from '../extract/types.ts';
+import type { Deal, FactSource, Figure } from '../extract/types.ts';
 import type { Corpus } from '../search/corpus.ts';
 import { isEmpty, isNewsDeal, type DigestContent, type FactChange, type NewArticle } from './collect.ts';
 import { formatInZone } from './schedule.ts';
@@ -70,7 +70,7 @@ export function digestAnswer(corpus: Corpus, content: DigestContent, frame: Dige
   // One story per deal, however many of the new articles told it; biggest first. What the team marked wrong is left out.
   const corrections = frame.corrections ?? new Map();
   const stories = storiesOf(content.deals.filter((change) => isNewsDeal(change, corpus, content.since)), corpus);
-  const newsDeals = stories.filter(({ story }) => !correctionOf(story.members, corrections)).sort((a, b) => size(b.fact.amount) - size(a.fact.amount));
+  const newsDeals = stories.filter(({ story }) => !correctionOf(story.members, corrections)).sort((a, b) => amountSize(b.fact.amount) - amountSize(a.fact.amount));
   const bigFigures = content.figures.filter(({ fact }) => !correctionOf([fact], corrections)).sort((a, b) => figureSize(b.fact) - figureSize(a.fact));
   const standingConflicts = content.conflicts.filter((conflict) => !correctionOf(conflict.figures, corrections));
   const corrected = stories.length - newsDeals.length + (content.figures.length - bigFigures.length) + (content.conflicts.length - standingConflicts.length);
@@ -192,14 +192,10 @@ export function allotItems(sizes: number[], budget: number): number[] {
   return shares.map((share, i) => share + take(sizes[i]! - share));
 }
 
-function size(amount: Amount | null): number {
-  if (!amount || amount.value === null) return 0;
-  return roughUsd(amount.max ?? amount.value, amount.currency);
-}
 
 /** Money figures by size, before percentages and counts. */
 function figureSize(f: Figure): number {
-  return /^[A-Z]{3}$/.test(f.unit) ? size({ value: f.value, max: f.max, currency: f.unit, qualifier: f.qualifier }) : -1;
+  return /^[A-Z]{3}$/.test(f.unit) ? amountSize({ value: f.value, max: f.max, currency: f.unit }) : -1;
 }
 
 function articleItem({ article }: NewArticle): AnswerItem {
