@@ -124,10 +124,15 @@ export class PgStateStore implements StateStore {
     }
   }
 
-  private async query<R extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<R[]> {
+  private query<R extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<R[]> {
+    return this.available(async () => (await this.pool.query<R>(sql, values)).rows);
+  }
+
+  /** Runs `work` once the schema is ready; a lost connection becomes a `StateUnavailableError`, as for every method. */
+  private async available<T>(work: () => Promise<T>): Promise<T> {
     try {
       await this.ready();
-      return (await this.pool.query<R>(sql, values)).rows;
+      return await work();
     } catch (error) {
       throw isConnectionLoss(error) ? new StateUnavailableError(error) : error;
     }
@@ -277,8 +282,7 @@ export class PgStateStore implements StateStore {
 
   /** Adds the alert, forgetting those older than `ALERT_MEMORY_DAYS` before it (as the file store does). */
   async addAlert(a: Omit<Alert, 'id'>): Promise<Alert> {
-    await this.ready();
-    return this.transaction(async (client) => {
+    return this.available(() => this.transaction(async (client) => {
       const forgetBefore = new Date(Date.parse(a.at) - ALERT_MEMORY_DAYS * 86_400_000).toISOString();
       await client.query('delete from alerts where at < $1', [forgetBefore]);
       const { rows } = await client.query<AlertRow>(
@@ -286,7 +290,7 @@ export class PgStateStore implements StateStore {
         [a.watchId, a.channel, a.at, a.ts, a.kind, JSON.stringify(a.fact), JSON.stringify(a.articles)],
       );
       return alertOf(rows[0]!);
-    });
+    }));
   }
 
   async putAlert(a: Alert): Promise<void> {

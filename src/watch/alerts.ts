@@ -91,6 +91,7 @@ export class AlertRunner {
   /** Posts the alerts and "also reported by" replies of one watch for `content`. */
   private async check(watch: Watch, content: DigestContent): Promise<AlertRun> {
     const { store, corpus } = this.options;
+    // Read after the claim, not once per tick: a process that held it before may have recorded alerts since.
     const alerts = (await store.listAlerts()).filter((a) => a.watchId === watch.id);
     // A fact the team already marked wrong is not news to send.
     const corrections = await correctionsIn(store);
